@@ -1,0 +1,53 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "lcity-site",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lcity-site", targets: ["lcity-site"]),
+        .library(name: "LCityKit", targets: ["LCityKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // libcmark-gfm (+ extensions) from the system; only LCityMarkdown imports it.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            path: "Sources/CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "LCityMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(
+            name: "LCityKit",
+            dependencies: [
+                "LCityMarkdown",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(
+            name: "LCityCommands",
+            dependencies: [
+                "LCityKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "lcity-site",
+            dependencies: ["LCityCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "LCityMarkdownTests", dependencies: ["LCityMarkdown"]),
+        .testTarget(
+            name: "LCityKitTests",
+            dependencies: ["LCityKit"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "LCityCommandsTests", dependencies: ["LCityCommands"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

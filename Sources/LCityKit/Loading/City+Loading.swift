@@ -1,0 +1,99 @@
+import Yams
+
+extension City {
+    /// Fields a city file may have.
+    static let fields = [
+        "name", "illustrative", "country", "region", "population", "population_year", "coordinates", "joined",
+        "website", "description", "observations",
+    ]
+
+    /// Reads one `cities/<slug>.yaml`; shape problems go to the reader's sink.
+    static func load(slug: String, _ root: Node, reader: YAMLReader) -> City? {
+        guard let map = reader.mapping(root, "the city file") else { return nil }
+        map.rejectUnknownKeys(allowed: fields)
+        let name = map.required("name").flatMap { reader.localizedText($0, "name") }
+        let country = map.required("country").flatMap { reader.string($0, "country") }
+        let region = map.required("region").flatMap { reader.string($0, "region") }
+        let illustrative = map["illustrative"].flatMap { reader.boolean($0, "illustrative")?.value } ?? false
+        var coordinates: Coordinates?
+        if let node = map["coordinates"], let pair = reader.mapping(node, "coordinates") {
+            pair.rejectUnknownKeys(allowed: ["lat", "lon"])
+            let latitude = pair.required("lat").flatMap { reader.number($0, "latitude") }
+            let longitude = pair.required("lon").flatMap { reader.number($0, "longitude") }
+            if let latitude, let longitude {
+                if !(-90...90).contains(latitude.value) {
+                    reader.sink.error("latitude \(latitude.value) is outside -90…90", at: latitude.location)
+                }
+                if !(-180...180).contains(longitude.value) {
+                    reader.sink.error("longitude \(longitude.value) is outside -180…180", at: longitude.location)
+                }
+                coordinates = Coordinates(latitude: latitude.value, longitude: longitude.value, location: pair.location)
+            }
+        }
+        var series: [ObservationSeries] = []
+        if let node = map["observations"], !reader.isNull(node), let measures = reader.mapping(node, "observations") {
+            for entry in measures.entries {
+                let what = "observations of \(entry.key.value)"
+                guard let items = reader.sequence(entry.value, what) else { continue }
+                let observations = items.compactMap { Observation.load($0, measure: entry.key.value, reader: reader) }
+                series.append(ObservationSeries(measureID: entry.key, observations: observations))
+            }
+        }
+        guard let name, let country, let region else { return nil }
+        return City(
+            slug: slug, file: reader.file, name: name, illustrative: illustrative, country: country, region: region,
+            population: map["population"].flatMap { reader.integer($0, "population") },
+            populationYear: map["population_year"].flatMap { reader.integer($0, "population_year") },
+            coordinates: coordinates,
+            joined: map["joined"].flatMap { reader.integer($0, "joined") },
+            website: map["website"].flatMap { reader.string($0, "website") },
+            description: map["description"].flatMap { reader.localizedText($0, "description") },
+            series: series)
+    }
+}
+
+extension Observation {
+    static func load(_ node: Node, measure: String, reader: YAMLReader) -> Observation? {
+        let what = "an observation of \(measure)"
+        guard let map = reader.mapping(node, what) else { return nil }
+        map.rejectUnknownKeys(allowed: ["year", "value", "values", "source", "flag", "note"])
+        let year = map.required("year").flatMap { reader.integer($0, "year") }
+        var value: ObservationValue?
+        switch (map["value"], map["values"]) {
+        case (let single?, nil):
+            if reader.isNull(single), case .scalar(let scalar) = single, scalar.string.isEmpty {
+                reader.sink.error(
+                    "value is empty", at: reader.location(of: single),
+                    notes: ["write a number, or '~' to report that the figure is not available"])
+            } else if reader.isNull(single) {
+                value = .notAvailable
+            } else if let number = reader.number(single, "value") {
+                value = .single(number)
+            }
+        case (nil, let multiple?):
+            if let categories = reader.mapping(multiple, "values") {
+                let values = categories.entries.compactMap { entry -> CategoryValue? in
+                    guard let number = reader.number(entry.value, "value for '\(entry.key.value)'") else { return nil }
+                    return CategoryValue(category: entry.key, value: number)
+                }
+                value = .breakdown(values)
+            }
+        case (.some, .some):
+            reader.sink.error(
+                "\(what) has both 'value' and 'values'", at: map.location,
+                notes: ["use 'value' for a single number, 'values' for one number per breakdown category"])
+        case (nil, nil):
+            reader.sink.error(
+                "\(what) has neither 'value' nor 'values'", at: map.location,
+                notes: ["write 'value: ~' to report that the figure is not available"])
+        }
+        let flag = map["flag"].flatMap { reader.choice($0, "flag", as: ObservationFlag.self) }
+        guard let year, let value else { return nil }
+        return Observation(
+            year: year, value: value,
+            source: map["source"].flatMap { reader.localizedText($0, "source") },
+            flag: flag,
+            note: map["note"].flatMap { reader.localizedText($0, "note") },
+            location: map.location)
+    }
+}

@@ -1,0 +1,307 @@
+import Foundation
+import Yams
+
+/// Reads a composed YAML tree into model values, reporting every shape problem with its position.
+///
+/// Loading never throws for bad content: each problem becomes a diagnostic in `sink`, the reader returns
+/// nil for the value, and loading goes on so that one run reports everything.
+struct YAMLReader {
+    /// The file path as shown in diagnostics.
+    let file: String
+    /// Where problems go.
+    let sink: DiagnosticSink
+    /// The site's languages, for localized texts.
+    var languages: [String] = []
+
+    func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return SourceLocation(file: file) }
+        return SourceLocation(file: file, line: mark.line, column: mark.column)
+    }
+
+    func location(_ mark: Mark) -> SourceLocation {
+        SourceLocation(file: file, line: mark.line, column: mark.column)
+    }
+
+    // MARK: Documents
+
+    /// Composes `text` into a node tree; a syntax error becomes a diagnostic with the parser's position.
+    func compose(_ text: String) -> Node? {
+        do {
+            guard let root = try Yams.compose(yaml: text) else {
+                sink.error("the file is empty", at: SourceLocation(file: file))
+                return nil
+            }
+            return root
+        } catch let error as YamlError {
+            report(error)
+            return nil
+        } catch {
+            sink.error("cannot read YAML: \(error)", at: SourceLocation(file: file))
+            return nil
+        }
+    }
+
+    private func report(_ error: YamlError) {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+            let .composer(context, problem, mark, _):
+            var notes: [String] = []
+            if let context { notes.append("\(context.text) at line \(context.mark.line), column \(context.mark.column)") }
+            sink.error("YAML syntax error: \(problem)", at: location(mark), notes: notes)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            sink.error("duplicate key \(keys) in this mapping", at: location(context.mark))
+        case let .reader(problem, offset, _, yaml):
+            var at = SourceLocation(file: file)
+            if let offset, let index = yaml.index(yaml.startIndex, offsetBy: offset, limitedBy: yaml.endIndex) {
+                at = TextPosition.location(of: index, in: yaml, file: file)
+            }
+            sink.error("cannot read the file: \(problem)", at: at)
+        default:
+            sink.error("cannot read YAML: \(error)", at: SourceLocation(file: file))
+        }
+    }
+
+    // MARK: Shapes
+
+    /// A name for the node's kind, for "expected …, found …" messages.
+    func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar(let scalar):
+            if isNull(node) { return "nothing (null)" }
+            switch tagName(node) {
+            case .int, .float: return "the number \(scalar.string)"
+            case .bool: return "the boolean \(scalar.string)"
+            default: return "the text '\(scalar.string.prefix(60))'"
+            }
+        }
+    }
+
+    /// The resolved tag of a node (`str`, `int`, `float`, `bool`, `null` …).
+    func tagName(_ node: Node) -> Tag.Name {
+        Tag.Name(rawValue: node.tag.rawValue)
+    }
+
+    func isNull(_ node: Node) -> Bool {
+        if case .scalar = node { return tagName(node) == .null }
+        return false
+    }
+
+    /// The entries of a mapping, or nil (with an error) when the node is something else.
+    func mapping(_ node: Node, _ what: String) -> YAMLMapping? {
+        guard case .mapping(let mapping) = node else {
+            sink.error("\(what) must be a mapping, found \(describe(node))", at: location(of: node))
+            return nil
+        }
+        var entries: [YAMLMapping.Entry] = []
+        var seen: [String: SourceLocation] = [:]
+        for (keyNode, valueNode) in mapping {
+            guard case .scalar(let key) = keyNode else {
+                sink.error("keys in \(what) must be plain text, found \(describe(keyNode))", at: location(of: keyNode))
+                continue
+            }
+            let keyLocation = location(of: keyNode)
+            if let first = seen[key.string] {
+                sink.error(
+                    "duplicate key '\(key.string)' in \(what)", at: keyLocation,
+                    notes: ["first written at \(first)"])
+                continue
+            }
+            seen[key.string] = keyLocation
+            entries.append(.init(key: Located(key.string, at: keyLocation), value: valueNode))
+        }
+        return YAMLMapping(what: what, entries: entries, location: location(of: node), reader: self)
+    }
+
+    /// The items of a list, or nil (with an error) when the node is something else.
+    func sequence(_ node: Node, _ what: String) -> [Node]? {
+        guard case .sequence(let sequence) = node else {
+            sink.error("\(what) must be a list, found \(describe(node))", at: location(of: node))
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    // MARK: Scalars
+
+    /// Plain text. Numbers and booleans are refused unless `allowNumbers` (ids such as `1.1` are written unquoted).
+    func string(_ node: Node, _ what: String, allowNumbers: Bool = false, allowEmpty: Bool = false) -> Located<String>? {
+        guard case .scalar(let scalar) = node, !isNull(node) else {
+            sink.error("\(what) must be text, found \(describe(node))", at: location(of: node))
+            return nil
+        }
+        let tag = tagName(node)
+        if !allowNumbers && tag != Tag.Name.str {
+            sink.error(
+                "\(what) must be text, found \(describe(node))", at: location(of: node),
+                notes: ["put it in quotes if it is meant as text"])
+            return nil
+        }
+        if !allowEmpty && scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            sink.error("\(what) must not be empty", at: location(of: node))
+            return nil
+        }
+        return Located(scalar.string, at: location(of: node))
+    }
+
+    /// A whole number.
+    func integer(_ node: Node, _ what: String) -> Located<Int>? {
+        guard case .scalar(let scalar) = node, tagName(node) == .int, let value = Int(scalar.string) else {
+            sink.error("\(what) must be a whole number, found \(describe(node))", at: location(of: node))
+            return nil
+        }
+        return Located(value, at: location(of: node))
+    }
+
+    /// A finite number (whole or decimal).
+    func number(_ node: Node, _ what: String) -> Located<Double>? {
+        let tag = tagName(node)
+        guard case .scalar(let scalar) = node, tag == .int || tag == .float,
+            let value = Double(scalar.string), value.isFinite
+        else {
+            sink.error("\(what) must be a number, found \(describe(node))", at: location(of: node))
+            return nil
+        }
+        return Located(value, at: location(of: node))
+    }
+
+    /// `true` or `false`.
+    func boolean(_ node: Node, _ what: String) -> Located<Bool>? {
+        guard tagName(node) == .bool, let value = node.bool else {
+            sink.error("\(what) must be true or false, found \(describe(node))", at: location(of: node))
+            return nil
+        }
+        return Located(value, at: location(of: node))
+    }
+
+    /// A value from a fixed set, with "did you mean" for near misses.
+    func choice<T: RawRepresentable & CaseIterable>(_ node: Node, _ what: String, as type: T.Type) -> Located<T>?
+    where T.RawValue == String {
+        guard let text = string(node, what) else { return nil }
+        if let value = T(rawValue: text.value) { return Located(value, at: text.location) }
+        let allowed = T.allCases.map(\.rawValue)
+        sink.error(
+            "\(what) '\(text.value)' is not one of \(allowed.joined(separator: ", "))", at: text.location,
+            notes: Suggestion.note(for: text.value, in: allowed))
+        return nil
+    }
+
+    /// A text per language (`{zh: …, en: …}`) or one text for all languages.
+    func localizedText(_ node: Node, _ what: String, allowEmpty: Bool = false) -> LocalizedText? {
+        if case .scalar = node {
+            guard let text = string(node, what, allowNumbers: true, allowEmpty: allowEmpty) else { return nil }
+            return LocalizedText(Dictionary(uniqueKeysWithValues: languages.map { ($0, text.value) }), at: text.location)
+        }
+        guard let map = mapping(node, what) else { return nil }
+        var translations: [String: String] = [:]
+        for entry in map.entries {
+            guard languages.isEmpty || languages.contains(entry.key.value) else {
+                sink.error(
+                    "unknown language '\(entry.key.value)' in \(what); the site's languages are \(languages.joined(separator: ", "))",
+                    at: entry.key.location, notes: Suggestion.note(for: entry.key.value, in: languages))
+                continue
+            }
+            if let text = string(entry.value, "\(what) (\(entry.key.value))", allowNumbers: true, allowEmpty: allowEmpty) {
+                translations[entry.key.value] = text.value
+            }
+        }
+        let missing = languages.filter { translations[$0] == nil }
+        if !missing.isEmpty && !translations.isEmpty {
+            sink.warning(
+                "\(what) has no \(missing.joined(separator: ", ")) text", at: map.location,
+                notes: ["readers of that language see the \(translations.keys.sorted().joined(separator: ", ")) text instead"])
+        }
+        return translations.isEmpty ? nil : LocalizedText(translations, at: map.location)
+    }
+}
+
+/// The entries of one YAML mapping, with helpers for required, optional and unknown keys.
+struct YAMLMapping {
+    struct Entry {
+        var key: Located<String>
+        var value: Node
+    }
+
+    /// What the mapping is, for messages ("the city file", "measure 1.1.1a").
+    let what: String
+    let entries: [Entry]
+    let location: SourceLocation
+    let reader: YAMLReader
+
+    /// The value of `key`, if present.
+    subscript(key: String) -> Node? {
+        entries.first { $0.key.value == key }?.value
+    }
+
+    /// The value of `key`; reports "missing required field" when absent.
+    func required(_ key: String) -> Node? {
+        if let node = self[key] { return node }
+        reader.sink.error("\(what) is missing the required field '\(key)'", at: location)
+        return nil
+    }
+
+    /// Reports every key that is not in `allowed`, suggesting the closest known one.
+    func rejectUnknownKeys(allowed: [String]) {
+        for entry in entries where !allowed.contains(entry.key.value) {
+            reader.sink.error(
+                "unknown field '\(entry.key.value)' in \(what)", at: entry.key.location,
+                notes: Suggestion.note(for: entry.key.value, in: allowed) + ["known fields: \(allowed.joined(separator: ", "))"])
+        }
+    }
+}
+
+/// Converting between string indices and line:column positions.
+enum TextPosition {
+    /// The 1-based line and column (in Unicode scalars) of `index` in `text`.
+    static func location(of index: String.Index, in text: String, file: String) -> SourceLocation {
+        var line = 1
+        var column = 1
+        for scalar in text.unicodeScalars[text.unicodeScalars.startIndex..<index] {
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    /// The line and column of the first byte that is not valid UTF-8, if any.
+    static func firstInvalidUTF8(in bytes: [UInt8], file: String) -> SourceLocation? {
+        var line = 1
+        var column = 1
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return SourceLocation(file: file, line: line, column: column)
+            }
+            if index + length > bytes.count { return SourceLocation(file: file, line: line, column: column) }
+            if length > 1 {
+                for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 {
+                    return SourceLocation(file: file, line: line, column: column)
+                }
+                if String(validating: bytes[index..<index + length], as: UTF8.self) == nil {
+                    return SourceLocation(file: file, line: line, column: column)
+                }
+            }
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index += length
+        }
+        return nil
+    }
+}

@@ -1,0 +1,102 @@
+/// A member city and the values it reports.
+public struct City: Sendable {
+    /// The URL name, taken from the file name (`cities/<slug>.yaml`).
+    public var slug: String
+    /// The file the city was read from, as shown in diagnostics.
+    public var file: String
+    public var name: LocalizedText
+    /// Fictional example data: the site shows a notice.
+    public var illustrative: Bool
+    /// ISO 3166-1 alpha-2 code.
+    public var country: Located<String>
+    /// UNESCO region id.
+    public var region: Located<String>
+    public var population: Located<Int>?
+    public var populationYear: Located<Int>?
+    public var coordinates: Coordinates?
+    public var joined: Located<Int>?
+    public var website: Located<String>?
+    /// Markdown per language.
+    public var description: LocalizedText?
+    /// Reported series, in file order.
+    public var series: [ObservationSeries]
+
+    /// The series for `measureID`, if the city reports it.
+    public func series(for measureID: String) -> ObservationSeries? {
+        series.first { $0.measureID.value == measureID }
+    }
+}
+
+/// Latitude and longitude in degrees.
+public struct Coordinates: Sendable, Hashable {
+    public var latitude: Double
+    public var longitude: Double
+    public var location: SourceLocation
+}
+
+/// A city's observations of one measure over the years.
+public struct ObservationSeries: Sendable {
+    public var measureID: Located<String>
+    /// In file order (validation requires ascending years).
+    public var observations: [Observation]
+
+    /// The most recent observation that has a value.
+    public var latest: Observation? {
+        observations.filter { $0.value != .notAvailable }.max { $0.year.value < $1.year.value }
+    }
+}
+
+/// Quality flag on a value.
+public enum ObservationFlag: String, Sendable, CaseIterable, Codable {
+    case estimated
+    case provisional
+    /// Break in series: not comparable with earlier years.
+    case `break`
+    case lowReliability = "low_reliability"
+}
+
+/// The value of one observation.
+public enum ObservationValue: Sendable, Equatable {
+    /// One number.
+    case single(Located<Double>)
+    /// One number per breakdown category, in file order.
+    case breakdown([CategoryValue])
+    /// Reported as not available.
+    case notAvailable
+}
+
+/// A value for one breakdown category.
+public struct CategoryValue: Sendable, Equatable {
+    public var category: Located<String>
+    public var value: Located<Double>
+}
+
+/// One year's value of a measure for a city, with its provenance.
+public struct Observation: Sendable {
+    public var year: Located<Int>
+    public var value: ObservationValue
+    /// Where the figure comes from (statistics office, survey …).
+    public var source: LocalizedText?
+    public var flag: Located<ObservationFlag>?
+    public var note: LocalizedText?
+    public var location: SourceLocation
+
+    /// The headline number: the single value, or the total category (else the only category).
+    public func headline(totalCategory: String?) -> Double? {
+        switch value {
+        case .single(let value): return value.value
+        case .breakdown(let values):
+            if let totalCategory, let total = values.first(where: { $0.category.value == totalCategory }) {
+                return total.value.value
+            }
+            return values.count == 1 ? values[0].value.value : nil
+        case .notAvailable: return nil
+        }
+    }
+
+    /// The value of `category`, if reported.
+    public func value(for category: String) -> Double? {
+        guard case .breakdown(let values) = value else { return nil }
+        return values.first { $0.category.value == category }?.value.value
+    }
+}

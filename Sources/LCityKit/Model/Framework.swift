@@ -1,0 +1,154 @@
+/// The Key Features of Learning Cities: 3 groups → 12 focus areas → 42 key features → 60 measures.
+public struct Framework: Sendable {
+    /// The year the printed table's data column refers to.
+    public var dataYear: Int?
+    /// Units the measures are expressed in, in file order.
+    public var units: [MeasureUnit]
+    /// The five-point rating scale, best first.
+    public var ratingScale: [RatingLevel]
+    /// Breakdown dimensions (sex, learning space …), in file order.
+    public var breakdowns: [Breakdown]
+    /// Roof, pillars and foundation.
+    public var groups: [FrameworkGroup]
+
+    /// Creates a framework.
+    public init(
+        dataYear: Int?, units: [MeasureUnit], ratingScale: [RatingLevel], breakdowns: [Breakdown],
+        groups: [FrameworkGroup]
+    ) {
+        self.dataYear = dataYear
+        self.units = units
+        self.ratingScale = ratingScale
+        self.breakdowns = breakdowns
+        self.groups = groups
+    }
+
+    /// All focus areas in framework order.
+    public var focusAreas: [FocusArea] { groups.flatMap(\.focusAreas) }
+    /// All key features in framework order.
+    public var keyFeatures: [KeyFeature] { focusAreas.flatMap(\.keyFeatures) }
+    /// All measures in framework order.
+    public var measures: [Measure] { keyFeatures.flatMap(\.measures) }
+
+    /// The unit with `id`.
+    public func unit(_ id: String) -> MeasureUnit? { units.first { $0.id == id } }
+    /// The breakdown with `id`.
+    public func breakdown(_ id: String) -> Breakdown? { breakdowns.first { $0.id == id } }
+}
+
+/// Which part of the framework "house" a group is.
+public enum GroupKind: String, Sendable, CaseIterable {
+    case roof, pillars, foundation
+}
+
+/// One of the three parts of the framework: wider benefits, building blocks, fundamental conditions.
+public struct FrameworkGroup: Sendable {
+    public var id: String
+    public var kind: GroupKind
+    public var name: LocalizedText
+    public var description: LocalizedText?
+    public var focusAreas: [FocusArea]
+    public var location: SourceLocation
+}
+
+/// A focus area (1.1 … 3.3), matching one commitment of the Beijing Declaration.
+public struct FocusArea: Sendable {
+    public var id: String
+    /// The number (1–12) of the declaration commitment it corresponds to.
+    public var commitment: Int
+    public var name: LocalizedText
+    public var keyFeatures: [KeyFeature]
+    public var location: SourceLocation
+}
+
+/// A key feature (1.1.1 …) with the measures that monitor it.
+public struct KeyFeature: Sendable {
+    public var id: String
+    public var name: LocalizedText
+    public var measures: [Measure]
+    public var location: SourceLocation
+}
+
+/// Where a measure's data come from.
+public enum SourceType: String, Sendable, CaseIterable, Codable {
+    /// 市政府提供的官方数据 — official data provided by the city government.
+    case official
+    /// 调查结果 — survey results.
+    case survey
+    /// 专家评价 — expert rating.
+    case expert
+}
+
+/// A measure (测量点), the indicator a city reports values for.
+public struct Measure: Sendable {
+    public var id: String
+    public var name: LocalizedText
+    public var definition: LocalizedText
+    public var source: SourceType
+    /// Key of the unit in `Framework.units`.
+    public var unitID: String
+    /// Key of the breakdown in `Framework.breakdowns`, if values are broken down.
+    public var breakdownID: String?
+    /// Where `unit` and `breakdown` were written (for unknown-reference errors).
+    public var unitLocation: SourceLocation
+    public var breakdownLocation: SourceLocation?
+    /// Overrides of the unit's valid range.
+    public var minimum: Double?
+    public var maximum: Double?
+    /// What the printed table's data column shows.
+    public var printed: String?
+    /// Note on the transcription: what the printed document shows where it is garbled.
+    public var note: LocalizedText?
+    public var location: SourceLocation
+}
+
+/// Whether a unit is a measured quantity or an ordinal rating.
+public enum UnitKind: String, Sendable, CaseIterable {
+    case quantity, rating
+}
+
+/// A unit such as percent, rate per 100,000 or the five-point rating.
+public struct MeasureUnit: Sendable {
+    public var id: String
+    public var kind: UnitKind
+    public var name: LocalizedText
+    /// Suffix shown after a number ("%", "per 100,000"); nil for ratings.
+    public var symbol: LocalizedText?
+    /// Fixed number of decimals when formatting.
+    public var decimals: Int
+    public var minimum: Double
+    public var maximum: Double?
+    public var location: SourceLocation
+}
+
+/// One level of the five-point rating scale.
+public struct RatingLevel: Sendable {
+    public var value: Int
+    public var name: LocalizedText
+}
+
+/// A breakdown dimension and its categories.
+public struct Breakdown: Sendable {
+    public var id: String
+    public var name: LocalizedText
+    public var categories: [BreakdownCategory]
+    /// The category that aggregates the others (`total`), if any.
+    public var totalCategory: String?
+    public var location: SourceLocation
+
+    /// The category with `id`.
+    public func category(_ id: String) -> BreakdownCategory? { categories.first { $0.id == id } }
+}
+
+/// One category of a breakdown (male, female, total …).
+public struct BreakdownCategory: Sendable {
+    public var id: String
+    public var name: LocalizedText
+}
+
+extension Measure {
+    /// The valid range: the measure's own bounds, else the unit's.
+    public func range(in unit: MeasureUnit) -> (minimum: Double, maximum: Double?) {
+        (minimum ?? unit.minimum, maximum ?? unit.maximum)
+    }
+}
