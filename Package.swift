@@ -22,10 +22,13 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "LCityMarkdown", dependencies: ["CCmarkGFM"]),
+        // renameat2(RENAME_EXCHANGE), which Glibc's Swift module does not expose: the atomic output swap.
+        .target(name: "CAtomicRename"),
         .target(
             name: "LCityKit",
             dependencies: [
                 "LCityMarkdown",
+                "CAtomicRename",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

@@ -8,7 +8,7 @@ public struct LCitySite: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "lcity-site",
         abstract: "Build the bilingual website of the UNESCO Global Network of Learning Cities.",
-        subcommands: [Check.self, New.self])
+        subcommands: [Build.self, Check.self, New.self])
 
     public init() {}
 }
@@ -28,13 +28,15 @@ enum DiagnosticOutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 extension LCitySite {
     /// Prints diagnostics to standard error as text, plus GitHub annotations under GitHub Actions.
-    static func report(_ diagnostics: [Diagnostic], fileCount: Int, format: DiagnosticOutputFormat = .text) {
+    static func report(
+        _ diagnostics: [Diagnostic], fileCount: Int, format: DiagnosticOutputFormat = .text, summary: Bool = true
+    ) {
         switch format {
         case .json:
             print(DiagnosticFormatter.json(diagnostics, fileCount: fileCount))
         case .text:
             if !diagnostics.isEmpty { printError(DiagnosticFormatter.text(diagnostics)) }
-            printError(DiagnosticFormatter.summary(diagnostics, fileCount: fileCount))
+            if summary { printError(DiagnosticFormatter.summary(diagnostics, fileCount: fileCount)) }
         }
         if ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true", !diagnostics.isEmpty {
             print(DiagnosticFormatter.githubAnnotations(diagnostics))

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import LCityKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+extension LCitySite {
+    /// `lcity-site build`: check, then write the whole site atomically.
+    struct Build: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build the site into public/ (or --output DIR).",
+            discussion: """
+                Runs every check first and writes nothing when there are errors. The new site is staged next to the \
+                output folder and swapped in at once, so a failed or interrupted build leaves the previous output intact.
+                """)
+
+        @OptionGroup var site: SiteOptions
+
+        @Option(name: .long, help: "Output folder (default: public/ inside the site folder).")
+        var output: String?
+
+        @Option(name: .customLong("base-url"), help: "Absolute URL the site is published at (overrides site.yaml).")
+        var baseURL: String?
+
+        @Flag(help: "Treat warnings as errors.")
+        var strict = false
+
+        func run() async throws {
+            let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
+                ?? site.rootURL.appendingPathComponent("public")
+            var options = Pipeline.BuildOptions(strict: strict, baseURL: baseURL)
+            let progress = ProgressLine()
+            if progress.isTerminal {
+                options.progress = { done, total in progress.update("rendering \(done)/\(total) pages") }
+            }
+            let start = ContinuousClock.now
+            let report = Pipeline.build(root: site.rootURL, output: outputURL, options: options)
+            progress.clear()
+            if !report.diagnostics.isEmpty {
+                LCitySite.report(report.diagnostics, fileCount: 0, format: .text, summary: false)
+            }
+            guard report.succeeded else {
+                printError("build failed: \(report.diagnostics.errorCount) error(s); \(outputURL.path) was left as it was")
+                throw ExitCode.failure
+            }
+            let elapsed = ContinuousClock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let phases = report.phases.map { "\($0.name) \(String(format: "%.2f", $0.seconds)) s" }.joined(separator: ", ")
+            print(
+                "built \(Self.grouped(report.pageCount)) pages (\(report.languages) languages) and \(Self.grouped(report.fileCount - report.pageCount)) other files in \(String(format: "%.2f", seconds)) s → \(outputURL.path)"
+            )
+            print("  \(phases); \(Self.grouped(report.bytes / 1024)) KiB written")
+        }
+
+        static func grouped(_ value: Int) -> String { NumberFormatting.grouped(value) }
+    }
+}
+
+/// A one-line progress display, redrawn in place on a terminal.
+final class ProgressLine: @unchecked Sendable {
+    let isTerminal = isatty(STDERR_FILENO) != 0
+    private let lock = NSLock()
+    private var lastLength = 0
+
+    func update(_ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        let padding = String(repeating: " ", count: max(0, lastLength - text.count))
+        FileHandle.standardError.write(Data("\r\(text)\(padding)".utf8))
+        lastLength = text.count
+    }
+
+    func clear() {
+        guard isTerminal, lastLength > 0 else { return }
+        FileHandle.standardError.write(Data("\r\(String(repeating: " ", count: lastLength))\r".utf8))
+    }
+}

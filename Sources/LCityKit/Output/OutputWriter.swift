@@ -1,0 +1,82 @@
+import Foundation
+
+import CAtomicRename
+
+/// Writes a rendered site into a folder without ever leaving a half-written site behind.
+///
+/// Files go to a staging folder next to the target (same file system), which then takes the target's
+/// place: on Linux in one atomic `renameat2(RENAME_EXCHANGE)`, elsewhere by two renames.
+/// If anything fails, the staging folder is removed and the previous output is untouched.
+public struct OutputWriter: Sendable {
+    public let destination: URL
+
+    public init(destination: URL) {
+        self.destination = destination.standardizedFileURL
+    }
+
+    /// Errors while writing, with the path involved.
+    public struct WriteError: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "cannot write \(path): \(reason)" }
+    }
+
+    /// Writes `site` and swaps it in. Returns the number of bytes written.
+    @discardableResult
+    public func write(_ site: RenderedSite) throws -> Int {
+        let fileManager = FileManager.default
+        let parent = destination.deletingLastPathComponent()
+        let name = destination.lastPathComponent
+        let staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
+        let previous = parent.appendingPathComponent(".\(name).previous-\(getpid())")
+        try? fileManager.removeItem(at: staging)
+        do {
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw WriteError(path: staging.path, reason: error.localizedDescription)
+        }
+        var bytes = 0
+        do {
+            var createdDirectories = Set<String>()
+            for path in site.files.keys.sorted() {
+                let url = staging.appendingPathComponent(path)
+                let directory = url.deletingLastPathComponent().path
+                if createdDirectories.insert(directory).inserted {
+                    try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                }
+                let data = site.files[path]!
+                guard fileManager.createFile(atPath: url.path, contents: data) else {
+                    throw WriteError(path: url.path, reason: "the file could not be created")
+                }
+                bytes += data.count
+            }
+            try swapIn(staging: staging, previous: previous)
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            if let error = error as? WriteError { throw error }
+            throw WriteError(path: destination.path, reason: error.localizedDescription)
+        }
+        return bytes
+    }
+
+    private func swapIn(staging: URL, previous: URL) throws {
+        let fileManager = FileManager.default
+        guard fileManager.fileExists(atPath: destination.path) else {
+            try fileManager.moveItem(at: staging, to: destination)
+            return
+        }
+        // Swap both names in one step where the system can; staging then holds the previous output.
+        if lcity_exchange_paths(staging.path, destination.path) == 0 {
+            try? fileManager.removeItem(at: staging)
+            return
+        }
+        try fileManager.moveItem(at: destination, to: previous)
+        do {
+            try fileManager.moveItem(at: staging, to: destination)
+        } catch {
+            try? fileManager.moveItem(at: previous, to: destination)
+            throw error
+        }
+        try? fileManager.removeItem(at: previous)
+    }
+}

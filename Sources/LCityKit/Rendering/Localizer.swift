@@ -1,0 +1,61 @@
+import Foundation
+
+/// UI strings and formatting for one page language.
+public struct Localizer: Sendable {
+    public let language: String
+    public let strings: Strings
+    /// Languages to fall back to for content texts missing in `language`.
+    public let fallbacks: [String]
+
+    /// The UI string for `key`.
+    public subscript(key: String) -> String { strings[key] }
+
+    /// The UI string for `key` with `{name}` placeholders filled in.
+    public func format(_ key: String, _ arguments: [String: String]) -> String {
+        var text = strings[key]
+        for (name, value) in arguments.sorted(by: { $0.key < $1.key }) {
+            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        }
+        return text
+    }
+
+    /// A content text in this language (or its fallback).
+    public func text(_ text: LocalizedText?) -> String {
+        text?.text(in: language, fallbacks: fallbacks) ?? ""
+    }
+
+    /// The language a content text is shown in, when it differs from the page's (for a `lang` attribute); else nil.
+    public func fallbackLanguage(of text: LocalizedText?) -> String? {
+        guard let text else { return nil }
+        let shown = text.language(for: language, fallbacks: fallbacks)
+        return shown == language ? nil : shown
+    }
+
+    /// Label of a source type ("official data", "survey", "expert rating").
+    public func sourceType(_ source: SourceType) -> String { strings["source_\(source.rawValue)"] }
+
+    /// Label of a flag ("estimated" …).
+    public func flag(_ flag: ObservationFlag) -> String { strings["flag_\(flag.rawValue)"] }
+
+    /// An integer with thousands separators.
+    public func integer(_ value: Int) -> String { NumberFormatting.grouped(value) }
+
+    /// The keys the Swift code asks for; validation checks every language has them.
+    public static let keysUsedInCode: [String] =
+        SourceType.allCases.map { "source_\($0.rawValue)" }
+        + ObservationFlag.allCases.map { "flag_\($0.rawValue)" }
+        + ObservationFlag.allCases.map { "flag_\($0.rawValue)_explained" }
+        + [
+            "site_language_name", "page_home", "page_declaration", "page_framework", "page_indicators", "page_cities",
+            "page_regions", "page_not_found", "page_chooser", "breadcrumb_home", "focus_area_title", "indicator_title",
+            "country_title", "not_available", "no_value", "commitment_link", "focus_area_link", "coverage_text",
+            "unit_rating", "rating_value", "cities_count", "indicator_cities_reporting", "years_range",
+        ]
+}
+
+extension Strings {
+    /// A localizer for this language.
+    func localizer(fallbacks: [String]) -> Localizer {
+        Localizer(language: language, strings: self, fallbacks: fallbacks)
+    }
+}

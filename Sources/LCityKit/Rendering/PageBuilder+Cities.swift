@@ -1,0 +1,207 @@
+extension PageScope {
+    func reportedCount(_ city: City) -> Int {
+        city.series.count { series in series.observations.contains { $0.value != .notAvailable } }
+    }
+
+    func cityItem(_ city: City) -> CityListItemView {
+        CityListItemView(
+            name: cityName(city), href: href(.city(city.slug)), country: countryName(city.country.value),
+            illustrative: city.illustrative,
+            coverage: l.format("coverage_text", [
+                "count": l.integer(reportedCount(city)), "total": l.integer(framework.measures.count),
+            ]))
+    }
+
+    func countryGroups(_ cities: [City]) -> [CountryGroupView] {
+        Dictionary(grouping: cities, by: \.country.value).sorted { $0.key < $1.key }.map { code, cities in
+            CountryGroupView(name: countryName(code), href: href(.country(code)), cities: cities.map(cityItem))
+        }
+    }
+
+    func regionGroups(_ regions: [Region]) -> [RegionGroupView] {
+        regions.map { region in
+            let cities = model.cities.filter { $0.region.value == region.id }
+            return RegionGroupView(
+                name: l.text(region.name), href: href(.region(region.id)),
+                count: l.format("cities_count", ["count": l.integer(cities.count)]),
+                countries: countryGroups(cities), hasCountries: !cities.isEmpty)
+        }
+    }
+
+    func cities() -> PageContext<CityListView> {
+        context(
+            layout(title: l["page_cities"], description: l["cities_description"], showsData: true),
+            CityListView(
+                intro: l.format("cities_intro", ["count": l.integer(model.cities.count)]),
+                regions: regionGroups(model.content.geography.regions), hasCities: !model.cities.isEmpty))
+    }
+
+    func regions() -> PageContext<CityListView> {
+        context(
+            layout(
+                title: l["page_regions"], description: l["regions_description"],
+                breadcrumbs: [Link(label: l["page_cities"], href: href(.cities))], current: .cities, showsData: true),
+            CityListView(
+                intro: l["regions_description"], regions: regionGroups(model.content.geography.regions),
+                hasCities: !model.cities.isEmpty))
+    }
+
+    func region(_ id: String) -> PageContext<CityListView> {
+        let region = model.content.geography.region(id)!
+        let groups = regionGroups([region])
+        return context(
+            layout(
+                title: l.text(region.name), description: l.format("region_description", ["name": l.text(region.name)]),
+                breadcrumbs: [
+                    Link(label: l["page_cities"], href: href(.cities)),
+                    Link(label: l["page_regions"], href: href(.regions)),
+                ], current: .cities, showsData: true),
+            CityListView(
+                intro: groups[0].count, regions: groups, hasCities: groups[0].hasCountries))
+    }
+
+    func country(_ code: String) -> PageContext<CityListView> {
+        let cities = model.cities.filter { $0.country.value == code }
+        let regionID = model.content.geography.countries[code]?.region ?? cities.first?.region.value ?? ""
+        let name = countryName(code)
+        let group = RegionGroupView(
+            name: regionName(regionID), href: href(.region(regionID)),
+            count: l.format("cities_count", ["count": l.integer(cities.count)]),
+            countries: countryGroups(cities), hasCountries: !cities.isEmpty)
+        return context(
+            layout(
+                title: l.format("country_title", ["name": name]), description: l.format("region_description", ["name": name]),
+                breadcrumbs: [
+                    Link(label: l["page_cities"], href: href(.cities)),
+                    Link(label: regionName(regionID), href: href(.region(regionID))),
+                ], current: .cities, showsData: true),
+            CityListView(intro: group.count, regions: [group], hasCities: !cities.isEmpty))
+    }
+
+    func city(_ slug: String) -> PageContext<CityView> {
+        let city = model.city(slug)!
+        let name = cityName(city)
+        var facts: [StatisticView] = [
+            StatisticView(label: l["city_country"], value: countryName(city.country.value)),
+            StatisticView(label: l["city_region"], value: regionName(city.region.value)),
+        ]
+        if let population = city.population {
+            var value = l.integer(population.value)
+            if let year = city.populationYear { value += " (\(year.value))" }
+            facts.append(StatisticView(label: l["city_population"], value: value))
+        }
+        if let joined = city.joined { facts.append(StatisticView(label: l["city_joined"], value: String(joined.value))) }
+        if let coordinates = city.coordinates {
+            facts.append(
+                StatisticView(
+                    label: l["city_coordinates"],
+                    value: "\(NumberFormatting.format(abs(coordinates.latitude), decimals: 2))° \(coordinates.latitude >= 0 ? "N" : "S"), \(NumberFormatting.format(abs(coordinates.longitude), decimals: 2))° \(coordinates.longitude >= 0 ? "E" : "W")"))
+        }
+
+        var flagsUsed = Set<ObservationFlag>()
+        var areas: [CityAreaView] = []
+        for area in framework.focusAreas {
+            var rows: [CityMeasureRowView] = []
+            for feature in area.keyFeatures {
+                for measure in feature.measures {
+                    let row = cityMeasureRow(city, measure: measure, feature: feature)
+                    if let key = row.flagKey, let flag = ObservationFlag(rawValue: key) { flagsUsed.insert(flag) }
+                    for point in city.series(for: measure.id)?.observations ?? [] {
+                        if let flag = point.flag?.value { flagsUsed.insert(flag) }
+                    }
+                    rows.append(row)
+                }
+            }
+            areas.append(
+                CityAreaView(
+                    id: area.id, title: focusAreaLabel(area), href: href(.focusArea(area.id)),
+                    group: l.text(group(of: area)?.name), rows: rows))
+        }
+        let reported = reportedCount(city)
+        let coverageBySource = SourceType.allCases.map { source -> StatisticView in
+            let measures = framework.measures.filter { $0.source == source }
+            let count = measures.count { measure in
+                city.series(for: measure.id)?.observations.contains { $0.value != .notAvailable } == true
+            }
+            return StatisticView(
+                label: l.sourceType(source),
+                value: l.format("coverage_text", ["count": l.integer(count), "total": l.integer(measures.count)]))
+        }
+        let peers = model.cities.filter { $0.region.value == city.region.value && $0.slug != city.slug }
+        let otherLanguage = model.languages.first { $0 != language }
+        let otherName = otherLanguage.map { city.name.text(in: $0) }.flatMap { $0 == name ? nil : $0 }
+        return context(
+            layout(
+                title: name,
+                description: l.format("city_description", ["name": name, "country": countryName(city.country.value)]),
+                breadcrumbs: [
+                    Link(label: l["page_cities"], href: href(.cities)),
+                    Link(label: regionName(city.region.value), href: href(.region(city.region.value))),
+                ], current: .cities, showsData: true, translated: true, ogType: "article"),
+            CityView(
+                name: name, otherName: otherName, illustrative: city.illustrative, facts: facts,
+                description: resolveRootMarkers(model.cityDescriptions[city.slug]?[language] ?? ""),
+                coverage: l.format("coverage_text", [
+                    "count": l.integer(reported), "total": l.integer(framework.measures.count),
+                ]),
+                coverageBySource: coverageBySource, areas: areas,
+                peers: peers.map { Link(label: cityName($0), href: href(.city($0.slug))) }, hasPeers: !peers.isEmpty,
+                peersTitle: l.format("city_peers", ["region": regionName(city.region.value)]),
+                jsonHref: file("data/cities/\(city.slug).json"), csvHref: file("data/cities/\(city.slug).csv"),
+                flagsUsed: flagExplanations(flagsUsed)))
+    }
+
+    func cityMeasureRow(_ city: City, measure: Measure, feature: KeyFeature) -> CityMeasureRowView {
+        let breakdown = measure.breakdownID.flatMap(framework.breakdown)
+        let series = city.series(for: measure.id)
+        let observations = (series?.observations ?? []).sorted { $0.year.value < $1.year.value }
+        let latest = observations.last { $0.value != .notAvailable }
+        let latestAny = observations.last
+        let statistics = model.statistics[measure.id]
+        var network = l["no_value"]
+        if let statistics, let minimum = statistics.minimum, let median = statistics.median, let maximum = statistics.maximum {
+            network = l.format("network_summary", [
+                "min": formatValue(minimum, measure), "median": formatMedian(median, measure),
+                "max": formatValue(maximum, measure), "count": l.integer(statistics.values.count),
+            ])
+        }
+        let shown = latest ?? latestAny
+        var categories: [StatisticView] = []
+        if let latest, let breakdown, case .breakdown(let values) = latest.value {
+            categories = breakdown.categories.compactMap { category in
+                values.first { $0.category.value == category.id }.map {
+                    StatisticView(label: l.text(category.name), value: formatValue($0.value.value, measure))
+                }
+            }
+        }
+        let headline = latest?.headline(totalCategory: breakdown?.totalCategory)
+        let value: String
+        if let headline {
+            value = formatValueWithUnit(headline, measure)
+        } else if latest != nil {
+            value = ""  // only some categories: shown in the category list
+        } else if latestAny != nil {
+            value = l["not_available"]
+        } else {
+            value = l["no_value"]
+        }
+        let history = observations.count > 1
+            ? observations.map { observation in
+                HistoryPointView(
+                    year: String(observation.year.value),
+                    value: observation.headline(totalCategory: breakdown?.totalCategory).map { formatValue($0, measure) }
+                        ?? (observation.value == .notAvailable ? l["not_available"] : "…"),
+                    flag: observation.flag.map { l.flag($0.value) })
+            } : []
+        return CityMeasureRowView(
+            id: measure.id, name: l.text(measure.name), href: href(.indicator(measure.id)),
+            keyFeature: "\(feature.id) \(l.text(feature.name))",
+            sourceType: l.sourceType(measure.source), sourceKey: measure.source.rawValue,
+            hasValue: latest != nil, notAvailable: latest == nil && latestAny != nil,
+            value: value, categories: categories,
+            year: shown.map { String($0.year.value) } ?? "",
+            flag: shown?.flag.map { l.flag($0.value) }, flagKey: shown?.flag?.value.rawValue,
+            source: l.text(shown?.source), note: shown?.note.map { l.text($0) },
+            network: network, history: history, hasHistory: !history.isEmpty)
+    }
+}

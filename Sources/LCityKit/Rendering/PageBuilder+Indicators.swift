@@ -1,0 +1,124 @@
+extension PageScope {
+    func indicators() -> PageContext<IndicatorsView> {
+        let groups = framework.focusAreas.map { area in
+            IndicatorGroupView(
+                area: focusAreaLabel(area), href: href(.focusArea(area.id)),
+                measures: area.keyFeatures.flatMap(\.measures).map(measureItem))
+        }
+        let sourceTypes = SourceType.allCases.map { source in
+            SourceTypeCountView(
+                label: l.sourceType(source), key: source.rawValue,
+                count: l.integer(framework.measures.count { $0.source == source }))
+        }
+        return context(
+            layout(title: l["page_indicators"], description: l["indicators_description"], showsData: true, translated: true),
+            IndicatorsView(groups: groups, sourceTypes: sourceTypes))
+    }
+
+    func indicator(_ id: String) -> PageContext<IndicatorView> {
+        let measure = model.index.measures[id]!
+        let (area, feature) = focusArea(of: measure)!
+        let unit = framework.unit(measure.unitID)!
+        let breakdown = measure.breakdownID.flatMap(framework.breakdown)
+        let statistics = model.statistics[id]!
+        let isRating = unit.kind == .rating
+        let categories = breakdown?.categories ?? []
+
+        var flagsUsed = Set<ObservationFlag>()
+        let rows = statistics.values.map { entry -> IndicatorRowView in
+            let city = model.city(entry.slug)!
+            let observation = entry.observation
+            if let flag = observation.flag?.value { flagsUsed.insert(flag) }
+            return IndicatorRowView(
+                city: cityName(city), cityHref: href(.city(city.slug)), country: countryName(city.country.value),
+                value: formatValue(entry.value, measure),
+                categories: categories.map { category in
+                    observation.value(for: category.id).map { CellView(text: formatValue($0, measure), missing: false) }
+                        ?? CellView(text: l["no_value"], missing: true)
+                },
+                year: String(entry.year),
+                flag: observation.flag.map { l.flag($0.value) }, flagKey: observation.flag?.value.rawValue,
+                source: l.text(observation.source), note: observation.note.map { l.text($0) })
+        }
+        var figures: [StatisticView] = [
+            StatisticView(label: l["stat_reporting"], value: l.format("indicator_cities_reporting", [
+                "count": l.integer(statistics.values.count), "total": l.integer(model.cities.count),
+            ]))
+        ]
+        if let minimum = statistics.minimum, let median = statistics.median, let maximum = statistics.maximum {
+            figures.append(StatisticView(label: l["stat_minimum"], value: formatValueWithUnit(minimum, measure)))
+            figures.append(StatisticView(label: l["stat_median"], value: formatMedian(median, measure)))
+            figures.append(StatisticView(label: l["stat_maximum"], value: formatValueWithUnit(maximum, measure)))
+            let years = statistics.values.map(\.year)
+            figures.append(StatisticView(label: l["stat_years"], value: yearsRange(years)))
+        }
+        let ratingScale = isRating
+            ? framework.ratingScale.sorted { $0.value > $1.value }.map { level in
+                RatingCountView(
+                    level: String(level.value), name: l.text(level.name),
+                    count: l.integer(statistics.ratingCounts[level.value - 1]))
+            } : []
+        let range = measure.range(in: unit)
+        let rangeText: String
+        if isRating {
+            rangeText = l["range_rating"]
+        } else if let maximum = range.maximum {
+            rangeText = "\(NumberFormatting.format(range.minimum, decimals: 0))–\(NumberFormatting.format(maximum, decimals: 0))"
+        } else {
+            rangeText = "≥ \(NumberFormatting.format(range.minimum, decimals: 0))"
+        }
+        let title = l.format("indicator_title", ["id": measure.id, "name": l.text(measure.name)])
+        return context(
+            layout(
+                title: title, description: l.text(measure.definition),
+                breadcrumbs: [
+                    Link(label: l["page_indicators"], href: href(.indicators)),
+                    Link(label: focusAreaLabel(area), href: href(.focusArea(area.id))),
+                ], current: .indicators, showsData: true, translated: true, ogType: "article"),
+            IndicatorView(
+                id: measure.id, name: l.text(measure.name), definition: l.text(measure.definition),
+                focusArea: Link(label: focusAreaLabel(area), href: href(.focusArea(area.id))),
+                keyFeature: Link(
+                    label: "\(feature.id) \(l.text(feature.name))",
+                    href: href(.focusArea(area.id), fragment: "key-feature-\(feature.id)")),
+                sourceType: l.sourceType(measure.source), sourceKey: measure.source.rawValue,
+                unit: unitLabel(measure), unitName: l.text(unit.name), range: rangeText,
+                breakdown: breakdown.map { "\(l.text($0.name)): " + $0.categories.map { l.text($0.name) }.joined(separator: l["list_separator"]) },
+                categories: categories.map { CategoryHeaderView(name: l.text($0.name)) },
+                hasCategories: !categories.isEmpty,
+                printed: measure.printed, note: measure.note.map { l.text($0) },
+                isRating: isRating, ratingScale: ratingScale, statistics: figures,
+                rows: sortedRows(rows), hasRows: !rows.isEmpty,
+                missing: statistics.missing.compactMap(model.city).map { Link(label: cityName($0), href: href(.city($0.slug))) },
+                hasMissing: !statistics.missing.isEmpty,
+                reporting: l.format("indicator_cities_reporting", [
+                    "count": l.integer(statistics.values.count), "total": l.integer(model.cities.count),
+                ]),
+                csvHref: file("data/indicators/\(measure.id).csv"), allCSVHref: file("data/all.csv"),
+                flagsUsed: flagExplanations(flagsUsed)))
+    }
+
+    /// Rows in alphabetical order of city name: the table lists, it does not rank.
+    func sortedRows(_ rows: [IndicatorRowView]) -> [IndicatorRowView] {
+        rows.sorted { ($0.city, $0.cityHref) < ($1.city, $1.cityHref) }
+    }
+
+    /// The median with one more decimal than the unit when it falls between two values (ratings: "3.5").
+    func formatMedian(_ median: Double, _ measure: Measure) -> String {
+        if framework.unit(measure.unitID)?.kind == .rating {
+            return NumberFormatting.format(median, decimals: median.rounded() == median ? 0 : 1)
+        }
+        return formatValueWithUnit(median, measure)
+    }
+
+    func yearsRange(_ years: [Int]) -> String {
+        guard let first = years.min(), let last = years.max() else { return "" }
+        return first == last ? String(first) : l.format("years_range", ["from": String(first), "to": String(last)])
+    }
+
+    func flagExplanations(_ flags: Set<ObservationFlag>) -> [FlagExplanationView] {
+        ObservationFlag.allCases.filter(flags.contains).map {
+            FlagExplanationView(label: l.flag($0), key: $0.rawValue, explanation: l["flag_\($0.rawValue)_explained"])
+        }
+    }
+}

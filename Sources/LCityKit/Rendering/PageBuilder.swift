@@ -1,0 +1,212 @@
+import Foundation
+
+/// Builds the typed view of every page: the one place where the model becomes template data.
+public struct PageBuilder: Sendable {
+    public let model: SiteModel
+    let localizers: [String: Localizer]
+    /// URL path of the site root on the host (`/` or `/sub/`), for pages served at any depth (404).
+    let basePath: String
+
+    /// Creates a builder for `model`.
+    public init(model: SiteModel) {
+        self.model = model
+        var localizers: [String: Localizer] = [:]
+        let fallbacks = [model.config.defaultLanguage] + model.languages
+        for language in model.languages {
+            let strings = model.content.strings[language] ?? Strings(language: language, values: [:], file: "", locations: [:])
+            localizers[language] = strings.localizer(fallbacks: fallbacks.filter { $0 != language })
+        }
+        self.localizers = localizers
+        if let url = URL(string: model.baseURL), !url.path.isEmpty {
+            basePath = url.path.hasSuffix("/") ? url.path : url.path + "/"
+        } else {
+            basePath = "/"
+        }
+    }
+
+    /// The template name and context for `route`.
+    public func view(for route: Route) -> (template: String, context: Any) {
+        let language = route.language ?? model.config.defaultLanguage
+        let page = PageScope(builder: self, route: route, l: localizers[language]!)
+        switch route.kind {
+        case .chooser: return ("pages/chooser", page.chooser())
+        case .notFound: return ("pages/not-found", page.notFound())
+        case .home: return ("pages/home", page.home())
+        case .declaration: return ("pages/declaration", page.declaration())
+        case .framework: return ("pages/framework", page.frameworkPage())
+        case .focusArea(let id): return ("pages/focus-area", page.focusArea(id))
+        case .indicators: return ("pages/indicators", page.indicators())
+        case .indicator(let id): return ("pages/indicator", page.indicator(id))
+        case .cities: return ("pages/cities", page.cities())
+        case .city(let slug): return ("pages/city", page.city(slug))
+        case .regions: return ("pages/regions", page.regions())
+        case .region(let id): return ("pages/region", page.region(id))
+        case .country(let code): return ("pages/country", page.country(code))
+        case .page(let name): return ("pages/page", page.markdownPage(name))
+        }
+    }
+}
+
+/// Everything needed while building one page: the route, its language and link helpers.
+struct PageScope {
+    let builder: PageBuilder
+    let route: Route
+    let l: Localizer
+
+    var model: SiteModel { builder.model }
+    var language: String { l.language }
+    var framework: Framework { model.framework }
+
+    /// Relative (or, on 404 pages, host-absolute) prefix to the site root.
+    var root: String { route.kind == .notFound ? builder.basePath : route.relativeRoot }
+
+    /// A link to `kind` in this page's language.
+    func href(_ kind: PageKind, language: String? = nil, fragment: String? = nil) -> String {
+        let path = Route.path(kind, language: language ?? self.language)
+        let base = root + path
+        let target = base.isEmpty ? "./" : base
+        return fragment.map { "\(target)#\($0)" } ?? target
+    }
+
+    /// A link to a file below the site root (downloads, assets).
+    func file(_ path: String) -> String { root + path }
+
+    /// Absolute URL of a site path.
+    func absolute(_ path: String) -> String { model.baseURL + path }
+
+    /// Turns the markers that Markdown rendering left on site-absolute links into relative links.
+    func resolveRootMarkers(_ html: String) -> String {
+        html.replacingOccurrences(of: SiteModel.rootMarker, with: root)
+    }
+
+    // MARK: Layout
+
+    func layout(
+        title: String, description: String, breadcrumbs: [Link] = [], current: PageKind? = nil,
+        showsData: Bool = false, translated: Bool = false, ogType: String = "website"
+    ) -> LayoutView {
+        let siteTitle = l.text(model.config.title)
+        var alternates: [AlternateView] = []
+        var switcher: [LanguageView] = []
+        let neutral = route.language == nil
+        for other in model.languages {
+            let path = Route.path(route.kind, language: neutral ? nil : other)
+            if !neutral {
+                alternates.append(AlternateView(hreflang: other, href: absolute(path)))
+            }
+            let otherStrings = builder.localizers[other]!
+            switcher.append(
+                LanguageView(
+                    label: otherStrings["site_language_name"], lang: other,
+                    href: neutral ? href(.home, language: other) : root + (path.isEmpty ? "./" : path),
+                    current: !neutral && other == language))
+        }
+        if !neutral {
+            alternates.append(
+                AlternateView(hreflang: "x-default", href: absolute(Route.path(route.kind, language: model.config.defaultLanguage))))
+        }
+        let navKinds: [PageKind] = [.home, .declaration, .framework, .indicators, .cities, .page("about")]
+        let nav = navKinds.filter { kind in
+            if case .page(let name) = kind { return model.pages[name] != nil }
+            return true
+        }.map { kind in
+            Link(label: navLabel(kind), href: href(kind), current: kind == (current ?? route.kind))
+        }
+        var crumbs = breadcrumbs
+        if route.kind != .home && !neutral {
+            crumbs.insert(Link(label: l["breadcrumb_home"], href: href(.home)), at: 0)
+            crumbs.append(Link(label: title, href: "", current: true))
+        }
+        let source = model.config.source
+        return LayoutView(
+            lang: language, dir: l["site_direction"] == "rtl" ? "rtl" : "ltr", root: root,
+            title: title,
+            documentTitle: title == siteTitle ? siteTitle : "\(title) — \(siteTitle)",
+            description: description.isEmpty ? l.text(model.config.tagline) : description,
+            siteTitle: siteTitle,
+            canonical: absolute(route.path),
+            ogLocale: l["site_og_locale"],
+            ogType: ogType,
+            alternates: alternates, languages: switcher, nav: route.kind == .notFound && neutral ? [] : nav,
+            breadcrumbs: crumbs.count > 1 ? crumbs : [],
+            sourceTitle: l.text(source.title), sourcePublisher: l.text(source.publisher), sourceYear: String(source.year),
+            licence: source.licence, licenceURL: source.licenceURL,
+            aboutHref: href(.page("about")),
+            disclaimer: showsData ? l.text(model.config.dataDisclaimer) : nil,
+            translationNotice: translated && language != model.config.defaultLanguage ? l["notice_unofficial_translation"] : nil)
+    }
+
+    func navLabel(_ kind: PageKind) -> String {
+        switch kind {
+        case .home: return l["page_home"]
+        case .declaration: return l["page_declaration"]
+        case .framework: return l["page_framework"]
+        case .indicators: return l["page_indicators"]
+        case .cities: return l["page_cities"]
+        case .regions: return l["page_regions"]
+        case .page(let name): return model.pages[name]?[language]?.page.title ?? name
+        default: return ""
+        }
+    }
+
+    /// The context of a page: layout, page view and the UI strings.
+    func context<Page>(_ layout: LayoutView, _ page: Page) -> PageContext<Page> {
+        PageContext(layout: layout, page: page, strings: l.strings.values)
+    }
+
+    // MARK: Shared pieces
+
+    func measureLabel(_ measure: Measure) -> String { "\(measure.id) \(l.text(measure.name))" }
+
+    func focusAreaLabel(_ area: FocusArea) -> String { "\(area.id) \(l.text(area.name))" }
+
+    func group(of area: FocusArea) -> FrameworkGroup? {
+        framework.groups.first { $0.focusAreas.contains { $0.id == area.id } }
+    }
+
+    func focusArea(of measure: Measure) -> (FocusArea, KeyFeature)? {
+        for area in framework.focusAreas {
+            for feature in area.keyFeatures where feature.measures.contains(where: { $0.id == measure.id }) {
+                return (area, feature)
+            }
+        }
+        return nil
+    }
+
+    /// A city's display name in this language.
+    func cityName(_ city: City) -> String { l.text(city.name) }
+
+    func countryName(_ code: String) -> String {
+        model.content.geography.countries[code].map { l.text($0.name) } ?? code
+    }
+
+    func regionName(_ id: String) -> String {
+        model.content.geography.region(id).map { l.text($0.name) } ?? id
+    }
+
+    /// The unit's suffix for tables ("%", "per 100,000"), or the rating scale's name.
+    func unitLabel(_ measure: Measure) -> String {
+        guard let unit = framework.unit(measure.unitID) else { return measure.unitID }
+        if unit.kind == .rating { return l["unit_rating"] }
+        return l.text(unit.symbol)
+    }
+
+    /// A value formatted for its measure: fixed decimals, `%` for percentages, the level name for ratings.
+    func formatValue(_ value: Double, _ measure: Measure) -> String {
+        guard let unit = framework.unit(measure.unitID) else { return NumberFormatting.format(value, decimals: 1) }
+        if unit.kind == .rating {
+            let level = framework.ratingScale.first { Double($0.value) == value }
+            return l.format("rating_value", ["value": NumberFormatting.format(value, decimals: 0), "name": l.text(level?.name)])
+        }
+        let number = NumberFormatting.format(value, decimals: unit.decimals)
+        return unit.id == "percent" ? number + "%" : number
+    }
+
+    /// A value with its unit written out ("12.5 per 100,000"), for sentences and city profiles.
+    func formatValueWithUnit(_ value: Double, _ measure: Measure) -> String {
+        let text = formatValue(value, measure)
+        guard let unit = framework.unit(measure.unitID), unit.kind != .rating, unit.id != "percent" else { return text }
+        let symbol = l.text(unit.symbol)
+        return symbol.isEmpty ? text : "\(text) \(symbol)"
+    }
+}

@@ -1,0 +1,79 @@
+public struct CityListItemView: Sendable {
+    public var name: String
+    public var href: String
+    public var country: String
+    public var illustrative: Bool
+    public var coverage: String
+}
+
+public struct CountryGroupView: Sendable {
+    public var name: String
+    public var href: String
+    public var cities: [CityListItemView]
+}
+
+public struct RegionGroupView: Sendable {
+    public var name: String
+    public var href: String
+    public var count: String
+    public var countries: [CountryGroupView]
+    public var hasCountries: Bool
+}
+
+public struct CityListView: Sendable {
+    public var intro: String
+    public var regions: [RegionGroupView]
+    public var hasCities: Bool
+}
+
+public struct HistoryPointView: Sendable {
+    public var year: String
+    public var value: String
+    public var flag: String?
+}
+
+public struct CityMeasureRowView: Sendable {
+    public var id: String
+    public var name: String
+    public var href: String
+    public var keyFeature: String
+    public var sourceType: String
+    public var sourceKey: String
+    public var hasValue: Bool
+    public var notAvailable: Bool
+    public var value: String
+    public var categories: [StatisticView]
+    public var year: String
+    public var flag: String?
+    public var flagKey: String?
+    public var source: String
+    public var note: String?
+    public var network: String
+    public var history: [HistoryPointView]
+    public var hasHistory: Bool
+}
+
+public struct CityAreaView: Sendable {
+    public var id: String
+    public var title: String
+    public var href: String
+    public var group: String
+    public var rows: [CityMeasureRowView]
+}
+
+public struct CityView: Sendable {
+    public var name: String
+    public var otherName: String?
+    public var illustrative: Bool
+    public var facts: [StatisticView]
+    public var description: String
+    public var coverage: String
+    public var coverageBySource: [StatisticView]
+    public var areas: [CityAreaView]
+    public var peers: [Link]
+    public var hasPeers: Bool
+    public var peersTitle: String
+    public var jsonHref: String
+    public var csvHref: String
+    public var flagsUsed: [FlagExplanationView]
+}

@@ -1,0 +1,103 @@
+/// A measure in a list: name, source type, unit, how many cities report it.
+public struct MeasureItemView: Sendable {
+    public var id: String
+    public var name: String
+    public var definition: String
+    public var href: String
+    public var sourceType: String
+    public var sourceKey: String
+    public var unit: String
+    public var breakdown: String?
+    public var reporting: String
+    public var note: String?
+}
+
+public struct KeyFeatureView: Sendable {
+    public var id: String
+    public var anchor: String
+    public var name: String
+    public var measures: [MeasureItemView]
+}
+
+public struct FocusAreaItemView: Sendable {
+    public var id: String
+    public var name: String
+    public var href: String
+    public var commitment: String
+    public var commitmentHref: String
+    public var keyFeatures: [KeyFeatureView]
+    public var measureCount: Int
+}
+
+public struct GroupView: Sendable {
+    public var id: String
+    public var kind: String
+    public var name: String
+    public var description: String
+    public var focusAreas: [FocusAreaItemView]
+}
+
+public struct HomeView: Sendable {
+    public var tagline: String
+    public var entries: [EntryView]
+    public var figures: [FigureView]
+    public var regions: [RegionCountView]
+    public var groups: [GroupView]
+}
+
+public struct EntryView: Sendable {
+    public var title: String
+    public var text: String
+    public var href: String
+}
+
+public struct FigureView: Sendable {
+    public var value: String
+    public var label: String
+}
+
+public struct RegionCountView: Sendable {
+    public var name: String
+    public var href: String
+    public var cities: String
+}
+
+public struct TOCEntryView: Sendable {
+    public var label: String
+    public var href: String
+    public var sub: Bool
+}
+
+public struct DeclarationView: Sendable {
+    public var html: String
+    public var toc: [TOCEntryView]
+    public var commitments: [CommitmentLinkView]
+}
+
+public struct CommitmentLinkView: Sendable {
+    public var number: String
+    public var commitmentHref: String
+    public var focusArea: String
+    public var focusAreaHref: String
+}
+
+public struct FrameworkView: Sendable {
+    public var roof: [GroupView]
+    public var pillars: [GroupView]
+    public var foundation: [GroupView]
+    public var groups: [GroupView]
+    public var counts: String
+    public var aboutHref: String?
+}
+
+public struct FocusAreaView: Sendable {
+    public var id: String
+    public var group: String
+    public var groupName: String
+    public var commitment: String
+    public var commitmentHref: String
+    public var commitmentTitle: String
+    public var keyFeatures: [KeyFeatureView]
+    public var previous: Link?
+    public var next: Link?
+}

@@ -1,0 +1,86 @@
+public struct IndicatorGroupView: Sendable {
+    public var area: String
+    public var href: String
+    public var measures: [MeasureItemView]
+}
+
+public struct IndicatorsView: Sendable {
+    public var groups: [IndicatorGroupView]
+    public var sourceTypes: [SourceTypeCountView]
+}
+
+public struct SourceTypeCountView: Sendable {
+    public var label: String
+    public var key: String
+    public var count: String
+}
+
+/// A column header for a breakdown category.
+public struct CategoryHeaderView: Sendable {
+    public var name: String
+}
+
+/// One city's row in an indicator table.
+public struct IndicatorRowView: Sendable {
+    public var city: String
+    public var cityHref: String
+    public var country: String
+    public var value: String
+    public var categories: [CellView]
+    public var year: String
+    public var flag: String?
+    public var flagKey: String?
+    public var source: String
+    public var note: String?
+}
+
+public struct CellView: Sendable {
+    public var text: String
+    public var missing: Bool
+}
+
+public struct StatisticView: Sendable {
+    public var label: String
+    public var value: String
+}
+
+public struct RatingCountView: Sendable {
+    public var level: String
+    public var name: String
+    public var count: String
+}
+
+public struct IndicatorView: Sendable {
+    public var id: String
+    public var name: String
+    public var definition: String
+    public var focusArea: Link
+    public var keyFeature: Link
+    public var sourceType: String
+    public var sourceKey: String
+    public var unit: String
+    public var unitName: String
+    public var range: String
+    public var breakdown: String?
+    public var categories: [CategoryHeaderView]
+    public var hasCategories: Bool
+    public var printed: String?
+    public var note: String?
+    public var isRating: Bool
+    public var ratingScale: [RatingCountView]
+    public var statistics: [StatisticView]
+    public var rows: [IndicatorRowView]
+    public var hasRows: Bool
+    public var missing: [Link]
+    public var hasMissing: Bool
+    public var reporting: String
+    public var csvHref: String
+    public var allCSVHref: String
+    public var flagsUsed: [FlagExplanationView]
+}
+
+public struct FlagExplanationView: Sendable {
+    public var label: String
+    public var key: String
+    public var explanation: String
+}
