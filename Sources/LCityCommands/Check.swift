@@ -17,11 +17,29 @@ extension LCitySite {
         @Option(help: "Output format: text (compiler-style lines on stderr) or json (on stdout).")
         var format: DiagnosticOutputFormat = .text
 
+        @Flag(help: "Also render the whole site in memory and check every internal link and #anchor.")
+        var links = false
+
         func run() async throws {
-            let result = Pipeline.check(root: site.rootURL, strict: strict)
-            let fileCount = result.value?.files.count ?? ContentLoader(root: site.rootURL).load().value?.files.count ?? 0
-            LCitySite.report(result.diagnostics, fileCount: fileCount, format: format)
-            if result.diagnostics.errorCount > 0 { throw ExitCode.failure }
+            let fileCount = ContentLoader(root: site.rootURL).load().value?.files.count ?? 0
+            guard links else {
+                let result = Pipeline.check(root: site.rootURL, strict: strict)
+                LCitySite.report(result.diagnostics, fileCount: fileCount, format: format)
+                if result.diagnostics.errorCount > 0 { throw ExitCode.failure }
+                return
+            }
+            var (rendered, report) = Pipeline.render(root: site.rootURL, options: .init(strict: strict))
+            if let rendered {
+                let summary = LinkChecker(site: rendered).check()
+                for broken in summary.broken {
+                    report.diagnostics.append(.error("broken link '\(broken.link)': \(broken.problem)", at: SourceLocation(file: broken.page)))
+                }
+                if format == .text {
+                    printError("checked \(NumberFormatting.grouped(summary.links)) internal links on \(NumberFormatting.grouped(summary.pages)) pages: \(summary.broken.count) broken")
+                }
+            }
+            LCitySite.report(report.diagnostics, fileCount: fileCount, format: format)
+            if report.diagnostics.errorCount > 0 { throw ExitCode.failure }
         }
     }
 }

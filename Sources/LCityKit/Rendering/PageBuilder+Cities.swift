@@ -161,7 +161,7 @@ extension PageScope {
         var network = l["no_value"]
         if let statistics, let minimum = statistics.minimum, let median = statistics.median, let maximum = statistics.maximum {
             network = l.format("network_summary", [
-                "min": formatValue(minimum, measure), "median": formatMedian(median, measure),
+                "min": formatValue(minimum, measure), "median": formatMedian(median, measure, withUnit: false),
                 "max": formatValue(maximum, measure), "count": l.integer(statistics.values.count),
             ])
         }

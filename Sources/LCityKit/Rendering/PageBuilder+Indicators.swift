@@ -104,11 +104,11 @@ extension PageScope {
     }
 
     /// The median with one more decimal than the unit when it falls between two values (ratings: "3.5").
-    func formatMedian(_ median: Double, _ measure: Measure) -> String {
+    func formatMedian(_ median: Double, _ measure: Measure, withUnit: Bool = true) -> String {
         if framework.unit(measure.unitID)?.kind == .rating {
             return NumberFormatting.format(median, decimals: median.rounded() == median ? 0 : 1)
         }
-        return formatValueWithUnit(median, measure)
+        return withUnit ? formatValueWithUnit(median, measure) : formatValue(median, measure)
     }
 
     func yearsRange(_ years: [Int]) -> String {

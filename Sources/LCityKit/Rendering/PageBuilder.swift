@@ -37,11 +37,11 @@ public struct PageBuilder: Sendable {
         case .focusArea(let id): return ("pages/focus-area", page.focusArea(id))
         case .indicators: return ("pages/indicators", page.indicators())
         case .indicator(let id): return ("pages/indicator", page.indicator(id))
-        case .cities: return ("pages/cities", page.cities())
+        case .cities: return ("pages/city-list", page.cities())
         case .city(let slug): return ("pages/city", page.city(slug))
-        case .regions: return ("pages/regions", page.regions())
-        case .region(let id): return ("pages/region", page.region(id))
-        case .country(let code): return ("pages/country", page.country(code))
+        case .regions: return ("pages/city-list", page.regions())
+        case .region(let id): return ("pages/city-list", page.region(id))
+        case .country(let code): return ("pages/city-list", page.country(code))
         case .page(let name): return ("pages/page", page.markdownPage(name))
         }
     }
@@ -127,8 +127,9 @@ struct PageScope {
             canonical: absolute(route.path),
             ogLocale: l["site_og_locale"],
             ogType: ogType,
-            alternates: alternates, languages: switcher, nav: route.kind == .notFound && neutral ? [] : nav,
-            breadcrumbs: crumbs.count > 1 ? crumbs : [],
+            alternates: alternates, languages: switcher, nav: neutral ? [] : nav, hasNav: !neutral,
+            breadcrumbs: crumbs.count > 1 ? crumbs : [], hasBreadcrumbs: crumbs.count > 1,
+            homeHref: neutral && route.kind == .chooser ? "./" : href(.home),
             sourceTitle: l.text(source.title), sourcePublisher: l.text(source.publisher), sourceYear: String(source.year),
             licence: source.licence, licenceURL: source.licenceURL,
             aboutHref: href(.page("about")),

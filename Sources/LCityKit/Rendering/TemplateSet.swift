@@ -42,6 +42,12 @@ public struct TemplateSet: Sendable {
                 let name = String(path.dropLast(".mustache".count))
                 library.register(template, named: name)
                 names.append(name)
+                // Mustache cannot close `{{<layouts/base}}` (no `/` in a closing name): layouts also get their bare name.
+                if name.hasPrefix("layouts/") {
+                    let bare = String(name.dropFirst("layouts/".count))
+                    library.register(template, named: bare)
+                    names.append(bare)
+                }
                 for (key, location) in stringKeys(in: text, file: display) where references[key] == nil {
                     references[key] = location
                 }
@@ -102,7 +108,7 @@ public struct TemplateSet: Sendable {
         let builder = PageBuilder(model: model)
         var needed = Set<String>()
         for route in routes { needed.insert(builder.view(for: route).template) }
-        needed.insert("layouts/base")
+        needed.insert("base")
         for name in needed.sorted() where !names.contains(name) {
             sink.error("the template '\(name)' is missing", at: SourceLocation(file: "templates/\(name).mustache"))
         }

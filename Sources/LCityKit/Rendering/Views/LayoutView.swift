@@ -40,7 +40,11 @@ public struct LayoutView: Sendable {
     public var alternates: [AlternateView]
     public var languages: [LanguageView]
     public var nav: [Link]
+    public var hasNav: Bool
     public var breadcrumbs: [Link]
+    public var hasBreadcrumbs: Bool
+    /// The home page of the page's language (the chooser for language-neutral pages).
+    public var homeHref: String
     /// The footer's source and licence credit.
     public var sourceTitle: String
     public var sourcePublisher: String
