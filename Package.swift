@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(
             name: "LCityKitTests",
             dependencies: ["LCityKit"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(name: "LCityCommandsTests", dependencies: ["LCityCommands"]),
     ],

@@ -12,7 +12,7 @@ extension City {
         guard let map = reader.mapping(root, "the city file") else { return nil }
         map.rejectUnknownKeys(allowed: fields)
         let name = map.required("name").flatMap { reader.localizedText($0, "name") }
-        let country = map.required("country").flatMap { reader.string($0, "country") }
+        let country = map.required("country").flatMap { reader.string($0, "country", coerceScalars: true) }
         let region = map.required("region").flatMap { reader.string($0, "region") }
         let illustrative = map["illustrative"].flatMap { reader.boolean($0, "illustrative")?.value } ?? false
         var coordinates: Coordinates?
@@ -22,10 +22,10 @@ extension City {
             let longitude = pair.required("lon").flatMap { reader.number($0, "longitude") }
             if let latitude, let longitude {
                 if !(-90...90).contains(latitude.value) {
-                    reader.sink.error("latitude \(latitude.value) is outside -90…90", at: latitude.location)
+                    reader.sink.error("latitude \(NumberText.plain(latitude.value)) is outside -90…90", at: latitude.location)
                 }
                 if !(-180...180).contains(longitude.value) {
-                    reader.sink.error("longitude \(longitude.value) is outside -180…180", at: longitude.location)
+                    reader.sink.error("longitude \(NumberText.plain(longitude.value)) is outside -180…180", at: longitude.location)
                 }
                 coordinates = Coordinates(latitude: latitude.value, longitude: longitude.value, location: pair.location)
             }
@@ -39,16 +39,17 @@ extension City {
                 series.append(ObservationSeries(measureID: entry.key, observations: observations))
             }
         }
+        // Every field is read before giving up, so that one run reports every problem.
+        let population = map["population"].flatMap { reader.integer($0, "population") }
+        let populationYear = map["population_year"].flatMap { reader.integer($0, "population_year") }
+        let joined = map["joined"].flatMap { reader.integer($0, "joined") }
+        let website = map["website"].flatMap { reader.string($0, "website") }
+        let description = map["description"].flatMap { reader.localizedText($0, "description") }
         guard let name, let country, let region else { return nil }
         return City(
             slug: slug, file: reader.file, name: name, illustrative: illustrative, country: country, region: region,
-            population: map["population"].flatMap { reader.integer($0, "population") },
-            populationYear: map["population_year"].flatMap { reader.integer($0, "population_year") },
-            coordinates: coordinates,
-            joined: map["joined"].flatMap { reader.integer($0, "joined") },
-            website: map["website"].flatMap { reader.string($0, "website") },
-            description: map["description"].flatMap { reader.localizedText($0, "description") },
-            series: series)
+            population: population, populationYear: populationYear, coordinates: coordinates, joined: joined,
+            website: website, description: description, series: series)
     }
 }
 
@@ -88,12 +89,9 @@ extension Observation {
                 notes: ["write 'value: ~' to report that the figure is not available"])
         }
         let flag = map["flag"].flatMap { reader.choice($0, "flag", as: ObservationFlag.self) }
+        let source = map["source"].flatMap { reader.localizedText($0, "source") }
+        let note = map["note"].flatMap { reader.localizedText($0, "note") }
         guard let year, let value else { return nil }
-        return Observation(
-            year: year, value: value,
-            source: map["source"].flatMap { reader.localizedText($0, "source") },
-            flag: flag,
-            note: map["note"].flatMap { reader.localizedText($0, "note") },
-            location: map.location)
+        return Observation(year: year, value: value, source: source, flag: flag, note: note, location: map.location)
     }
 }

@@ -22,13 +22,14 @@ public enum CityTemplate {
             "region: \"\"  # \(content.geography.regions.map(\.id).joined(separator: " | "))",
             "population: 0  # residents",
             "population_year: \(year)",
-            "coordinates: {lat: 0.0, lon: 0.0}  # degrees",
             "joined: \(year)  # year the city joined the network",
-            "description:",
+            "# coordinates: {lat: 0.0, lon: 0.0}  # optional: degrees north and east",
+            "# website: https://…  # optional",
+            "# description:  # optional: a few sentences of Markdown per language",
         ]
         for language in languages {
-            lines.append("  \(language): |")
-            lines.append("    (Markdown: a few sentences about the city and its learning-city priorities)")
+            lines.append("#   \(language): |")
+            lines.append("#     …")
         }
         lines.append("")
         lines.append("# Each measure takes a list of yearly observations:")

@@ -161,7 +161,7 @@ extension ContentPage {
                 let map = reader.mapping(node, "the front matter")
             {
                 map.rejectUnknownKeys(allowed: ["title", "description"])
-                title = map.required("title").flatMap { reader.string($0, "title", allowNumbers: true)?.value } ?? ""
+                title = map.required("title").flatMap { reader.string($0, "title", coerceScalars: true)?.value } ?? ""
                 description = map["description"].flatMap { reader.string($0, "description")?.value } ?? ""
             }
         } else if requireTitle {

@@ -45,13 +45,14 @@ extension MeasureUnit {
         guard let map = reader.mapping(node, what) else { return nil }
         map.rejectUnknownKeys(allowed: ["kind", "name", "symbol", "decimals", "min", "max"])
         let kind = map["kind"].flatMap { reader.choice($0, "\(what) kind", as: UnitKind.self)?.value } ?? .quantity
-        guard let name = map.required("name").flatMap({ reader.localizedText($0, "\(what) name") }) else { return nil }
+        let name = map.required("name").flatMap { reader.localizedText($0, "\(what) name") }
+        let symbol = map["symbol"].flatMap { reader.localizedText($0, "\(what) symbol", allowEmpty: true) }
+        let decimals = map["decimals"].flatMap { reader.integer($0, "\(what) decimals")?.value } ?? 0
+        let minimum = map["min"].flatMap { reader.number($0, "\(what) min")?.value } ?? 0
+        let maximum = map["max"].flatMap { reader.number($0, "\(what) max")?.value }
+        guard let name else { return nil }
         return MeasureUnit(
-            id: id.value, kind: kind, name: name,
-            symbol: map["symbol"].flatMap { reader.localizedText($0, "\(what) symbol", allowEmpty: true) },
-            decimals: map["decimals"].flatMap { reader.integer($0, "\(what) decimals")?.value } ?? 0,
-            minimum: map["min"].flatMap { reader.number($0, "\(what) min")?.value } ?? 0,
-            maximum: map["max"].flatMap { reader.number($0, "\(what) max")?.value },
+            id: id.value, kind: kind, name: name, symbol: symbol, decimals: decimals, minimum: minimum, maximum: maximum,
             location: id.location)
     }
 }
@@ -88,7 +89,7 @@ extension FrameworkGroup {
     static func load(_ node: Node, reader: YAMLReader) -> FrameworkGroup? {
         guard let map = reader.mapping(node, "a framework group") else { return nil }
         map.rejectUnknownKeys(allowed: ["id", "kind", "name", "description", "focus_areas"])
-        guard let id = map.required("id").flatMap({ reader.string($0, "group id", allowNumbers: true) }) else { return nil }
+        guard let id = map.required("id").flatMap({ reader.string($0, "group id", coerceScalars: true) }) else { return nil }
         let what = "group \(id.value)"
         let kind = map.required("kind").flatMap { reader.choice($0, "\(what) kind", as: GroupKind.self) }
         let name = map.required("name").flatMap { reader.localizedText($0, "\(what) name") }
@@ -96,11 +97,10 @@ extension FrameworkGroup {
         if let node = map.required("focus_areas"), let items = reader.sequence(node, "\(what) focus_areas") {
             areas = items.compactMap { FocusArea.load($0, reader: reader) }
         }
+        let description = map["description"].flatMap { reader.localizedText($0, "\(what) description") }
         guard let kind, let name else { return nil }
         return FrameworkGroup(
-            id: id.value, kind: kind.value, name: name,
-            description: map["description"].flatMap { reader.localizedText($0, "\(what) description") },
-            focusAreas: areas, location: id.location)
+            id: id.value, kind: kind.value, name: name, description: description, focusAreas: areas, location: id.location)
     }
 }
 
@@ -108,7 +108,7 @@ extension FocusArea {
     static func load(_ node: Node, reader: YAMLReader) -> FocusArea? {
         guard let map = reader.mapping(node, "a focus area") else { return nil }
         map.rejectUnknownKeys(allowed: ["id", "commitment", "name", "key_features"])
-        guard let id = map.required("id").flatMap({ reader.string($0, "focus area id", allowNumbers: true) }) else {
+        guard let id = map.required("id").flatMap({ reader.string($0, "focus area id", coerceScalars: true) }) else {
             return nil
         }
         let what = "focus area \(id.value)"
@@ -128,7 +128,7 @@ extension KeyFeature {
     static func load(_ node: Node, reader: YAMLReader) -> KeyFeature? {
         guard let map = reader.mapping(node, "a key feature") else { return nil }
         map.rejectUnknownKeys(allowed: ["id", "name", "measures"])
-        guard let id = map.required("id").flatMap({ reader.string($0, "key feature id", allowNumbers: true) }) else {
+        guard let id = map.required("id").flatMap({ reader.string($0, "key feature id", coerceScalars: true) }) else {
             return nil
         }
         let what = "key feature \(id.value)"
@@ -148,7 +148,7 @@ extension Measure {
         map.rejectUnknownKeys(allowed: [
             "id", "name", "definition", "source", "unit", "breakdown", "min", "max", "printed", "note",
         ])
-        guard let id = map.required("id").flatMap({ reader.string($0, "measure id", allowNumbers: true) }) else {
+        guard let id = map.required("id").flatMap({ reader.string($0, "measure id", coerceScalars: true) }) else {
             return nil
         }
         let what = "measure \(id.value)"
@@ -157,14 +157,14 @@ extension Measure {
         let source = map.required("source").flatMap { reader.choice($0, "\(what) source", as: SourceType.self) }
         let unit = map.required("unit").flatMap { reader.string($0, "\(what) unit") }
         let breakdown = map["breakdown"].flatMap { reader.string($0, "\(what) breakdown") }
+        let minimum = map["min"].flatMap { reader.number($0, "\(what) min")?.value }
+        let maximum = map["max"].flatMap { reader.number($0, "\(what) max")?.value }
+        let printed = map["printed"].flatMap { reader.string($0, "\(what) printed", coerceScalars: true)?.value }
+        let note = map["note"].flatMap { reader.localizedText($0, "\(what) note") }
         guard let name, let definition, let source, let unit else { return nil }
         return Measure(
             id: id.value, name: name, definition: definition, source: source.value, unitID: unit.value,
             breakdownID: breakdown?.value, unitLocation: unit.location, breakdownLocation: breakdown?.location,
-            minimum: map["min"].flatMap { reader.number($0, "\(what) min")?.value },
-            maximum: map["max"].flatMap { reader.number($0, "\(what) max")?.value },
-            printed: map["printed"].flatMap { reader.string($0, "\(what) printed", allowNumbers: true)?.value },
-            note: map["note"].flatMap { reader.localizedText($0, "\(what) note") },
-            location: id.location)
+            minimum: minimum, maximum: maximum, printed: printed, note: note, location: id.location)
     }
 }

@@ -120,7 +120,7 @@ extension Strings {
         var values: [String: String] = [:]
         var locations: [String: SourceLocation] = [:]
         for entry in map.entries {
-            if let text = reader.string(entry.value, "string '\(entry.key.value)'", allowNumbers: true) {
+            if let text = reader.string(entry.value, "string '\(entry.key.value)'", coerceScalars: true) {
                 values[entry.key.value] = text.value
                 locations[entry.key.value] = entry.key.location
             }

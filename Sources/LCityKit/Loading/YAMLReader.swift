@@ -50,7 +50,9 @@ struct YAMLReader {
             sink.error("YAML syntax error: \(problem)", at: location(mark), notes: notes)
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            sink.error("duplicate key \(keys) in this mapping", at: location(context.mark))
+            sink.error(
+                "duplicate key \(keys) in this mapping", at: location(context.mark),
+                notes: ["this is the first of them; a key may appear only once"])
         case let .reader(problem, offset, _, yaml):
             var at = SourceLocation(file: file)
             if let offset, let index = yaml.index(yaml.startIndex, offsetBy: offset, limitedBy: yaml.endIndex) {
@@ -127,14 +129,20 @@ struct YAMLReader {
 
     // MARK: Scalars
 
-    /// Plain text. Numbers and booleans are refused unless `allowNumbers` (ids such as `1.1` are written unquoted).
-    func string(_ node: Node, _ what: String, allowNumbers: Bool = false, allowEmpty: Bool = false) -> Located<String>? {
+    /// Plain text. Numbers and booleans are refused unless `coerceScalars`, which takes any scalar's text as written
+    /// (ids such as `1.1`, or the country code `NO`, which YAML 1.1 reads as a boolean).
+    func string(_ node: Node, _ what: String, coerceScalars: Bool = false, allowEmpty: Bool = false) -> Located<String>? {
+        if case .scalar(let scalar) = node, isNull(node), scalar.string.isEmpty {
+            if allowEmpty { return Located("", at: location(of: node)) }
+            sink.error("\(what) must not be empty", at: location(of: node))
+            return nil
+        }
         guard case .scalar(let scalar) = node, !isNull(node) else {
             sink.error("\(what) must be text, found \(describe(node))", at: location(of: node))
             return nil
         }
         let tag = tagName(node)
-        if !allowNumbers && tag != Tag.Name.str {
+        if !coerceScalars && tag != Tag.Name.str {
             sink.error(
                 "\(what) must be text, found \(describe(node))", at: location(of: node),
                 notes: ["put it in quotes if it is meant as text"])
@@ -192,7 +200,7 @@ struct YAMLReader {
     /// A text per language (`{zh: …, en: …}`) or one text for all languages.
     func localizedText(_ node: Node, _ what: String, allowEmpty: Bool = false) -> LocalizedText? {
         if case .scalar = node {
-            guard let text = string(node, what, allowNumbers: true, allowEmpty: allowEmpty) else { return nil }
+            guard let text = string(node, what, coerceScalars: true, allowEmpty: allowEmpty) else { return nil }
             return LocalizedText(Dictionary(uniqueKeysWithValues: languages.map { ($0, text.value) }), at: text.location)
         }
         guard let map = mapping(node, what) else { return nil }
@@ -204,7 +212,7 @@ struct YAMLReader {
                     at: entry.key.location, notes: Suggestion.note(for: entry.key.value, in: languages))
                 continue
             }
-            if let text = string(entry.value, "\(what) (\(entry.key.value))", allowNumbers: true, allowEmpty: allowEmpty) {
+            if let text = string(entry.value, "\(what) (\(entry.key.value))", coerceScalars: true, allowEmpty: allowEmpty) {
                 translations[entry.key.value] = text.value
             }
         }

@@ -5,9 +5,12 @@ import Foundation
 /// Generated HTML quotes every attribute with `"`, so a scan for `href="…"`, `src="…"` and `id="…"` is exact here.
 public struct LinkChecker: Sendable {
     public let site: RenderedSite
+    /// The URL path the site is served under (`/` or `/sub/`), for host-absolute links.
+    public let basePath: String
 
     public init(site: RenderedSite) {
         self.site = site
+        self.basePath = site.basePath.hasSuffix("/") ? site.basePath : site.basePath + "/"
     }
 
     /// One broken link: the page it is on, the link as written, and what is wrong.
@@ -62,7 +65,12 @@ public struct LinkChecker: Sendable {
         let fragment = parts.count > 1 ? String(parts[1]) : nil
         var target = page
         if !pathPart.isEmpty {
-            guard let resolved = Self.resolve(pathPart, from: page) else { return "it leads outside the site" }
+            var relative = pathPart
+            if pathPart.hasPrefix("/") {
+                guard pathPart.hasPrefix(basePath) else { return "it leads outside the site (\(basePath))" }
+                relative = "/" + pathPart.dropFirst(basePath.count)
+            }
+            guard let resolved = Self.resolve(relative, from: page) else { return "it leads outside the site" }
             if resolved.isEmpty || resolved.hasSuffix("/") {
                 target = resolved + "index.html"
             } else if site.files[resolved] != nil {

@@ -17,11 +17,7 @@ public struct PageBuilder: Sendable {
             localizers[language] = strings.localizer(fallbacks: fallbacks.filter { $0 != language })
         }
         self.localizers = localizers
-        if let url = URL(string: model.baseURL), !url.path.isEmpty {
-            basePath = url.path.hasSuffix("/") ? url.path : url.path + "/"
-        } else {
-            basePath = "/"
-        }
+        basePath = model.basePath
     }
 
     /// The template name and context for `route`.

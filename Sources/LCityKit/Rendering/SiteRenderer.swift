@@ -7,6 +7,8 @@ public struct RenderedSite: Sendable {
     public var files: [String: Data]
     /// Number of HTML pages.
     public var pageCount: Int
+    /// The URL path the site is served under (`/` or `/sub/`).
+    public var basePath: String = "/"
     /// Paths of the HTML pages, sorted.
     public var pages: [String] { files.keys.filter { $0.hasSuffix(".html") }.sorted() }
 }
@@ -46,7 +48,8 @@ public struct SiteRenderer: Sendable {
         for (path, data) in DataExport(model: model).files() { files[path] = data }
         files["sitemap.xml"] = Data(Sitemap.xml(model: model, routes: routes).utf8)
         files["robots.txt"] = Data("User-agent: *\nAllow: /\n\nSitemap: \(model.baseURL)sitemap.xml\n".utf8)
-        return StageResult(value: RenderedSite(files: files, pageCount: pages.count), diagnostics: diagnostics)
+        return StageResult(
+            value: RenderedSite(files: files, pageCount: pages.count, basePath: model.basePath), diagnostics: diagnostics)
     }
 }
 

@@ -82,6 +82,12 @@ public struct SiteModel: Sendable {
         return nil
     }
 
+    /// The URL path of the site root on its host (`/`, or `/sub/` for a base URL with a path).
+    public var basePath: String {
+        guard let url = URL(string: baseURL), !url.path.isEmpty else { return "/" }
+        return url.path.hasSuffix("/") ? url.path : url.path + "/"
+    }
+
     /// The city with `slug`.
     public func city(_ slug: String) -> City? { cities.first { $0.slug == slug } }
 

@@ -239,6 +239,11 @@ public struct Validator: Sendable {
                 sink.warning("\(measure.id): years should be in ascending order (\(year.value) after \(previousYear))", at: year.location)
             }
             previousYear = year.value
+            if observation.source == nil && observation.value != .notAvailable {
+                sink.warning(
+                    "\(measure.id) \(year.value) has no source", at: observation.location,
+                    notes: ["add 'source:' saying where the figure comes from (office, survey, expert panel)"])
+            }
             switch observation.value {
             case .notAvailable:
                 break
