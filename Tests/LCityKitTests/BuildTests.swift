@@ -57,6 +57,20 @@ struct BuildTests {
         }
     }
 
+    /// Mustache looks a missing name up in the enclosing contexts: an observation without a note or flag must not
+    /// show its measure's note or its row's flag.
+    @Test func optionalFieldsDoNotLeakFromEnclosingContexts() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let (rendered, _) = site.render()
+        let files = try #require(rendered).files
+        let indicator = String(decoding: try #require(files["en/indicators/1.1.1b/index.html"]), as: UTF8.self)
+        #expect(indicator.components(separatedBy: "The printed table gives no unit.").count == 2)
+        let city = String(decoding: try #require(files["en/cities/alpha/index.html"]), as: UTF8.self)
+        #expect(city.contains("<li>2019: 75.2%</li>"))
+        #expect(city.contains(#"<li>2022: 78.1% <span class="flag">provisional</span></li>"#))
+    }
+
     @Test func twoBuildsAreByteIdentical() throws {
         let site = try TestSite.shipped()
         defer { site.remove() }

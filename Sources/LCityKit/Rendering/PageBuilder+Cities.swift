@@ -158,28 +158,33 @@ extension PageScope {
         let latest = observations.last { $0.value != .notAvailable }
         let latestAny = observations.last
         let statistics = model.statistics[measure.id]
-        var network = l["no_value"]
-        if let statistics, let minimum = statistics.minimum, let median = statistics.median, let maximum = statistics.maximum {
-            network = l.format("network_summary", [
-                "min": formatValue(minimum, measure), "median": formatMedian(median, measure, withUnit: false),
-                "max": formatValue(maximum, measure), "count": l.integer(statistics.values.count),
-            ])
+        var network: [String] = []
+        if let headline = statistics?.headline {
+            network = [networkSummary(headline, measure)]
+        } else if let statistics, let breakdown {
+            network = zip(breakdown.categories, statistics.categories).compactMap { category, entry in
+                entry.distribution.map { "\(l.text(category.name)): \(networkSummary($0, measure))" }
+            }
         }
+        if network.isEmpty { network = [l["no_value"]] }
         let shown = latest ?? latestAny
+        let headline = latest?.headline(totalCategory: breakdown?.totalCategory)
         var categories: [StatisticView] = []
         if let latest, let breakdown, case .breakdown(let values) = latest.value {
-            categories = breakdown.categories.compactMap { category in
+            // With a headline total, the total is the value itself: list only the parts.
+            categories = breakdown.categories.filter { headline == nil || $0.id != breakdown.totalCategory }.compactMap { category in
                 values.first { $0.category.value == category.id }.map {
-                    StatisticView(label: l.text(category.name), value: formatValue($0.value.value, measure))
+                    StatisticView(
+                        label: l.text(category.name),
+                        value: headline == nil ? formatValueWithUnit($0.value.value, measure) : formatValue($0.value.value, measure))
                 }
             }
         }
-        let headline = latest?.headline(totalCategory: breakdown?.totalCategory)
         let value: String
         if let headline {
             value = formatValueWithUnit(headline, measure)
         } else if latest != nil {
-            value = ""  // only some categories: shown in the category list
+            value = ""  // a breakdown without a total: the categories are the value
         } else if latestAny != nil {
             value = l["not_available"]
         } else {
@@ -203,5 +208,15 @@ extension PageScope {
             flag: shown?.flag.map { l.flag($0.value) }, flagKey: shown?.flag?.value.rawValue,
             source: l.text(shown?.source), note: shown?.note.map { l.text($0) },
             network: network, history: history, hasHistory: !history.isEmpty)
+    }
+}
+
+extension PageScope {
+    /// "min … · median … · max … (n cities)".
+    func networkSummary(_ distribution: Distribution, _ measure: Measure) -> String {
+        l.format("network_summary", [
+            "min": formatValue(distribution.minimum, measure), "median": formatMedian(distribution.median, measure, withUnit: false),
+            "max": formatValue(distribution.maximum, measure), "count": l.integer(distribution.count),
+        ])
     }
 }

@@ -29,14 +29,18 @@ extension PageScope {
             let city = model.city(entry.slug)!
             let observation = entry.observation
             if let flag = observation.flag?.value { flagsUsed.insert(flag) }
-            return IndicatorRowView(
-                city: cityName(city), cityHref: href(.city(city.slug)), country: countryName(city.country.value),
-                value: formatValue(entry.value, measure),
-                categories: categories.map { category in
+            let cells: [CellView]
+            if categories.isEmpty {
+                cells = [entry.headline.map { CellView(text: formatValue($0, measure), missing: false) } ?? CellView(text: l["no_value"], missing: true)]
+            } else {
+                cells = categories.map { category in
                     observation.value(for: category.id).map { CellView(text: formatValue($0, measure), missing: false) }
                         ?? CellView(text: l["no_value"], missing: true)
-                },
-                year: String(entry.year),
+                }
+            }
+            return IndicatorRowView(
+                city: cityName(city), cityHref: href(.city(city.slug)), country: countryName(city.country.value),
+                cells: cells, year: String(entry.year),
                 flag: observation.flag.map { l.flag($0.value) }, flagKey: observation.flag?.value.rawValue,
                 source: l.text(observation.source), note: observation.note.map { l.text($0) })
         }
@@ -45,12 +49,21 @@ extension PageScope {
                 "count": l.integer(statistics.values.count), "total": l.integer(model.cities.count),
             ]))
         ]
-        if let minimum = statistics.minimum, let median = statistics.median, let maximum = statistics.maximum {
-            figures.append(StatisticView(label: l["stat_minimum"], value: formatValueWithUnit(minimum, measure)))
-            figures.append(StatisticView(label: l["stat_median"], value: formatMedian(median, measure)))
-            figures.append(StatisticView(label: l["stat_maximum"], value: formatValueWithUnit(maximum, measure)))
-            let years = statistics.values.map(\.year)
-            figures.append(StatisticView(label: l["stat_years"], value: yearsRange(years)))
+        if let headline = statistics.headline {
+            figures.append(StatisticView(label: l["stat_minimum"], value: formatValueWithUnit(headline.minimum, measure)))
+            figures.append(StatisticView(label: l["stat_median"], value: formatMedian(headline.median, measure)))
+            figures.append(StatisticView(label: l["stat_maximum"], value: formatValueWithUnit(headline.maximum, measure)))
+        }
+        if !statistics.values.isEmpty {
+            figures.append(StatisticView(label: l["stat_years"], value: yearsRange(statistics.values.map(\.year))))
+        }
+        let categoryStatistics = zip(categories, statistics.categories).compactMap { category, entry -> CategoryStatisticView? in
+            guard let distribution = entry.distribution else { return nil }
+            return CategoryStatisticView(
+                name: l.text(category.name), count: l.integer(distribution.count),
+                minimum: formatValue(distribution.minimum, measure),
+                median: formatMedian(distribution.median, measure, withUnit: false),
+                maximum: formatValue(distribution.maximum, measure))
         }
         let ratingScale = isRating
             ? framework.ratingScale.sorted { $0.value > $1.value }.map { level in
@@ -82,10 +95,12 @@ extension PageScope {
                     label: "\(feature.id) \(l.text(feature.name))",
                     href: href(.focusArea(area.id), fragment: "key-feature-\(feature.id)")),
                 sourceType: l.sourceType(measure.source), sourceKey: measure.source.rawValue,
-                unit: unitLabel(measure), unitName: l.text(unit.name), range: rangeText,
+                unit: unitLabel(measure).isEmpty ? nil : unitLabel(measure), unitName: l.text(unit.name), range: rangeText,
                 breakdown: breakdown.map { "\(l.text($0.name)): " + $0.categories.map { l.text($0.name) }.joined(separator: l["list_separator"]) },
-                categories: categories.map { CategoryHeaderView(name: l.text($0.name)) },
-                hasCategories: !categories.isEmpty,
+                valueHeaders: categories.isEmpty
+                    ? [CategoryHeaderView(name: unitLabel(measure).isEmpty ? l["label_value"] : l.format("label_value_in", ["unit": unitLabel(measure)]))]
+                    : categories.map { CategoryHeaderView(name: l.text($0.name)) },
+                categoryStatistics: categoryStatistics, hasCategoryStatistics: !categoryStatistics.isEmpty,
                 printed: measure.printed, note: measure.note.map { l.text($0) },
                 isRating: isRating, ratingScale: ratingScale, statistics: figures,
                 rows: sortedRows(rows), hasRows: !rows.isEmpty,

@@ -103,66 +103,71 @@ public struct RenderedPage: Sendable {
     public var markdown: RenderedMarkdown
 }
 
-/// One city's latest headline value for a measure.
+/// One city's latest reported observation of a measure.
 public struct CityValue: Sendable {
     public var slug: String
-    public var value: Double
+    /// The headline number (single value or the breakdown's total), if the measure has one.
+    public var headline: Double?
     public var year: Int
     public var observation: Observation
 }
 
-/// The network's distribution of latest values for one measure.
+/// Minimum, median and maximum of a set of values.
+public struct Distribution: Sendable, Equatable {
+    public var count: Int
+    public var minimum: Double
+    public var median: Double
+    public var maximum: Double
+
+    /// The distribution of `values`, or nil when there are none.
+    public init?(_ values: [Double]) {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        count = sorted.count
+        minimum = sorted[0]
+        maximum = sorted[sorted.count - 1]
+        let middle = sorted.count / 2
+        median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+}
+
+/// The network's distribution of latest values for one measure, computed once per build.
 public struct MeasureStatistics: Sendable {
-    /// Latest headline value per reporting city, in slug order.
+    /// Each reporting city's latest observation with a value, in slug order.
     public var values: [CityValue]
     /// Cities (slugs) with no value at all for the measure.
     public var missing: [String]
-    public var minimum: Double?
-    public var median: Double?
-    public var maximum: Double?
+    /// Distribution of the headline numbers (single values or totals); nil for breakdowns without a total.
+    public var headline: Distribution?
+    /// Distribution per breakdown category, in the breakdown's order.
+    public var categories: [(id: String, distribution: Distribution?)]
     /// For ratings: how many cities at each level 1…5 (index 0 = level 1).
     public var ratingCounts: [Int]
 
     init(measure: Measure, framework: Framework, cities: [City]) {
-        let totalCategory = measure.breakdownID.flatMap(framework.breakdown)?.totalCategory
+        let breakdown = measure.breakdownID.flatMap(framework.breakdown)
         var values: [CityValue] = []
         var missing: [String] = []
         for city in cities {
-            if let series = city.series(for: measure.id), let latest = series.latestHeadline(totalCategory: totalCategory) {
-                values.append(CityValue(slug: city.slug, value: latest.value, year: latest.observation.year.value, observation: latest.observation))
+            if let latest = city.series(for: measure.id)?.latest {
+                values.append(
+                    CityValue(
+                        slug: city.slug, headline: latest.headline(totalCategory: breakdown?.totalCategory),
+                        year: latest.year.value, observation: latest))
             } else {
                 missing.append(city.slug)
             }
         }
         self.values = values
         self.missing = missing
-        let sorted = values.map(\.value).sorted()
-        minimum = sorted.first
-        maximum = sorted.last
-        median = MeasureStatistics.median(of: sorted)
+        headline = Distribution(values.compactMap(\.headline))
+        categories = (breakdown?.categories ?? []).map { category in
+            (category.id, Distribution(values.compactMap { $0.observation.value(for: category.id) }))
+        }
         var counts = [0, 0, 0, 0, 0]
         if framework.unit(measure.unitID)?.kind == .rating {
-            for value in sorted where (1...5).contains(value) { counts[Int(value) - 1] += 1 }
+            for value in values.compactMap(\.headline) where (1...5).contains(value) { counts[Int(value) - 1] += 1 }
         }
         ratingCounts = counts
-    }
-
-    /// The median of sorted values (mean of the two middle ones for an even count).
-    static func median(of sorted: [Double]) -> Double? {
-        guard !sorted.isEmpty else { return nil }
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-    }
-}
-
-extension ObservationSeries {
-    /// The most recent observation with a headline number (total category or single value).
-    func latestHeadline(totalCategory: String?) -> (value: Double, observation: Observation)? {
-        var best: (value: Double, observation: Observation)?
-        for observation in observations {
-            guard let value = observation.headline(totalCategory: totalCategory) else { continue }
-            if best == nil || observation.year.value > best!.observation.year.value { best = (value, observation) }
-        }
-        return best
     }
 }

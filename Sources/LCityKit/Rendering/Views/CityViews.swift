@@ -48,7 +48,8 @@ public struct CityMeasureRowView: Sendable {
     public var flagKey: String?
     public var source: String
     public var note: String?
-    public var network: String
+    /// Network distribution: one line, or one per category for breakdowns without a total.
+    public var network: [String]
     public var history: [HistoryPointView]
     public var hasHistory: Bool
 }

@@ -25,8 +25,8 @@ public struct IndicatorRowView: Sendable {
     public var city: String
     public var cityHref: String
     public var country: String
-    public var value: String
-    public var categories: [CellView]
+    /// One cell per value column: the single value, or one per breakdown category.
+    public var cells: [CellView]
     public var year: String
     public var flag: String?
     public var flagKey: String?
@@ -58,12 +58,16 @@ public struct IndicatorView: Sendable {
     public var keyFeature: Link
     public var sourceType: String
     public var sourceKey: String
-    public var unit: String
+    /// The unit's short symbol, nil when it has none.
+    public var unit: String?
     public var unitName: String
     public var range: String
     public var breakdown: String?
-    public var categories: [CategoryHeaderView]
-    public var hasCategories: Bool
+    /// Value column headers: the unit for single values, else the breakdown's categories.
+    public var valueHeaders: [CategoryHeaderView]
+    /// Network distribution per category (breakdown measures).
+    public var categoryStatistics: [CategoryStatisticView]
+    public var hasCategoryStatistics: Bool
     public var printed: String?
     public var note: String?
     public var isRating: Bool
@@ -83,4 +87,12 @@ public struct FlagExplanationView: Sendable {
     public var label: String
     public var key: String
     public var explanation: String
+}
+
+public struct CategoryStatisticView: Sendable {
+    public var name: String
+    public var count: String
+    public var minimum: String
+    public var median: String
+    public var maximum: String
 }
