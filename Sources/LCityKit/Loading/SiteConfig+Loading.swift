@@ -6,7 +6,7 @@ extension SiteConfig {
     static func load(_ root: Node, reader baseReader: YAMLReader) -> SiteConfig? {
         guard let map = baseReader.mapping(root, "the site file") else { return nil }
         map.rejectUnknownKeys(allowed: [
-            "title", "tagline", "languages", "default_language", "base_url", "data_disclaimer", "source",
+            "title", "tagline", "languages", "default_language", "base_url", "data_disclaimer", "source", "home_pages",
         ])
         var languages: [String] = []
         if let node = map.required("languages"), let items = baseReader.sequence(node, "languages") {
@@ -42,13 +42,16 @@ extension SiteConfig {
         }
         let title = map.required("title").flatMap { reader.localizedText($0, "title") }
         let source = map.required("source").flatMap { SourceAttribution.load($0, reader: reader) }
+        let tagline = map["tagline"].flatMap { reader.localizedText($0, "tagline") }
+        let disclaimer = map["data_disclaimer"].flatMap { reader.localizedText($0, "data_disclaimer") }
+        var homePages: [Located<String>] = []
+        if let node = map["home_pages"], let items = reader.sequence(node, "home_pages") {
+            homePages = items.compactMap { reader.string($0, "a home page name") }
+        }
         guard let title, let defaultLanguage, let baseURL, let source, !languages.isEmpty else { return nil }
         return SiteConfig(
-            title: title,
-            tagline: map["tagline"].flatMap { reader.localizedText($0, "tagline") },
-            languages: languages, defaultLanguage: defaultLanguage.value, baseURL: baseURL.value,
-            dataDisclaimer: map["data_disclaimer"].flatMap { reader.localizedText($0, "data_disclaimer") },
-            source: source)
+            title: title, tagline: tagline, languages: languages, defaultLanguage: defaultLanguage.value,
+            baseURL: baseURL.value, dataDisclaimer: disclaimer, source: source, homePages: homePages)
     }
 }
 

@@ -10,6 +10,8 @@ public struct SiteConfig: Sendable {
     /// Shown next to data: what the figures are and are not.
     public var dataDisclaimer: LocalizedText?
     public var source: SourceAttribution
+    /// Pages listed on the home page, in order.
+    public var homePages: [Located<String>] = []
 }
 
 /// The source document and its licence, credited on every page.

@@ -139,7 +139,7 @@ extension PageScope {
                     Link(label: regionName(city.region.value), href: href(.region(city.region.value))),
                 ], current: .cities, showsData: true, translated: true, ogType: "article"),
             CityView(
-                name: name, otherName: otherName, illustrative: city.illustrative, facts: facts,
+                name: name, otherName: otherName, otherNameLang: otherLanguage ?? language, illustrative: city.illustrative, facts: facts,
                 description: resolveRootMarkers(model.cityDescriptions[city.slug]?[language] ?? ""),
                 coverage: l.format("coverage_text", [
                     "count": l.integer(reported), "total": l.integer(framework.measures.count),

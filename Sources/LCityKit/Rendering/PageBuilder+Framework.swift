@@ -9,6 +9,11 @@ extension PageScope {
             EntryView(title: l["page_indicators"], text: l["home_indicators_text"], href: href(.indicators)),
             EntryView(title: l["page_cities"], text: l["home_cities_text"], href: href(.cities)),
         ]
+        let documents = model.config.homePages.compactMap { name -> EntryView? in
+            guard let page = model.pages[name.value]?[language] ?? l.fallbacks.lazy.compactMap({ model.pages[name.value]?[$0] }).first
+            else { return nil }
+            return EntryView(title: page.page.title, text: page.page.description, href: href(.page(name.value)))
+        }
         let countries = Set(model.cities.map(\.country.value)).count
         let figures = [
             FigureView(value: l.integer(model.cities.count), label: l["home_figure_cities"]),
@@ -21,7 +26,7 @@ extension PageScope {
             layout(title: siteTitle, description: l.text(model.config.tagline), showsData: true),
             HomeView(
                 tagline: l.text(model.config.tagline), entries: entries, figures: figures, regions: regionCounts(),
-                groups: groupViews(withMeasures: false)))
+                groups: groupViews(withMeasures: false), documents: documents, hasDocuments: !documents.isEmpty))
     }
 
     func regionCounts() -> [RegionCountView] {

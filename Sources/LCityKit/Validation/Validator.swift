@@ -150,6 +150,11 @@ public struct Validator: Sendable {
                     notes: ["add content/pages/\(name).\(language).md"])
             }
         }
+        for name in content.config.homePages where !names.contains(name.value) {
+            sink.error(
+                "home_pages names '\(name.value)', but there is no content/pages/\(name.value).<language>.md",
+                at: name.location, notes: Suggestion.note(for: name.value, in: names.filter { $0 != "declaration" }))
+        }
         let commitmentNumbers = Set(content.framework.focusAreas.map(\.commitment))
         for page in content.pages where page.name == "declaration" {
             var found: [Int: Int] = [:]

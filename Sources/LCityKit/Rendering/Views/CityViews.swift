@@ -65,6 +65,7 @@ public struct CityAreaView: Sendable {
 public struct CityView: Sendable {
     public var name: String
     public var otherName: String?
+    public var otherNameLang: String
     public var illustrative: Bool
     public var facts: [StatisticView]
     public var description: String

@@ -43,6 +43,9 @@ public struct HomeView: Sendable {
     public var figures: [FigureView]
     public var regions: [RegionCountView]
     public var groups: [GroupView]
+    /// The background pages (foreword, introduction …).
+    public var documents: [EntryView]
+    public var hasDocuments: Bool
 }
 
 public struct EntryView: Sendable {
