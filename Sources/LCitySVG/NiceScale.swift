@@ -1,0 +1,43 @@
+import Foundation
+
+/// An axis from zero to a round number, with ticks in 1-2-5 steps.
+public struct NiceScale: Sendable, Equatable {
+    public var maximum: Double
+    public var step: Double
+
+    /// A scale from 0 that covers `maximum` with about `targetTicks` intervals. `limit` caps the axis
+    /// (percentages stop at 100).
+    public init(covering maximum: Double, targetTicks: Int = 5, limit: Double? = nil) {
+        let top = max(maximum, 0)
+        guard top > 0 else {
+            self.maximum = 1
+            step = 0.2
+            return
+        }
+        let raw = top / Double(max(1, targetTicks))
+        let magnitude = pow(10, floor(log10(raw)))
+        let fraction = raw / magnitude
+        let nice: Double = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10
+        step = nice * magnitude
+        var covered = ceil(top / step - 1e-9) * step
+        if let limit, covered > limit, top <= limit { covered = limit }
+        self.maximum = covered
+    }
+
+    /// Tick values from 0 to the maximum.
+    public var ticks: [Double] {
+        var values: [Double] = []
+        var value = 0.0
+        while value <= maximum + step * 1e-6 {
+            values.append((value / step).rounded() * step)
+            value += step
+        }
+        if let last = values.last, last < maximum - step * 1e-6 { values.append(maximum) }
+        return values
+    }
+
+    /// Position of `value` on an axis of `length`.
+    public func position(_ value: Double, length: Double) -> Double {
+        max(0, min(length, value / maximum * length))
+    }
+}

@@ -1,0 +1,72 @@
+/// Writes SVG markup with escaping and fixed number formatting, so the same chart gives the same bytes.
+struct SVGWriter {
+    private(set) var text = ""
+
+    /// Opens an element; `attributes` keep their order.
+    mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
+        text += "<\(name)\(Self.attributes(attributes))>"
+    }
+
+    mutating func close(_ name: String) {
+        text += "</\(name)>"
+    }
+
+    /// A self-closing element.
+    mutating func element(_ name: String, _ attributes: [(String, String)]) {
+        text += "<\(name)\(Self.attributes(attributes))/>"
+    }
+
+    /// An element with text content.
+    mutating func element(_ name: String, _ attributes: [(String, String)], text content: String) {
+        text += "<\(name)\(Self.attributes(attributes))>\(Self.escape(content))</\(name)>"
+    }
+
+    mutating func raw(_ markup: String) {
+        text += markup
+    }
+
+    mutating func newline() {
+        text += "\n"
+    }
+
+    static func attributes(_ attributes: [(String, String)]) -> String {
+        attributes.map { " \($0.0)=\"\(escape($0.1))\"" }.joined()
+    }
+
+    /// Escapes text and attribute values.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+/// A coordinate with at most one decimal, no trailing zeros: `12`, `12.5`.
+func coordinate(_ value: Double) -> String {
+    let tenths = (value * 10).rounded()
+    if tenths == 0 { return "0" }
+    let whole = Int(tenths) / 10
+    let fraction = abs(Int(tenths) % 10)
+    let sign = tenths < 0 && whole == 0 ? "-" : ""
+    return fraction == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
+}
+
+/// The `<svg>` opening shared by every chart: scaled by its viewBox, an image with a title and a description.
+func openChart(_ writer: inout SVGWriter, id: String, width: Double, height: Double, title: String, description: String, kind: String) {
+    writer.open("svg", [
+        ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(coordinate(width)) \(coordinate(height))"),
+        ("class", "chart chart-\(kind)"), ("role", "img"), ("aria-labelledby", "\(id)-title \(id)-desc"),
+        ("id", id),
+    ])
+    writer.element("title", [("id", "\(id)-title")], text: title)
+    writer.element("desc", [("id", "\(id)-desc")], text: description)
+}

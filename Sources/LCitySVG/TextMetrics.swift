@@ -1,0 +1,47 @@
+/// Estimates the width of text without a font engine: wide (CJK) glyphs are one em, Latin letters about half.
+public enum TextMetrics {
+    /// The approximate width of `text` at `fontSize` in a sans-serif font.
+    public static func width(_ text: String, fontSize: Double) -> Double {
+        text.unicodeScalars.reduce(0) { $0 + advance($1) } * fontSize
+    }
+
+    /// Width of one character in ems.
+    static func advance(_ scalar: Unicode.Scalar) -> Double {
+        if isWide(scalar) { return 1.0 }
+        switch scalar {
+        case " ": return 0.28
+        case "i", "l", "j", "I", "'", ".", ",", ":", ";", "|", "!": return 0.27
+        case "f", "t", "r", "(", ")", "[", "]", "-": return 0.36
+        case "m", "w", "M", "W", "%", "@": return 0.86
+        case "0"..."9": return 0.56
+        case "A"..."Z": return 0.66
+        default: return scalar.isASCII ? 0.53 : 0.6
+        }
+    }
+
+    /// East Asian wide and fullwidth characters (CJK ideographs, kana, Hangul, fullwidth forms, CJK punctuation).
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+            0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// `text` cut to fit `maxWidth`, ending in "…" when cut.
+    public static func truncate(_ text: String, fontSize: Double, maxWidth: Double) -> String {
+        guard width(text, fontSize: fontSize) > maxWidth else { return text }
+        let ellipsis = advance("…") * fontSize
+        var result = ""
+        var used = 0.0
+        for character in text {
+            let step = character.unicodeScalars.reduce(0) { $0 + advance($1) } * fontSize
+            if used + step + ellipsis > maxWidth { break }
+            result.append(character)
+            used += step
+        }
+        return result + "…"
+    }
+}
