@@ -22,12 +22,15 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "LCityMarkdown", dependencies: ["CCmarkGFM"]),
+        // Pure Swift chart rendering: chart specs in, SVG text out. Knows nothing of cities.
+        .target(name: "LCitySVG"),
         // renameat2(RENAME_EXCHANGE), which Glibc's Swift module does not expose: the atomic output swap.
         .target(name: "CAtomicRename"),
         .target(
             name: "LCityKit",
             dependencies: [
                 "LCityMarkdown",
+                "LCitySVG",
                 "CAtomicRename",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -45,6 +48,7 @@ let package = Package(
             dependencies: ["LCityCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "LCityMarkdownTests", dependencies: ["LCityMarkdown"]),
+        .testTarget(name: "LCitySVGTests", dependencies: ["LCitySVG"], exclude: ["Golden"]),
         .testTarget(
             name: "LCityKitTests",
             dependencies: ["LCityKit"],

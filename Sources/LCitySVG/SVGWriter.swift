@@ -64,7 +64,7 @@ func coordinate(_ value: Double) -> String {
 func openChart(_ writer: inout SVGWriter, id: String, width: Double, height: Double, title: String, description: String, kind: String) {
     writer.open("svg", [
         ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(coordinate(width)) \(coordinate(height))"),
-        ("class", "chart chart-\(kind)"), ("role", "img"), ("aria-labelledby", "\(id)-title \(id)-desc"),
+        ("width", coordinate(width)), ("height", coordinate(height)), ("class", "chart chart-\(kind)"), ("role", "img"), ("aria-labelledby", "\(id)-title \(id)-desc"),
         ("id", id),
     ])
     writer.element("title", [("id", "\(id)-title")], text: title)

@@ -45,3 +45,52 @@ public enum TextMetrics {
         return result + "…"
     }
 }
+
+extension TextMetrics {
+    /// `text` broken into lines no wider than `maxWidth`: at spaces for Latin text, between any two wide
+    /// characters for CJK. At most `maxLines` lines; the last is truncated with "…" if needed.
+    public static func wrap(_ text: String, fontSize: Double, maxWidth: Double, maxLines: Int = 4) -> [String] {
+        // Break opportunities: after a space, and before or after a wide character.
+        var tokens: [String] = []
+        var current = ""
+        for character in text {
+            let wide = character.unicodeScalars.first.map(isWide) ?? false
+            if wide {
+                if !current.isEmpty { tokens.append(current) }
+                tokens.append(String(character))
+                current = ""
+            } else if character == " " {
+                tokens.append(current + " ")
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { tokens.append(current) }
+        var lines: [String] = []
+        var line = ""
+        for token in tokens {
+            let candidate = line + token
+            if width(candidate.trimmingTrailingSpaces, fontSize: fontSize) <= maxWidth || line.isEmpty {
+                line = candidate
+            } else {
+                lines.append(line.trimmingTrailingSpaces)
+                line = token
+            }
+        }
+        if !line.isEmpty { lines.append(line.trimmingTrailingSpaces) }
+        if lines.count > maxLines {
+            let rest = lines[(maxLines - 1)...].joined(separator: " ")
+            lines = Array(lines[..<(maxLines - 1)]) + [truncate(rest, fontSize: fontSize, maxWidth: maxWidth)]
+        }
+        return lines.map { width($0, fontSize: fontSize) > maxWidth ? truncate($0, fontSize: fontSize, maxWidth: maxWidth) : $0 }
+    }
+}
+
+extension String {
+    var trimmingTrailingSpaces: String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+}

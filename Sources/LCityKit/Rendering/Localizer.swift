@@ -50,6 +50,11 @@ public struct Localizer: Sendable {
             "page_regions", "page_not_found", "page_chooser", "breadcrumb_home", "focus_area_title", "indicator_title",
             "country_title", "not_available", "no_value", "commitment_link", "focus_area_link", "coverage_text",
             "unit_rating", "rating_value", "cities_count", "indicator_cities_reporting", "years_range",
+            "chart_no_data", "chart_bars_title", "chart_bars_desc", "chart_distribution_desc", "chart_median",
+            "chart_count_axis", "chart_ratings_title", "chart_ratings_desc", "chart_grouped_title", "chart_grouped_desc",
+            "chart_gap", "gap_points", "chart_rating_title", "chart_rating_desc", "chart_strip_title", "chart_strip_desc",
+            "chart_strip_value", "chart_years_title", "chart_years_desc", "chart_city_breakdown_title",
+            "chart_city_breakdown_desc", "list_separator", "label_value", "label_value_in", "network_summary",
         ]
 }
 

@@ -127,6 +127,9 @@ extension PageScope {
                 label: l.sourceType(source),
                 value: l.format("coverage_text", ["count": l.integer(count), "total": l.integer(measures.count)]))
         }
+        let breakdownCharts = framework.measures.compactMap { measure in
+            city.series(for: measure.id)?.latest.flatMap { cityBreakdownChart(city, measure, observation: $0) }
+        }
         let peers = model.cities.filter { $0.region.value == city.region.value && $0.slug != city.slug }
         let otherLanguage = model.languages.first { $0 != language }
         let otherName = otherLanguage.map { city.name.text(in: $0) }.flatMap { $0 == name ? nil : $0 }
@@ -148,7 +151,8 @@ extension PageScope {
                 peers: peers.map { Link(label: cityName($0), href: href(.city($0.slug))) }, hasPeers: !peers.isEmpty,
                 peersTitle: l.format("city_peers", ["region": regionName(city.region.value)]),
                 jsonHref: file("data/cities/\(city.slug).json"), csvHref: file("data/cities/\(city.slug).csv"),
-                flagsUsed: flagExplanations(flagsUsed)))
+                flagsUsed: flagExplanations(flagsUsed), breakdownCharts: breakdownCharts,
+                hasBreakdownCharts: !breakdownCharts.isEmpty))
     }
 
     func cityMeasureRow(_ city: City, measure: Measure, feature: KeyFeature) -> CityMeasureRowView {
@@ -207,7 +211,9 @@ extension PageScope {
             year: shown.map { String($0.year.value) } ?? "",
             flag: shown?.flag.map { l.flag($0.value) }, flagKey: shown?.flag?.value.rawValue,
             source: l.text(shown?.source), note: shown?.note.map { l.text($0) },
-            network: network, history: history, hasHistory: !history.isEmpty)
+            network: network, history: history, hasHistory: !history.isEmpty,
+            networkChart: cityNetworkChart(city, measure, headline: headline, statistics: statistics),
+            yearsChart: cityYearsChart(city, measure, observations: observations, totalCategory: breakdown?.totalCategory))
     }
 }
 

@@ -118,7 +118,7 @@ extension PageScope {
                         "areas": l.integer(framework.focusAreas.count), "features": l.integer(framework.keyFeatures.count),
                         "measures": l.integer(framework.measures.count),
                     ]),
-                aboutHref: model.pages["key-features"] != nil ? href(.page("key-features")) : nil))
+                aboutHref: model.pages["key-features"] != nil ? href(.page("key-features")) : nil, house: houseDiagram()))
     }
 
     func focusArea(_ id: String) -> PageContext<FocusAreaView> {

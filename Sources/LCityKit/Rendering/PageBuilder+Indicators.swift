@@ -80,6 +80,7 @@ extension PageScope {
         } else {
             rangeText = "≥ \(NumberFormatting.format(range.minimum, decimals: 0))"
         }
+        let charts = indicatorCharts(measure, statistics: statistics)
         let title = l.format("indicator_title", ["id": measure.id, "name": l.text(measure.name)])
         return context(
             layout(
@@ -110,7 +111,8 @@ extension PageScope {
                     "count": l.integer(statistics.values.count), "total": l.integer(model.cities.count),
                 ]),
                 csvHref: file("data/indicators/\(measure.id).csv"), allCSVHref: file("data/all.csv"),
-                flagsUsed: flagExplanations(flagsUsed)))
+                flagsUsed: flagExplanations(flagsUsed), charts: charts, hasCharts: !charts.isEmpty,
+                noData: statistics.missing.isEmpty ? nil : l["chart_no_data"] + " " + statistics.missing.compactMap(model.city).map(cityName).joined(separator: l["list_separator"])))
     }
 
     /// Rows in alphabetical order of city name: the table lists, it does not rank.

@@ -52,6 +52,9 @@ public struct CityMeasureRowView: Sendable {
     public var network: [String]
     public var history: [HistoryPointView]
     public var hasHistory: Bool
+    /// The city against the network (range strip) or on the rating scale.
+    public var networkChart: String?
+    public var yearsChart: String?
 }
 
 public struct CityAreaView: Sendable {
@@ -78,4 +81,7 @@ public struct CityView: Sendable {
     public var jsonHref: String
     public var csvHref: String
     public var flagsUsed: [FlagExplanationView]
+    /// Latest values by breakdown category, one chart per measure with a breakdown.
+    public var breakdownCharts: [ChartView]
+    public var hasBreakdownCharts: Bool
 }

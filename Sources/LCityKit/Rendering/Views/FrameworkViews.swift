@@ -91,6 +91,8 @@ public struct FrameworkView: Sendable {
     public var groups: [GroupView]
     public var counts: String
     public var aboutHref: String?
+    /// The framework house as an inline SVG (wide screens; narrow ones get the lists).
+    public var house: String
 }
 
 public struct FocusAreaView: Sendable {

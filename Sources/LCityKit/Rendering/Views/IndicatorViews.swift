@@ -81,6 +81,11 @@ public struct IndicatorView: Sendable {
     public var csvHref: String
     public var allCSVHref: String
     public var flagsUsed: [FlagExplanationView]
+    /// Inline SVG charts (comparison or distribution, breakdown, ratings).
+    public var charts: [ChartView]
+    public var hasCharts: Bool
+    /// "No data: A, B" under the charts.
+    public var noData: String?
 }
 
 public struct FlagExplanationView: Sendable {
@@ -95,4 +100,10 @@ public struct CategoryStatisticView: Sendable {
     public var minimum: String
     public var median: String
     public var maximum: String
+}
+
+/// An inline SVG chart with its visible caption.
+public struct ChartView: Sendable {
+    public var title: String
+    public var svg: String
 }

@@ -1,0 +1,81 @@
+/// Bars for a measure's breakdown categories (male / female / total …), grouped by item (a city, or the network),
+/// each bar labelled with its category so that no meaning rests on colour.
+public struct GroupedBarChart: Sendable {
+    public struct Group: Sendable {
+        public var label: String
+        public var bars: [BarChart.Bar]
+
+        public init(label: String, bars: [BarChart.Bar]) {
+            self.label = label
+            self.bars = bars
+        }
+    }
+
+    public var id: String
+    public var title: String
+    public var description: String
+    public var groups: [Group]
+    public var tickLabel: @Sendable (Double) -> String
+    public var axisLimit: Double?
+
+    public init(
+        id: String, title: String, description: String, groups: [Group],
+        tickLabel: @escaping @Sendable (Double) -> String, axisLimit: Double? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.groups = groups
+        self.tickLabel = tickLabel
+        self.axisLimit = axisLimit
+    }
+
+    public func svg() -> String {
+        let font = BarChart.fontSize
+        let width = BarChart.width
+        let allBars = groups.flatMap(\.bars)
+        let showsGroupLabels = groups.count > 1 || !(groups.first?.label.isEmpty ?? true)
+        let labelWidth = min(allBars.map { TextMetrics.width($0.label, fontSize: font) }.max() ?? 0, width * 0.3) + 8
+        let valueWidth = allBars.map { TextMetrics.width($0.valueLabel, fontSize: font) }.max() ?? 0
+        let plotX = labelWidth
+        let plotWidth = max(80, width - labelWidth - valueWidth - 10)
+        let top = 24.0
+        let rows = allBars.count + (showsGroupLabels ? groups.count : 0)
+        let plotHeight = Double(max(rows, 1)) * BarChart.rowHeight
+        let height = top + plotHeight + 8
+        let scale = NiceScale(covering: allBars.map(\.value).max() ?? 0, targetTicks: 4, limit: axisLimit)
+
+        var svg = SVGWriter()
+        openChart(&svg, id: id, width: width, height: height, title: title, description: description, kind: "grouped")
+        svg.open("g", [("class", "chart-axis"), ("aria-hidden", "true")])
+        for tick in scale.ticks {
+            let x = plotX + scale.position(tick, length: plotWidth)
+            svg.element("line", [("class", "chart-grid"), ("x1", coordinate(x)), ("x2", coordinate(x)), ("y1", coordinate(top - 4)), ("y2", coordinate(top + plotHeight))])
+            svg.element("text", [("x", coordinate(x)), ("y", coordinate(top - 8)), ("text-anchor", "middle"), ("font-size", coordinate(font - 1))], text: tickLabel(tick))
+        }
+        svg.close("g")
+        var row = 0
+        for group in groups {
+            if showsGroupLabels {
+                let y = top + Double(row) * BarChart.rowHeight
+                svg.element("text", [("class", "chart-group-label"), ("font-weight", "700"), ("x", "0"), ("y", coordinate(y + BarChart.rowHeight / 2 + font * 0.35)), ("font-size", coordinate(font))], text: TextMetrics.truncate(group.label, fontSize: font, maxWidth: width - 8))
+                row += 1
+            }
+            for (index, bar) in group.bars.enumerated() {
+                let y = top + Double(row) * BarChart.rowHeight
+                let length = scale.position(bar.value, length: plotWidth)
+                svg.open("g", [("class", "chart-row")])
+                svg.element("text", [("class", "chart-label"), ("x", coordinate(plotX - 6)), ("y", coordinate(y + BarChart.rowHeight / 2 + font * 0.35)), ("text-anchor", "end"), ("font-size", coordinate(font))], text: TextMetrics.truncate(bar.label, fontSize: font, maxWidth: labelWidth - 8))
+                svg.open("rect", [("class", "chart-bar chart-series-\(index % 4)"), ("x", coordinate(plotX)), ("y", coordinate(y + (BarChart.rowHeight - BarChart.barHeight) / 2)), ("width", coordinate(max(length, bar.value > 0 ? 1 : 0))), ("height", coordinate(BarChart.barHeight))])
+                svg.element("title", [], text: "\(group.label.isEmpty ? "" : group.label + " · ")\(bar.label): \(bar.valueLabel)")
+                svg.close("rect")
+                svg.element("text", [("class", "chart-value"), ("x", coordinate(plotX + length + 4)), ("y", coordinate(y + BarChart.rowHeight / 2 + font * 0.35)), ("font-size", coordinate(font))], text: bar.valueLabel)
+                svg.close("g")
+                row += 1
+            }
+        }
+        svg.element("line", [("class", "chart-baseline"), ("x1", coordinate(plotX)), ("x2", coordinate(plotX)), ("y1", coordinate(top - 4)), ("y2", coordinate(top + plotHeight))])
+        svg.close("svg")
+        return svg.text
+    }
+}
