@@ -191,3 +191,36 @@ struct FrameworkValidationTests {
         #expect(result.diagnostics.first?.notes == ["run the command in the site folder, or pass --root DIR"])
     }
 }
+
+@Suite("Robustness")
+struct RobustnessTests {
+    /// Random edits of a valid city file (deleted, duplicated and swapped characters, stray bytes) never crash
+    /// loading or validation, and every failure names the file.
+    @Test func mutatedCityFilesNeverCrashTheChecker() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let original = Array(try Data(contentsOf: site.url("content/cities/alpha.yaml")))
+        var state: UInt64 = 42
+        func random(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let specials: [UInt8] = Array("{}[]:,-#&*!|>'\"%@`~? \n\t0.9e".utf8) + [0x00, 0xFF, 0xE4]
+        for _ in 0..<150 {
+            var bytes = original
+            for _ in 0..<(1 + random(4)) {
+                let index = random(bytes.count)
+                switch random(3) {
+                case 0: bytes.remove(at: index)
+                case 1: bytes.insert(specials[random(specials.count)], at: index)
+                default: bytes[index] = specials[random(specials.count)]
+                }
+            }
+            try Data(bytes).write(to: site.url("content/cities/alpha.yaml"))
+            let result = site.check()
+            for diagnostic in result.diagnostics where diagnostic.severity == .error {
+                #expect(diagnostic.location.file.hasPrefix("content/"))
+            }
+        }
+    }
+}

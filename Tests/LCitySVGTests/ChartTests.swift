@@ -54,6 +54,10 @@ struct BarChartTests {
         #expect(attribute("width", of: "chart-bar", in: svg) == [0, 0])
         #expect(svg.contains(">0%</text>"))
         try expectGolden(svg, "bars-zero")
+        // Negative values are refused by validation; should one arrive, it is drawn at the baseline, never leftwards.
+        let negative = BarChart(id: "c4n", title: "Negative", description: "d", bars: bars([("A", -5), ("B", 10)]), tickLabel: plain).svg()
+        #expect(attribute("width", of: "chart-bar", in: negative) == [attribute("width", of: "chart-bar", in: negative)[0], 0])
+        #expect(attribute("x", of: "chart-bar", in: negative).allSatisfy { $0 >= 0 })
     }
 
     @Test func longAndCJKNamesAreTruncatedToTheLabelColumn() throws {

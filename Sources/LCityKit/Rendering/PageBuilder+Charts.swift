@@ -67,15 +67,16 @@ extension PageScope {
                 return bars.isEmpty ? nil : GroupedBarChart.Group(label: cityName(city), bars: bars)
             }.sorted { $0.label < $1.label }
             if !groups.isEmpty {
+                let gap = breakdownGap(measure, breakdown: breakdown, statistics: statistics)
                 let chart = GroupedBarChart(
                         id: "chart-\(measure.id)-breakdown",
                         title: l.format("chart_grouped_title", ["name": name, "breakdown": l.text(breakdown.name)]),
                         description: l.format("chart_grouped_desc", [
                             "breakdown": l.text(breakdown.name), "count": l.integer(groups.count),
                             "categories": breakdown.categories.map { l.text($0.name) }.joined(separator: l["list_separator"]),
-                        ]) + (breakdownGap(measure, breakdown: breakdown, statistics: statistics).map { " " + $0 } ?? ""),
+                        ]) + (gap.map { " " + $0 } ?? ""),
                         groups: groups, tickLabel: tickFormatter(measure), axisLimit: axisLimit(measure))
-                charts.append(ChartView(title: chart.title, svg: chart.svg()))
+                charts.append(ChartView(title: chart.title, svg: chart.svg(), note: gap))
             }
         }
         return charts

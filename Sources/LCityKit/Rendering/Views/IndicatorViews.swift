@@ -106,4 +106,6 @@ public struct CategoryStatisticView: Sendable {
 public struct ChartView: Sendable {
     public var title: String
     public var svg: String
+    /// A sentence shown under the chart (the gap between breakdown categories).
+    public var note: String? = nil
 }
