@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "lcity-site", targets: ["lcity-site"]),
+        .executable(name: "lcity-synth", targets: ["lcity-synth"]),
         .library(name: "LCityKit", targets: ["LCityKit"]),
     ],
     dependencies: [
@@ -46,6 +47,11 @@ let package = Package(
         .executableTarget(
             name: "lcity-site",
             dependencies: ["LCityCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Synthetic networks for benchmarks and scale tests; never used for the shipped content.
+        .executableTarget(
+            name: "lcity-synth",
+            dependencies: ["LCityKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "LCityMarkdownTests", dependencies: ["LCityMarkdown"]),
         .testTarget(name: "LCitySVGTests", dependencies: ["LCitySVG"], exclude: ["Golden"]),

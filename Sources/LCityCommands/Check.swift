@@ -21,10 +21,9 @@ extension LCitySite {
         var links = false
 
         func run() async throws {
-            let fileCount = ContentLoader(root: site.rootURL).load().value?.files.count ?? 0
             guard links else {
                 let result = Pipeline.check(root: site.rootURL, strict: strict)
-                LCitySite.report(result.diagnostics, fileCount: fileCount, format: format)
+                LCitySite.report(result.diagnostics, fileCount: result.files.count, format: format)
                 if result.diagnostics.errorCount > 0 { throw ExitCode.failure }
                 return
             }
@@ -38,7 +37,7 @@ extension LCitySite {
                     printError("checked \(NumberFormatting.grouped(summary.links)) internal links on \(NumberFormatting.grouped(summary.pages)) pages: \(summary.broken.count) broken")
                 }
             }
-            LCitySite.report(report.diagnostics, fileCount: fileCount, format: format)
+            LCitySite.report(report.diagnostics, fileCount: report.contentFiles, format: format)
             if report.diagnostics.errorCount > 0 { throw ExitCode.failure }
         }
     }

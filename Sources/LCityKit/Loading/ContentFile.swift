@@ -26,18 +26,17 @@ enum ContentFile {
             sink.error("cannot read the file: \((error as NSError).localizedDescription)", at: at)
             return nil
         }
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let invalid = TextPosition.firstInvalidUTF8(in: bytes, file: displayPath) {
+        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        guard let text = String(validating: body, as: UTF8.self) else {
+            let invalid = TextPosition.firstInvalidUTF8(in: [UInt8](body), file: displayPath) ?? at
             sink.error("the file is not valid UTF-8", at: invalid, notes: ["save it as UTF-8 (without a different encoding such as GBK or Latin-1)"])
             return nil
         }
-        if bytes.contains(0) {
+        if body.contains(0) {
             sink.error("the file contains a NUL byte; it does not look like a text file", at: at)
             return nil
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if text.allSatisfy(\.isWhitespace) {
             sink.error("the file is empty", at: at)
             return nil
         }

@@ -7,6 +7,8 @@ public struct StageResult<Value: Sendable>: Sendable {
     public var value: Value?
     /// Problems found, errors and warnings.
     public var diagnostics: [Diagnostic]
+    /// The content files that were read (for summaries), also when loading failed.
+    public var files: [String] = []
 }
 
 /// Loads `content/` into a `LoadedContent`: every file parsed, every value with its location.
@@ -113,12 +115,12 @@ public struct ContentLoader: Sendable {
         }
 
         guard let config, let framework, let geography else {
-            return StageResult(value: nil, diagnostics: sink.diagnostics)
+            return StageResult(value: nil, diagnostics: sink.diagnostics, files: files)
         }
         let content = LoadedContent(
             config: config, framework: framework, geography: geography, cities: cities, strings: strings,
             pages: pages, files: files)
-        return StageResult(value: content, diagnostics: sink.diagnostics)
+        return StageResult(value: content, diagnostics: sink.diagnostics, files: files)
     }
 
     private func directoryExists(_ url: URL) -> Bool {

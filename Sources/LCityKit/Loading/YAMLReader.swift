@@ -27,7 +27,9 @@ struct YAMLReader {
     /// Composes `text` into a node tree; a syntax error becomes a diagnostic with the parser's position.
     func compose(_ text: String) -> Node? {
         do {
-            guard let root = try Yams.compose(yaml: text) else {
+            // The basic resolver tags every scalar `str`; `tagName` classifies plain scalars itself, without the
+            // regular expressions of Yams' default resolver (most of the loading time on large networks).
+            guard let root = try Yams.compose(yaml: text, Resolver.basic) else {
                 sink.error("the file is empty", at: SourceLocation(file: file))
                 return nil
             }
@@ -82,9 +84,20 @@ struct YAMLReader {
         }
     }
 
-    /// The resolved tag of a node (`str`, `int`, `float`, `bool`, `null` …).
+    /// The resolved tag of a node (`str`, `int`, `float`, `bool`, `null` …), by the YAML 1.1 rules of Yams'
+    /// default resolver for plain scalars; quoted scalars are text, explicit tags are kept.
     func tagName(_ node: Node) -> Tag.Name {
-        Tag.Name(rawValue: node.tag.rawValue)
+        switch node {
+        case .scalar(let scalar):
+            let explicit = Tag.Name(rawValue: scalar.tag.rawValue)
+            guard explicit == .str || explicit == .implicit, scalar.style == .plain || scalar.style == .any else {
+                return explicit
+            }
+            return PlainScalar.classify(scalar.string)
+        case .mapping: return .map
+        case .sequence: return .seq
+        case .alias: return Tag.Name(rawValue: node.tag.rawValue)
+        }
     }
 
     func isNull(_ node: Node) -> Bool {
@@ -148,7 +161,7 @@ struct YAMLReader {
                 notes: ["put it in quotes if it is meant as text"])
             return nil
         }
-        if !allowEmpty && scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if !allowEmpty && scalar.string.allSatisfy(\.isWhitespace) {
             sink.error("\(what) must not be empty", at: location(of: node))
             return nil
         }
@@ -157,7 +170,7 @@ struct YAMLReader {
 
     /// A whole number.
     func integer(_ node: Node, _ what: String) -> Located<Int>? {
-        guard case .scalar(let scalar) = node, tagName(node) == .int, let value = Int(scalar.string) else {
+        guard case .scalar(let scalar) = node, tagName(node) == .int, let value = PlainScalar.integer(scalar.string) else {
             sink.error("\(what) must be a whole number, found \(describe(node))", at: location(of: node))
             return nil
         }
@@ -168,7 +181,7 @@ struct YAMLReader {
     func number(_ node: Node, _ what: String) -> Located<Double>? {
         let tag = tagName(node)
         guard case .scalar(let scalar) = node, tag == .int || tag == .float,
-            let value = Double(scalar.string), value.isFinite
+            let value = PlainScalar.number(scalar.string), value.isFinite
         else {
             sink.error("\(what) must be a number, found \(describe(node))", at: location(of: node))
             return nil
@@ -178,7 +191,7 @@ struct YAMLReader {
 
     /// `true` or `false`.
     func boolean(_ node: Node, _ what: String) -> Located<Bool>? {
-        guard tagName(node) == .bool, let value = node.bool else {
+        guard case .scalar(let scalar) = node, tagName(node) == .bool, let value = PlainScalar.boolean(scalar.string) else {
             sink.error("\(what) must be true or false, found \(describe(node))", at: location(of: node))
             return nil
         }
@@ -311,5 +324,92 @@ enum TextPosition {
             index += length
         }
         return nil
+    }
+}
+
+/// YAML 1.1 plain-scalar resolution (the rules of Yams' default resolver), written out without regular expressions.
+enum PlainScalar {
+    static let nulls: Set<String> = ["", "~", "null", "Null", "NULL"]
+    static let trues: Set<String> = ["yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]
+    static let falses: Set<String> = ["no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]
+
+    static func classify(_ text: String) -> Tag.Name {
+        // Fast path: text that starts with anything a null, bool or number cannot start with.
+        if let first = text.utf8.first {
+            switch first {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+                UInt8(ascii: "~"), UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"),
+                UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"),
+                UInt8(ascii: "O"):
+                break
+            default:
+                return .str
+            }
+        }
+        if nulls.contains(text) { return .null }
+        if trues.contains(text) || falses.contains(text) { return .bool }
+        if integer(text) != nil { return .int }
+        if isFloat(text) { return .float }
+        return .str
+    }
+
+    static func boolean(_ text: String) -> Bool? {
+        trues.contains(text) ? true : falses.contains(text) ? false : nil
+    }
+
+    /// Decimal (with `_` separators) or `0x` hexadecimal integers, optionally signed.
+    static func integer(_ text: String) -> Int? {
+        var body = Substring(text)
+        var negative = false
+        if let first = body.first, first == "-" || first == "+" {
+            negative = first == "-"
+            body = body.dropFirst()
+        }
+        guard !body.isEmpty else { return nil }
+        if body.hasPrefix("0x") {
+            let digits = body.dropFirst(2).filter { $0 != "_" }
+            guard !digits.isEmpty, let value = Int(digits, radix: 16) else { return nil }
+            return negative ? -value : value
+        }
+        guard body.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "_") }), body.first != "_" else { return nil }
+        if body.count > 1 && body.first == "0" { return nil }  // octal forms are not used in content
+        guard let value = Int(body.filter { $0 != "_" }) else { return nil }
+        return negative ? -value : value
+    }
+
+    static func isFloat(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        if [".inf", "-.inf", "+.inf", ".nan"].contains(lowered) { return true }
+        var body = Substring(text)
+        if let first = body.first, first == "-" || first == "+" { body = body.dropFirst() }
+        var mantissa = body
+        var exponent: Substring?
+        if let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = body[..<e]
+            exponent = body[body.index(after: e)...]
+        }
+        let parts = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first else { return false }
+        let fraction = parts.count == 2 ? parts[1] : nil
+        func digits(_ part: Substring) -> Bool { part.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "_") } }
+        guard digits(whole), fraction.map(digits) ?? true, !(whole.isEmpty && (fraction?.isEmpty ?? true)) else { return false }
+        if whole.isEmpty && fraction == nil { return false }
+        if let exponent {
+            var rest = exponent
+            if let sign = rest.first, sign == "-" || sign == "+" { rest = rest.dropFirst() }
+            guard !rest.isEmpty, rest.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        }
+        return true
+    }
+
+    /// The value of an int or float scalar.
+    static func number(_ text: String) -> Double? {
+        if let value = integer(text) { return Double(value) }
+        switch text.lowercased() {
+        case ".inf", "+.inf": return .infinity
+        case "-.inf": return -.infinity
+        case ".nan": return .nan
+        default: return Double(text.filter { $0 != "_" })
+        }
     }
 }

@@ -19,11 +19,45 @@ public struct City: Sendable {
     /// Markdown per language.
     public var description: LocalizedText?
     /// Reported series, in file order.
-    public var series: [ObservationSeries]
+    public var series: [ObservationSeries] {
+        didSet { seriesIndex = City.index(series) }
+    }
+    /// Position of each measure's series in `series`.
+    private var seriesIndex: [String: Int]
 
     /// The series for `measureID`, if the city reports it.
     public func series(for measureID: String) -> ObservationSeries? {
-        series.first { $0.measureID.value == measureID }
+        seriesIndex[measureID].map { series[$0] }
+    }
+
+    private static func index(_ series: [ObservationSeries]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (offset, entry) in series.enumerated() where index[entry.measureID.value] == nil {
+            index[entry.measureID.value] = offset
+        }
+        return index
+    }
+
+    /// Creates a city.
+    public init(
+        slug: String, file: String, name: LocalizedText, illustrative: Bool, country: Located<String>,
+        region: Located<String>, population: Located<Int>?, populationYear: Located<Int>?, coordinates: Coordinates?,
+        joined: Located<Int>?, website: Located<String>?, description: LocalizedText?, series: [ObservationSeries]
+    ) {
+        self.slug = slug
+        self.file = file
+        self.name = name
+        self.illustrative = illustrative
+        self.country = country
+        self.region = region
+        self.population = population
+        self.populationYear = populationYear
+        self.coordinates = coordinates
+        self.joined = joined
+        self.website = website
+        self.description = description
+        self.series = series
+        self.seriesIndex = City.index(series)
     }
 }
 

@@ -10,13 +10,26 @@ public struct Localizer: Sendable {
     /// The UI string for `key`.
     public subscript(key: String) -> String { strings[key] }
 
-    /// The UI string for `key` with `{name}` placeholders filled in.
+    /// The UI string for `key` with `{name}` placeholders filled in (unknown placeholders are kept as written).
     public func format(_ key: String, _ arguments: [String: String]) -> String {
-        var text = strings[key]
-        for (name, value) in arguments.sorted(by: { $0.key < $1.key }) {
-            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        let template = strings[key]
+        guard template.contains("{") else { return template }
+        var result = ""
+        result.reserveCapacity(template.utf8.count + 32)
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            if let value = arguments[name] {
+                result += value
+            } else {
+                result += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
         }
-        return text
+        result += rest
+        return result
     }
 
     /// A content text in this language (or its fallback).

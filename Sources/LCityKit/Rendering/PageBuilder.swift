@@ -20,25 +20,47 @@ public struct PageBuilder: Sendable {
         basePath = model.basePath
     }
 
+    /// The template that renders pages of `kind`.
+    public static func template(for kind: PageKind) -> String {
+        switch kind {
+        case .chooser: return "pages/chooser"
+        case .notFound: return "pages/not-found"
+        case .home: return "pages/home"
+        case .declaration: return "pages/declaration"
+        case .framework: return "pages/framework"
+        case .focusArea: return "pages/focus-area"
+        case .indicators: return "pages/indicators"
+        case .indicator: return "pages/indicator"
+        case .cities, .regions, .region, .country: return "pages/city-list"
+        case .city: return "pages/city"
+        case .page: return "pages/page"
+        }
+    }
+
     /// The template name and context for `route`.
     public func view(for route: Route) -> (template: String, context: Any) {
+        (Self.template(for: route.kind), context(for: route))
+    }
+
+    /// The typed view of `route`.
+    func context(for route: Route) -> Any {
         let language = route.language ?? model.config.defaultLanguage
         let page = PageScope(builder: self, route: route, l: localizers[language]!)
         switch route.kind {
-        case .chooser: return ("pages/chooser", page.chooser())
-        case .notFound: return ("pages/not-found", page.notFound())
-        case .home: return ("pages/home", page.home())
-        case .declaration: return ("pages/declaration", page.declaration())
-        case .framework: return ("pages/framework", page.frameworkPage())
-        case .focusArea(let id): return ("pages/focus-area", page.focusArea(id))
-        case .indicators: return ("pages/indicators", page.indicators())
-        case .indicator(let id): return ("pages/indicator", page.indicator(id))
-        case .cities: return ("pages/city-list", page.cities())
-        case .city(let slug): return ("pages/city", page.city(slug))
-        case .regions: return ("pages/city-list", page.regions())
-        case .region(let id): return ("pages/city-list", page.region(id))
-        case .country(let code): return ("pages/city-list", page.country(code))
-        case .page(let name): return ("pages/page", page.markdownPage(name))
+        case .chooser: return page.chooser()
+        case .notFound: return page.notFound()
+        case .home: return page.home()
+        case .declaration: return page.declaration()
+        case .framework: return page.frameworkPage()
+        case .focusArea(let id): return page.focusArea(id)
+        case .indicators: return page.indicators()
+        case .indicator(let id): return page.indicator(id)
+        case .cities: return page.cities()
+        case .city(let slug): return page.city(slug)
+        case .regions: return page.regions()
+        case .region(let id): return page.region(id)
+        case .country(let code): return page.country(code)
+        case .page(let name): return page.markdownPage(name)
         }
     }
 }

@@ -33,7 +33,8 @@ public struct SiteRenderer: Sendable {
         let library = templates.library
         let pages = parallelMap(routes, progress: progress) { route -> (String, Data?) in
             let view = builder.view(for: route)
-            guard let html = library.render(view.context, withTemplate: view.template) else { return (route.outputFile, nil) }
+            let context = TemplateContext.make(view.context)
+            guard let html = library.render(context, withTemplate: view.template) else { return (route.outputFile, nil) }
             return (route.outputFile, Data(html.utf8))
         }
         var files: [String: Data] = [:]

@@ -105,9 +105,8 @@ public struct TemplateSet: Sendable {
     /// Templates the site needs, and UI strings every language must define.
     func validate(against model: SiteModel, routes: [Route]) -> [Diagnostic] {
         let sink = DiagnosticSink()
-        let builder = PageBuilder(model: model)
         var needed = Set<String>()
-        for route in routes { needed.insert(builder.view(for: route).template) }
+        for route in routes { needed.insert(PageBuilder.template(for: route.kind)) }
         needed.insert("base")
         for name in needed.sorted() where !names.contains(name) {
             sink.error("the template '\(name)' is missing", at: SourceLocation(file: "templates/\(name).mustache"))

@@ -14,7 +14,7 @@ public enum Pipeline {
         if strict { diagnostics = diagnostics.treatingWarningsAsErrors() }
         diagnostics = diagnostics.sortedByLocation()
         let ok = diagnostics.errorCount == 0
-        return StageResult(value: ok ? loaded.value : nil, diagnostics: diagnostics)
+        return StageResult(value: ok ? loaded.value : nil, diagnostics: diagnostics, files: loaded.files)
     }
 }
 
@@ -25,6 +25,8 @@ public struct BuildReport: Sendable {
     public var fileCount = 0
     public var bytes = 0
     public var languages = 0
+    /// Content files read.
+    public var contentFiles = 0
     /// Seconds per phase, in order: load+validate, model, render, write.
     public var phases: [(name: String, seconds: Double)] = []
     /// Whether output was written.
@@ -60,6 +62,7 @@ extension Pipeline {
         let checked = check(root: root, validator: options.validator, strict: options.strict)
         let templates = TemplateSet.load(root: root)
         report.diagnostics = checked.diagnostics + templates.diagnostics
+        report.contentFiles = checked.files.count
         lap("load")
         guard let content = checked.value, let templateSet = templates.value, report.diagnostics.errorCount == 0 else {
             report.diagnostics = report.diagnostics.sortedByLocation()

@@ -7,6 +7,8 @@ public struct SiteModel: Sendable {
     public let index: MeasureIndex
     /// Cities sorted by slug (stable order for every list and download).
     public let cities: [City]
+    /// Cities by slug.
+    let citiesBySlug: [String: City]
     /// Network statistics per measure id, computed once.
     public let statistics: [String: MeasureStatistics]
     /// Markdown pages by name, then language.
@@ -25,6 +27,7 @@ public struct SiteModel: Sendable {
         self.content = content
         self.index = MeasureIndex(content.framework)
         self.cities = content.cities.sorted { $0.slug < $1.slug }
+        self.citiesBySlug = Dictionary(cities.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         var base = baseURL ?? content.config.baseURL
         if !base.hasSuffix("/") { base += "/" }
         self.baseURL = base
@@ -89,7 +92,7 @@ public struct SiteModel: Sendable {
     }
 
     /// The city with `slug`.
-    public func city(_ slug: String) -> City? { cities.first { $0.slug == slug } }
+    public func city(_ slug: String) -> City? { citiesBySlug[slug] }
 
     /// The focus area that corresponds to declaration commitment `number`.
     public func focusArea(commitment number: Int) -> FocusArea? {
