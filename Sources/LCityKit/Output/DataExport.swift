@@ -9,26 +9,49 @@ public struct DataExport: Sendable {
         self.model = model
     }
 
-    /// Every download, by path below the output folder.
+    /// Every download, by path below the output folder (in memory; for tests and small sites).
     public func files() -> [String: Data] {
-        var files: [String: Data] = [:]
-        files["data/framework.json"] = json(frameworkDocument())
-        var all: [[String]] = []
-        var byMeasure: [String: [[String]]] = [:]
-        for city in model.cities {
-            files["data/cities/\(city.slug).json"] = json(cityDocument(city))
-            let rows = csvRows(city)
-            files["data/cities/\(city.slug).csv"] = CSV.document(header: csvHeader, rows: rows.map(\.fields))
-            for row in rows {
-                all.append(row.fields)
-                byMeasure[row.measure, default: []].append(row.fields)
+        let sink = MemorySink()
+        try? write(to: sink)
+        return sink.contents
+    }
+
+    /// Writes every download into `sink`: per-city files on all cores, the long CSVs city by city, so that memory
+    /// holds one city's rows at a time.
+    public func write(to sink: some OutputSink) throws {
+        try sink.write("data/framework.json", json(frameworkDocument()))
+        let header = CSV.document(header: csvHeader, rows: [])
+        let cities = model.cities
+        // Per city: JSON and CSV.
+        let errors = parallelMap(cities) { city -> String? in
+            do {
+                try sink.write("data/cities/\(city.slug).json", json(cityDocument(city)))
+                try sink.write("data/cities/\(city.slug).csv", header + CSV.rows(csvRows(city).map(\.fields)))
+                return nil
+            } catch {
+                return "\(error)"
             }
         }
-        for measure in model.framework.measures {
-            files["data/indicators/\(measure.id).csv"] = CSV.document(header: csvHeader, rows: byMeasure[measure.id] ?? [])
+        if let error = errors.compactMap({ $0 }).first { throw OutputWriter.WriteError(path: "data/cities", reason: error) }
+        // Per indicator: one pass over the cities for each measure, measures on all cores.
+        let measures = model.framework.measures
+        let indicatorErrors = parallelMap(measures) { measure -> String? in
+            var rows: [[String]] = []
+            for city in cities { rows += csvRows(city, measures: [measure]).map(\.fields) }
+            do {
+                try sink.write("data/indicators/\(measure.id).csv", header + CSV.rows(rows))
+                return nil
+            } catch {
+                return "\(error)"
+            }
         }
-        files["data/all.csv"] = CSV.document(header: csvHeader, rows: all)
-        return files
+        if let error = indicatorErrors.compactMap({ $0 }).first { throw OutputWriter.WriteError(path: "data/indicators", reason: error) }
+        // The whole dataset, appended city by city in slug order.
+        try sink.append("data/all.csv", header)
+        for chunk in stride(from: 0, to: cities.count, by: 256) {
+            let blocks = parallelMap(Array(cities[chunk..<min(cities.count, chunk + 256)])) { CSV.rows(csvRows($0).map(\.fields)) }
+            try sink.append("data/all.csv", blocks.reduce(into: Data()) { $0.append($1) })
+        }
     }
 
     // MARK: JSON
@@ -208,10 +231,10 @@ public struct DataExport: Sendable {
         var fields: [String]
     }
 
-    func csvRows(_ city: City) -> [Row] {
+    func csvRows(_ city: City, measures: [Measure]? = nil) -> [Row] {
         let languages = model.languages
         var rows: [Row] = []
-        for measure in model.framework.measures {
+        for measure in measures ?? model.framework.measures {
             let breakdown = measure.breakdownID.flatMap(model.framework.breakdown)
             let observations = (city.series(for: measure.id)?.observations ?? []).sorted { $0.year.value < $1.year.value }
             for observation in observations {
@@ -249,6 +272,13 @@ public enum CSV {
     /// The whole document, BOM included.
     public static func document(header: [String], rows: [[String]]) -> Data {
         var text = "\u{FEFF}" + line(header)
+        for row in rows { text += line(row) }
+        return Data(text.utf8)
+    }
+
+    /// Rows without header or BOM, to append to a document.
+    public static func rows(_ rows: [[String]]) -> Data {
+        var text = ""
         for row in rows { text += line(row) }
         return Data(text.utf8)
     }

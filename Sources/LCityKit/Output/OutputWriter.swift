@@ -21,9 +21,33 @@ public struct OutputWriter: Sendable {
         public var description: String { "cannot write \(path): \(reason)" }
     }
 
-    /// Writes `site` and swaps it in. Returns the number of bytes written.
-    @discardableResult
-    public func write(_ site: RenderedSite) throws -> Int {
+    /// A staging folder next to the destination, to be filled and then swapped in with `commit`.
+    public final class Staging: Sendable {
+        public let sink: DirectorySink
+        let writer: OutputWriter
+        let previous: URL
+
+        init(writer: OutputWriter, staging: URL, previous: URL) {
+            self.writer = writer
+            self.sink = DirectorySink(root: staging)
+            self.previous = previous
+        }
+
+        /// Makes the staged files the destination's content, in one step.
+        public func commit() throws {
+            try sink.close()
+            try writer.swapIn(staging: sink.root, previous: previous)
+        }
+
+        /// Removes the staging folder; the destination is untouched.
+        public func discard() {
+            try? sink.close()
+            try? FileManager.default.removeItem(at: sink.root)
+        }
+    }
+
+    /// Creates an empty staging folder next to the destination (same file system, so the swap is a rename).
+    public func begin() throws -> Staging {
         let fileManager = FileManager.default
         let parent = destination.deletingLastPathComponent()
         let name = destination.lastPathComponent
@@ -35,31 +59,25 @@ public struct OutputWriter: Sendable {
         } catch {
             throw WriteError(path: staging.path, reason: error.localizedDescription)
         }
-        var bytes = 0
+        return Staging(writer: self, staging: staging, previous: previous)
+    }
+
+    /// Writes an in-memory site and swaps it in. Returns the number of bytes written.
+    @discardableResult
+    public func write(_ site: RenderedSite) throws -> Int {
+        let staging = try begin()
         do {
-            var createdDirectories = Set<String>()
-            for path in site.files.keys.sorted() {
-                let url = staging.appendingPathComponent(path)
-                let directory = url.deletingLastPathComponent().path
-                if createdDirectories.insert(directory).inserted {
-                    try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                }
-                let data = site.files[path]!
-                guard fileManager.createFile(atPath: url.path, contents: data) else {
-                    throw WriteError(path: url.path, reason: "the file could not be created")
-                }
-                bytes += data.count
-            }
-            try swapIn(staging: staging, previous: previous)
+            for path in site.files.keys.sorted() { try staging.sink.write(path, site.files[path]!) }
+            try staging.commit()
         } catch {
-            try? fileManager.removeItem(at: staging)
+            staging.discard()
             if let error = error as? WriteError { throw error }
             throw WriteError(path: destination.path, reason: error.localizedDescription)
         }
-        return bytes
+        return staging.sink.bytesWritten
     }
 
-    private func swapIn(staging: URL, previous: URL) throws {
+    func swapIn(staging: URL, previous: URL) throws {
         let fileManager = FileManager.default
         guard fileManager.fileExists(atPath: destination.path) else {
             try fileManager.moveItem(at: staging, to: destination)

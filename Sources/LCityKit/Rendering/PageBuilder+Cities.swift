@@ -12,28 +12,47 @@ extension PageScope {
             ]))
     }
 
-    func countryGroups(_ cities: [City]) -> [CountryGroupView] {
-        Dictionary(grouping: cities, by: \.country.value).sorted { $0.key < $1.key }.map { code, cities in
-            CountryGroupView(name: countryName(code), href: href(.country(code)), cities: cities.map(cityItem))
+    /// Cities grouped by country (in code order, cities in slug order); `listCities: false` gives counts only.
+    func countryGroups(_ cities: some Sequence<City>, listCities: Bool = true) -> [CountryGroupView] {
+        var order: [String] = []
+        var groups: [String: [City]] = [:]
+        for city in cities {
+            if groups[city.country.value] == nil { order.append(city.country.value) }
+            groups[city.country.value, default: []].append(city)
+        }
+        return order.map { code in
+            let members = groups[code]!
+            return CountryGroupView(
+                name: countryName(code), href: href(.country(code)),
+                count: l.format("cities_count", ["count": l.integer(members.count)]),
+                cities: listCities ? members.map(cityItem) : [])
         }
     }
 
-    func regionGroups(_ regions: [Region]) -> [RegionGroupView] {
+    /// Cities of a region ordered by country code, then slug: the order region pages are cut into pages.
+    func citiesOrderedByCountry(_ cities: [City]) -> [City] {
+        cities.sorted { ($0.country.value, $0.slug) < ($1.country.value, $1.slug) }
+    }
+
+    func regionGroups(_ regions: [Region], listCities: Bool) -> [RegionGroupView] {
         regions.map { region in
-            let cities = model.cities.filter { $0.region.value == region.id }
+            let cities = citiesOrderedByCountry(model.cities.filter { $0.region.value == region.id })
             return RegionGroupView(
                 name: l.text(region.name), href: href(.region(region.id)),
                 count: l.format("cities_count", ["count": l.integer(cities.count)]),
-                countries: countryGroups(cities), hasCountries: !cities.isEmpty)
+                countries: countryGroups(cities, listCities: listCities), hasCountries: !cities.isEmpty,
+                listsCities: listCities)
         }
     }
 
     func cities() -> PageContext<CityListView> {
-        context(
+        let listCities = model.cities.count <= Paging.listCities
+        return context(
             layout(title: l["page_cities"], description: l["cities_description"], showsData: true),
             CityListView(
-                intro: l.format("cities_intro", ["count": l.integer(model.cities.count)]),
-                regions: regionGroups(model.content.geography.regions), hasCities: !model.cities.isEmpty))
+                intro: l.format(listCities ? "cities_intro" : "cities_intro_large", ["count": l.integer(model.cities.count)]),
+                regions: regionGroups(model.content.geography.regions, listCities: listCities),
+                hasCities: !model.cities.isEmpty, pager: [], hasPager: false))
     }
 
     func regions() -> PageContext<CityListView> {
@@ -42,40 +61,55 @@ extension PageScope {
                 title: l["page_regions"], description: l["regions_description"],
                 breadcrumbs: [Link(label: l["page_cities"], href: href(.cities))], current: .cities, showsData: true),
             CityListView(
-                intro: l["regions_description"], regions: regionGroups(model.content.geography.regions),
-                hasCities: !model.cities.isEmpty))
+                intro: l["regions_description"], regions: regionGroups(model.content.geography.regions, listCities: false),
+                hasCities: !model.cities.isEmpty, pager: [], hasPager: false))
     }
 
-    func region(_ id: String) -> PageContext<CityListView> {
+    func region(_ id: String, page: Int = 1) -> PageContext<CityListView> {
         let region = model.content.geography.region(id)!
-        let groups = regionGroups([region])
+        let cities = citiesOrderedByCountry(model.cities.filter { $0.region.value == region.id })
+        let pageCount = Paging.pageCount(cities.count, perPage: Paging.listCities)
+        let group = RegionGroupView(
+            name: l.text(region.name), href: href(.region(region.id)),
+            count: l.format("cities_count", ["count": l.integer(cities.count)]),
+            countries: countryGroups(Paging.slice(cities, page: page, perPage: Paging.listCities)),
+            hasCountries: !cities.isEmpty, listsCities: true)
+        var title = l.text(region.name)
+        if page > 1 { title = l.format("title_page", ["title": title, "page": String(page), "pages": String(pageCount)]) }
         return context(
             layout(
-                title: l.text(region.name), description: l.format("region_description", ["name": l.text(region.name)]),
+                title: title, description: l.format("region_description", ["name": l.text(region.name)]),
                 breadcrumbs: [
                     Link(label: l["page_cities"], href: href(.cities)),
                     Link(label: l["page_regions"], href: href(.regions)),
                 ], current: .cities, showsData: true),
             CityListView(
-                intro: groups[0].count, regions: groups, hasCities: groups[0].hasCountries))
+                intro: group.count, regions: [group], hasCities: !cities.isEmpty,
+                pager: pager(pageCount, current: page) { .region(id, page: $0) }, hasPager: pageCount > 1))
     }
 
-    func country(_ code: String) -> PageContext<CityListView> {
+    func country(_ code: String, page: Int = 1) -> PageContext<CityListView> {
         let cities = model.cities.filter { $0.country.value == code }
+        let pageCount = Paging.pageCount(cities.count, perPage: Paging.listCities)
         let regionID = model.content.geography.countries[code]?.region ?? cities.first?.region.value ?? ""
         let name = countryName(code)
         let group = RegionGroupView(
             name: regionName(regionID), href: href(.region(regionID)),
             count: l.format("cities_count", ["count": l.integer(cities.count)]),
-            countries: countryGroups(cities), hasCountries: !cities.isEmpty)
+            countries: countryGroups(Paging.slice(cities, page: page, perPage: Paging.listCities)),
+            hasCountries: !cities.isEmpty, listsCities: true)
+        var title = l.format("country_title", ["name": name])
+        if page > 1 { title = l.format("title_page", ["title": title, "page": String(page), "pages": String(pageCount)]) }
         return context(
             layout(
-                title: l.format("country_title", ["name": name]), description: l.format("region_description", ["name": name]),
+                title: title, description: l.format("region_description", ["name": name]),
                 breadcrumbs: [
                     Link(label: l["page_cities"], href: href(.cities)),
                     Link(label: regionName(regionID), href: href(.region(regionID))),
                 ], current: .cities, showsData: true),
-            CityListView(intro: group.count, regions: [group], hasCities: !cities.isEmpty))
+            CityListView(
+                intro: group.count, regions: [group], hasCities: !cities.isEmpty,
+                pager: pager(pageCount, current: page) { .country(code, page: $0) }, hasPager: pageCount > 1))
     }
 
     func city(_ slug: String) -> PageContext<CityView> {
@@ -130,7 +164,9 @@ extension PageScope {
         let breakdownCharts = framework.measures.compactMap { measure in
             city.series(for: measure.id)?.latest.flatMap { cityBreakdownChart(city, measure, observation: $0) }
         }
-        let peers = model.cities.filter { $0.region.value == city.region.value && $0.slug != city.slug }
+        let sameCountry = model.cities.filter { $0.country.value == city.country.value && $0.slug != city.slug }
+        let sameRegion = model.cities.filter { $0.region.value == city.region.value && $0.country.value != city.country.value }
+        let peers = Array((sameCountry + sameRegion).prefix(12))
         let otherLanguage = model.languages.first { $0 != language }
         let otherName = otherLanguage.map { city.name.text(in: $0) }.flatMap { $0 == name ? nil : $0 }
         return context(

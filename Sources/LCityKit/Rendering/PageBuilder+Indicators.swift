@@ -15,7 +15,7 @@ extension PageScope {
             IndicatorsView(groups: groups, sourceTypes: sourceTypes))
     }
 
-    func indicator(_ id: String) -> PageContext<IndicatorView> {
+    func indicator(_ id: String, page: Int = 1) -> PageContext<IndicatorView> {
         let measure = model.index.measures[id]!
         let (area, feature) = focusArea(of: measure)!
         let unit = framework.unit(measure.unitID)!
@@ -25,7 +25,13 @@ extension PageScope {
         let categories = breakdown?.categories ?? []
 
         var flagsUsed = Set<ObservationFlag>()
-        let rows = statistics.values.map { entry -> IndicatorRowView in
+        // Rows in alphabetical order of the city's name in this language (the table lists, it does not rank),
+        // a page at a time.
+        let ordered = statistics.values.sorted {
+            (cityName(model.city($0.slug)!), $0.slug) < (cityName(model.city($1.slug)!), $1.slug)
+        }
+        let pageCount = Paging.pageCount(ordered.count, perPage: Paging.tableRows)
+        let rows = Paging.slice(ordered, page: page, perPage: Paging.tableRows).map { entry -> IndicatorRowView in
             let city = model.city(entry.slug)!
             let observation = entry.observation
             if let flag = observation.flag?.value { flagsUsed.insert(flag) }
@@ -80,8 +86,18 @@ extension PageScope {
         } else {
             rangeText = "≥ \(NumberFormatting.format(range.minimum, decimals: 0))"
         }
-        let charts = indicatorCharts(measure, statistics: statistics)
-        let title = l.format("indicator_title", ["id": measure.id, "name": l.text(measure.name)])
+        let charts = page == 1 ? indicatorCharts(measure, statistics: statistics) : []
+        var title = l.format("indicator_title", ["id": measure.id, "name": l.text(measure.name)])
+        if page > 1 { title = l.format("title_page", ["title": title, "page": String(page), "pages": String(pageCount)]) }
+        let missing = statistics.missing.compactMap(model.city)
+        let missingShown = missing.prefix(Paging.missingNames).map(cityName)
+        var noData: String?
+        if !missing.isEmpty {
+            noData = l["chart_no_data"] + " " + missingShown.joined(separator: l["list_separator"])
+            if missing.count > missingShown.count {
+                noData! += l.format("and_more", ["count": l.integer(missing.count - missingShown.count)])
+            }
+        }
         return context(
             layout(
                 title: title, description: l.text(measure.definition),
@@ -104,20 +120,23 @@ extension PageScope {
                 categoryStatistics: categoryStatistics, hasCategoryStatistics: !categoryStatistics.isEmpty,
                 printed: measure.printed, note: measure.note.map { l.text($0) },
                 isRating: isRating, ratingScale: ratingScale, statistics: figures,
-                rows: sortedRows(rows), hasRows: !rows.isEmpty,
-                missing: statistics.missing.compactMap(model.city).map { Link(label: cityName($0), href: href(.city($0.slug))) },
-                hasMissing: !statistics.missing.isEmpty,
+                rows: rows, hasRows: !rows.isEmpty,
+                missing: page == 1 && missing.count <= Paging.missingNames
+                    ? missing.map { Link(label: cityName($0), href: href(.city($0.slug))) } : [],
+                hasMissing: page == 1 && !missing.isEmpty && missing.count <= Paging.missingNames,
                 reporting: l.format("indicator_cities_reporting", [
                     "count": l.integer(statistics.values.count), "total": l.integer(model.cities.count),
                 ]),
                 csvHref: file("data/indicators/\(measure.id).csv"), allCSVHref: file("data/all.csv"),
-                flagsUsed: flagExplanations(flagsUsed), charts: charts, hasCharts: !charts.isEmpty,
-                noData: statistics.missing.isEmpty ? nil : l["chart_no_data"] + " " + statistics.missing.compactMap(model.city).map(cityName).joined(separator: l["list_separator"])))
+                flagsUsed: flagExplanations(flagsUsed), charts: charts, hasCharts: !charts.isEmpty, noData: noData,
+                isFirstPage: page == 1,
+                pager: pager(pageCount, current: page) { .indicator(id, page: $0) }, hasPager: pageCount > 1))
     }
 
-    /// Rows in alphabetical order of city name: the table lists, it does not rank.
-    func sortedRows(_ rows: [IndicatorRowView]) -> [IndicatorRowView] {
-        rows.sorted { ($0.city, $0.cityHref) < ($1.city, $1.cityHref) }
+    /// Links to every page of a paginated list.
+    func pager(_ count: Int, current: Int, kind: (Int) -> PageKind) -> [Link] {
+        guard count > 1 else { return [] }
+        return (1...count).map { Link(label: l.integer($0), href: href(kind($0)), current: $0 == current) }
     }
 
     /// The median with one more decimal than the unit when it falls between two values (ratings: "3.5").

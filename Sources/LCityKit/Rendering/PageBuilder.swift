@@ -54,12 +54,12 @@ public struct PageBuilder: Sendable {
         case .framework: return page.frameworkPage()
         case .focusArea(let id): return page.focusArea(id)
         case .indicators: return page.indicators()
-        case .indicator(let id): return page.indicator(id)
+        case .indicator(let id, let number): return page.indicator(id, page: number)
         case .cities: return page.cities()
         case .city(let slug): return page.city(slug)
         case .regions: return page.regions()
-        case .region(let id): return page.region(id)
-        case .country(let code): return page.country(code)
+        case .region(let id, let number): return page.region(id, page: number)
+        case .country(let code, let number): return page.country(code, page: number)
         case .page(let name): return page.markdownPage(name)
         }
     }

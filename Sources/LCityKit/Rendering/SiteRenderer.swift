@@ -23,34 +23,55 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
     }
 
-    /// Renders every page, download and asset. `progress` is called with (done, total) from any thread.
+    /// Renders every page, download and asset into memory. `progress` is called with (done, total) from any thread.
     public func render(progress: (@Sendable (Int, Int) -> Void)? = nil) -> StageResult<RenderedSite> {
+        let sink = MemorySink()
+        let result = render(to: sink, progress: progress)
+        guard let pageCount = result.value else { return StageResult(value: nil, diagnostics: result.diagnostics) }
+        return StageResult(
+            value: RenderedSite(files: sink.contents, pageCount: pageCount, basePath: model.basePath),
+            diagnostics: result.diagnostics)
+    }
+
+    /// Renders every page, download and asset into `sink` as they are produced (pages on all cores), so that a
+    /// large site never has to fit in memory. Returns the number of pages.
+    public func render(to sink: some OutputSink, progress: (@Sendable (Int, Int) -> Void)? = nil) -> StageResult<Int> {
         let routes = model.routes
         var diagnostics = templates.validate(against: model, routes: routes)
         if diagnostics.errorCount > 0 { return StageResult(value: nil, diagnostics: diagnostics) }
+        let failures = renderPages(routes, to: sink, progress: progress)
+        diagnostics += failures
+        do {
+            for (path, data) in templates.assets.sorted(by: { $0.key < $1.key }) { try sink.write(path, data) }
+            try DataExport(model: model).write(to: sink)
+            try sink.write("sitemap.xml", Data(Sitemap.xml(model: model, routes: routes).utf8))
+            try sink.write("robots.txt", Data("User-agent: *\nAllow: /\n\nSitemap: \(model.baseURL)sitemap.xml\n".utf8))
+        } catch {
+            diagnostics.append(.error("\(error)", at: SourceLocation(file: "public")))
+        }
+        return StageResult(value: diagnostics.errorCount == 0 ? routes.count : nil, diagnostics: diagnostics)
+    }
 
+    /// Renders `routes` into `sink`; returns a diagnostic for each page that could not be rendered or written.
+    public func renderPages(
+        _ routes: [Route], to sink: some OutputSink, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) -> [Diagnostic] {
         let builder = PageBuilder(model: model)
         let library = templates.library
-        let pages = parallelMap(routes, progress: progress) { route -> (String, Data?) in
+        let failures = parallelMap(routes, progress: progress) { route -> Diagnostic? in
             let view = builder.view(for: route)
             let context = TemplateContext.make(view.context)
-            guard let html = library.render(context, withTemplate: view.template) else { return (route.outputFile, nil) }
-            return (route.outputFile, Data(html.utf8))
-        }
-        var files: [String: Data] = [:]
-        for (path, data) in pages {
-            guard let data else {
-                diagnostics.append(.error("rendering produced nothing for \(path)", at: SourceLocation(file: "templates")))
-                continue
+            guard let html = library.render(context, withTemplate: view.template) else {
+                return .error("rendering produced nothing for \(route.outputFile)", at: SourceLocation(file: "templates/\(view.template).mustache"))
             }
-            files[path] = data
+            do {
+                try sink.write(route.outputFile, Data(html.utf8))
+                return nil
+            } catch {
+                return .error("\(error)", at: SourceLocation(file: route.outputFile))
+            }
         }
-        for (path, data) in templates.assets { files[path] = data }
-        for (path, data) in DataExport(model: model).files() { files[path] = data }
-        files["sitemap.xml"] = Data(Sitemap.xml(model: model, routes: routes).utf8)
-        files["robots.txt"] = Data("User-agent: *\nAllow: /\n\nSitemap: \(model.baseURL)sitemap.xml\n".utf8)
-        return StageResult(
-            value: RenderedSite(files: files, pageCount: pages.count, basePath: model.basePath), diagnostics: diagnostics)
+        return failures.compactMap { $0 }
     }
 }
 

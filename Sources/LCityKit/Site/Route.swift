@@ -9,12 +9,13 @@ public enum PageKind: Sendable, Hashable {
     case framework
     case focusArea(String)
     case indicators
-    case indicator(String)
+    /// A measure's page; page 2 and on hold the rest of its table of cities.
+    case indicator(String, page: Int = 1)
     case cities
     case city(String)
     case regions
-    case region(String)
-    case country(String)
+    case region(String, page: Int = 1)
+    case country(String, page: Int = 1)
     /// A Markdown page from `content/pages/<name>.<lang>.md`.
     case page(String)
 }
@@ -45,6 +46,11 @@ public struct Route: Sendable, Hashable {
             - (path.hasSuffix("/") || path.isEmpty ? 0 : 1))
     }
 
+    /// `page/N/` for the pages after the first.
+    static func pageSuffix(_ page: Int) -> String {
+        page > 1 ? "page/\(page)/" : ""
+    }
+
     /// The URL scheme, documented in README ("URL scheme").
     public static func path(_ kind: PageKind, language: String?) -> String {
         let prefix = language.map { "\($0)/" } ?? ""
@@ -56,12 +62,12 @@ public struct Route: Sendable, Hashable {
         case .framework: return prefix + "framework/"
         case .focusArea(let id): return prefix + "focus-areas/\(id)/"
         case .indicators: return prefix + "indicators/"
-        case .indicator(let id): return prefix + "indicators/\(id)/"
+        case .indicator(let id, let page): return prefix + "indicators/\(id)/" + pageSuffix(page)
         case .cities: return prefix + "cities/"
         case .city(let slug): return prefix + "cities/\(slug)/"
         case .regions: return prefix + "regions/"
-        case .region(let id): return prefix + "regions/\(id)/"
-        case .country(let code): return prefix + "countries/\(code.lowercased())/"
+        case .region(let id, let page): return prefix + "regions/\(id)/" + pageSuffix(page)
+        case .country(let code, let page): return prefix + "countries/\(code.lowercased())/" + pageSuffix(page)
         case .page(let name): return prefix + "\(name)/"
         }
     }
@@ -76,13 +82,43 @@ extension SiteModel {
         for language in languages {
             var kinds: [PageKind] = [.home, .notFound, .declaration, .framework, .indicators, .cities, .regions]
             kinds += framework.focusAreas.map { .focusArea($0.id) }
-            kinds += framework.measures.map { .indicator($0.id) }
+            for measure in framework.measures {
+                let pages = Paging.pageCount(statistics[measure.id]?.values.count ?? 0, perPage: Paging.tableRows)
+                kinds += (1...pages).map { .indicator(measure.id, page: $0) }
+            }
             kinds += cities.map { .city($0.slug) }
-            kinds += content.geography.regions.map { .region($0.id) }
-            kinds += countries.map { .country($0) }
+            for region in content.geography.regions {
+                let pages = Paging.pageCount(cities.count { $0.region.value == region.id }, perPage: Paging.listCities)
+                kinds += (1...pages).map { .region(region.id, page: $0) }
+            }
+            for country in countries {
+                let pages = Paging.pageCount(cities.count { $0.country.value == country }, perPage: Paging.listCities)
+                kinds += (1...pages).map { .country(country, page: $0) }
+            }
             kinds += pageNames.map { .page($0) }
             routes += kinds.map { Route($0, language: language) }
         }
         return routes
+    }
+}
+
+/// How long lists are split into pages, so that pages stay readable and light for large networks.
+public enum Paging {
+    /// Cities per page in an indicator's table.
+    public static let tableRows = 100
+    /// Cities per page in region and country lists; above this the list of all cities shows countries only.
+    public static let listCities = 200
+    /// Names listed under "no data" before "and N more".
+    public static let missingNames = 60
+
+    /// Number of pages for `count` items (at least one).
+    public static func pageCount(_ count: Int, perPage: Int) -> Int {
+        max(1, (count + perPage - 1) / perPage)
+    }
+
+    /// The items of page `page` (1-based).
+    public static func slice<T>(_ items: [T], page: Int, perPage: Int) -> ArraySlice<T> {
+        let start = min(items.count, (page - 1) * perPage)
+        return items[start..<min(items.count, start + perPage)]
     }
 }

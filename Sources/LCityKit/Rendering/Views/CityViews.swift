@@ -9,6 +9,8 @@ public struct CityListItemView: Sendable {
 public struct CountryGroupView: Sendable {
     public var name: String
     public var href: String
+    public var count: String
+    /// Empty when the list shows countries only (large networks).
     public var cities: [CityListItemView]
 }
 
@@ -18,12 +20,16 @@ public struct RegionGroupView: Sendable {
     public var count: String
     public var countries: [CountryGroupView]
     public var hasCountries: Bool
+    /// Whether the countries list their cities, or only their counts.
+    public var listsCities: Bool
 }
 
 public struct CityListView: Sendable {
     public var intro: String
     public var regions: [RegionGroupView]
     public var hasCities: Bool
+    public var pager: [Link]
+    public var hasPager: Bool
 }
 
 public struct HistoryPointView: Sendable {

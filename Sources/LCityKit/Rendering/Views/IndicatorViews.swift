@@ -86,6 +86,10 @@ public struct IndicatorView: Sendable {
     public var hasCharts: Bool
     /// "No data: A, B" under the charts.
     public var noData: String?
+    /// Page 1 has the definition, statistics and charts; later pages continue the table.
+    public var isFirstPage: Bool
+    public var pager: [Link]
+    public var hasPager: Bool
 }
 
 public struct FlagExplanationView: Sendable {
