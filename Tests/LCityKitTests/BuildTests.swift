@@ -71,6 +71,29 @@ struct BuildTests {
         #expect(city.contains(#"<li>2022: 78.1% <span class="flag">provisional</span></li>"#))
     }
 
+    @Test func largeNetworksArePaginated() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let beta = try String(contentsOf: site.url("content/cities/beta.yaml"), encoding: .utf8)
+        for index in 0..<230 {
+            try site.write("content/cities/copy-\(index).yaml", beta.replacingOccurrences(of: "en: Beta}", with: "en: Copy \(index)}"))
+        }
+        let (rendered, report) = site.render()
+        #expect(report.diagnostics.errorCount == 0)
+        let files = try #require(rendered).files
+        // 232 cities report 1.1.1a: 100 rows a page.
+        #expect(files["en/indicators/1.1.1a/page/3/index.html"] != nil)
+        #expect(files["en/indicators/1.1.1a/page/4/index.html"] == nil)
+        // 231 cities in Europe and North America: 200 a page.
+        #expect(files["en/regions/europe_north_america/page/2/index.html"] != nil)
+        let cities = String(decoding: try #require(files["en/cities/index.html"]), as: UTF8.self)
+        #expect(!cities.contains("Copy 17"), "the list of all cities shows countries only above 200 cities")
+        let first = String(decoding: try #require(files["en/indicators/1.1.1a/index.html"]), as: UTF8.self)
+        #expect(first.contains("chart-distribution"), "above 60 cities the comparison chart is a distribution")
+        #expect(first.components(separatedBy: "<tr>").count - 1 <= 100 + 10)
+        #expect(LinkChecker(site: try #require(rendered)).check().broken.isEmpty)
+    }
+
     @Test func twoBuildsAreByteIdentical() throws {
         let site = try TestSite.shipped()
         defer { site.remove() }

@@ -123,6 +123,19 @@ public struct ContentLoader: Sendable {
         return StageResult(value: content, diagnostics: sink.diagnostics, files: files)
     }
 
+    /// Loads one city file (`content/cities/<slug>.yaml`) for an incremental rebuild.
+    public func loadCity(_ relative: String, languages: [String]) -> StageResult<City> {
+        let sink = DiagnosticSink()
+        let name = (relative as NSString).lastPathComponent
+        let slug = String(name.dropLast(".yaml".count))
+        let reader = YAMLReader(file: relative, sink: sink, languages: languages)
+        guard let text = ContentFile.read(root.appendingPathComponent(relative), displayPath: relative, sink: sink),
+            let node = reader.compose(text)
+        else { return StageResult(value: nil, diagnostics: sink.diagnostics, files: [relative]) }
+        let city = City.load(slug: slug, node, reader: reader)
+        return StageResult(value: city, diagnostics: sink.diagnostics, files: [relative])
+    }
+
     private func directoryExists(_ url: URL) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue

@@ -16,42 +16,56 @@ public struct DataExport: Sendable {
         return sink.contents
     }
 
+    /// One city's JSON and CSV.
+    public func writeCity(_ city: City, to sink: some OutputSink) throws {
+        let header = CSV.document(header: csvHeader, rows: [])
+        try sink.write("data/cities/\(city.slug).json", json(cityDocument(city)))
+        try sink.write("data/cities/\(city.slug).csv", header + CSV.rows(csvRows(city).map(\.fields)))
+    }
+
+    /// One measure's CSV for all cities.
+    public func writeIndicator(_ measure: Measure, to sink: some OutputSink) throws {
+        var rows: [[String]] = []
+        for city in model.cities { rows += csvRows(city, measures: [measure]).map(\.fields) }
+        try sink.write("data/indicators/\(measure.id).csv", CSV.document(header: csvHeader, rows: []) + CSV.rows(rows))
+    }
+
+    /// The whole dataset, appended city by city in slug order.
+    public func writeAllCSV(to sink: some OutputSink) throws {
+        let cities = model.cities
+        try sink.append("data/all.csv", CSV.document(header: csvHeader, rows: []))
+        for chunk in stride(from: 0, to: cities.count, by: 256) {
+            let blocks = parallelMap(Array(cities[chunk..<min(cities.count, chunk + 256)])) { CSV.rows(csvRows($0).map(\.fields)) }
+            try sink.append("data/all.csv", blocks.reduce(into: Data()) { $0.append($1) })
+        }
+    }
+
     /// Writes every download into `sink`: per-city files on all cores, the long CSVs city by city, so that memory
     /// holds one city's rows at a time.
     public func write(to sink: some OutputSink) throws {
         try sink.write("data/framework.json", json(frameworkDocument()))
-        let header = CSV.document(header: csvHeader, rows: [])
         let cities = model.cities
-        // Per city: JSON and CSV.
         let errors = parallelMap(cities) { city -> String? in
             do {
-                try sink.write("data/cities/\(city.slug).json", json(cityDocument(city)))
-                try sink.write("data/cities/\(city.slug).csv", header + CSV.rows(csvRows(city).map(\.fields)))
+                try writeCity(city, to: sink)
                 return nil
             } catch {
                 return "\(error)"
             }
         }
         if let error = errors.compactMap({ $0 }).first { throw OutputWriter.WriteError(path: "data/cities", reason: error) }
-        // Per indicator: one pass over the cities for each measure, measures on all cores.
-        let measures = model.framework.measures
-        let indicatorErrors = parallelMap(measures) { measure -> String? in
-            var rows: [[String]] = []
-            for city in cities { rows += csvRows(city, measures: [measure]).map(\.fields) }
+        let indicatorErrors = parallelMap(model.framework.measures) { measure -> String? in
             do {
-                try sink.write("data/indicators/\(measure.id).csv", header + CSV.rows(rows))
+                try writeIndicator(measure, to: sink)
                 return nil
             } catch {
                 return "\(error)"
             }
         }
-        if let error = indicatorErrors.compactMap({ $0 }).first { throw OutputWriter.WriteError(path: "data/indicators", reason: error) }
-        // The whole dataset, appended city by city in slug order.
-        try sink.append("data/all.csv", header)
-        for chunk in stride(from: 0, to: cities.count, by: 256) {
-            let blocks = parallelMap(Array(cities[chunk..<min(cities.count, chunk + 256)])) { CSV.rows(csvRows($0).map(\.fields)) }
-            try sink.append("data/all.csv", blocks.reduce(into: Data()) { $0.append($1) })
+        if let error = indicatorErrors.compactMap({ $0 }).first {
+            throw OutputWriter.WriteError(path: "data/indicators", reason: error)
         }
+        try writeAllCSV(to: sink)
     }
 
     // MARK: JSON

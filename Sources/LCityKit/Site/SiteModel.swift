@@ -3,18 +3,18 @@ import LCityMarkdown
 
 /// The whole site as data: validated content plus everything derived once (statistics, rendered Markdown, routes).
 public struct SiteModel: Sendable {
-    public let content: LoadedContent
+    public private(set) var content: LoadedContent
     public let index: MeasureIndex
     /// Cities sorted by slug (stable order for every list and download).
-    public let cities: [City]
+    public private(set) var cities: [City]
     /// Cities by slug.
-    let citiesBySlug: [String: City]
+    private(set) var citiesBySlug: [String: City]
     /// Network statistics per measure id, computed once.
-    public let statistics: [String: MeasureStatistics]
+    public private(set) var statistics: [String: MeasureStatistics]
     /// Markdown pages by name, then language.
     public let pages: [String: [String: RenderedPage]]
     /// City descriptions by slug, then language.
-    public let cityDescriptions: [String: [String: String]]
+    public private(set) var cityDescriptions: [String: [String: String]]
     /// Overrides the configured base URL (`--base-url`).
     public let baseURL: String
 
@@ -53,12 +53,7 @@ public struct SiteModel: Sendable {
 
         var descriptions: [String: [String: String]] = [:]
         for city in cities {
-            guard let description = city.description else { continue }
-            for language in content.config.languages {
-                let text = description.text(in: language, fallbacks: [content.config.defaultLanguage])
-                descriptions[city.slug, default: [:]][language] =
-                    Markdown.render(text, options: Markdown.Options(rewriteURL: SiteModel.rewriteURL, headingOffset: 2)).html
-            }
+            descriptions[city.slug] = SiteModel.renderDescription(city, config: content.config)
         }
         self.cityDescriptions = descriptions
     }
@@ -89,6 +84,41 @@ public struct SiteModel: Sendable {
     public var basePath: String {
         guard let url = URL(string: baseURL), !url.path.isEmpty else { return "/" }
         return url.path.hasSuffix("/") ? url.path : url.path + "/"
+    }
+
+    /// The model with one city's data replaced: statistics are recomputed only for the measures whose values that
+    /// city changes, Markdown only for its description. For incremental rebuilds.
+    public func replacing(_ city: City) -> (model: SiteModel, changedMeasures: [String]) {
+        var model = self
+        guard let position = model.cities.firstIndex(where: { $0.slug == city.slug }) else { return (self, []) }
+        let old = model.cities[position]
+        model.cities[position] = city
+        model.citiesBySlug[city.slug] = city
+        if let index = model.content.cities.firstIndex(where: { $0.slug == city.slug }) {
+            model.content.cities[index] = city
+        }
+        let export = DataExport(model: self)
+        var changed: [String] = []
+        for measure in framework.measures {
+            let before = export.csvRows(old, measures: [measure]).map(\.fields)
+            let after = export.csvRows(city, measures: [measure]).map(\.fields)
+            if before != after {
+                changed.append(measure.id)
+                model.statistics[measure.id] = MeasureStatistics(measure: measure, framework: framework, cities: model.cities)
+            }
+        }
+        model.cityDescriptions[city.slug] = SiteModel.renderDescription(city, config: content.config)
+        return (model, changed)
+    }
+
+    static func renderDescription(_ city: City, config: SiteConfig) -> [String: String]? {
+        guard let description = city.description else { return nil }
+        var rendered: [String: String] = [:]
+        for language in config.languages {
+            let text = description.text(in: language, fallbacks: [config.defaultLanguage])
+            rendered[language] = Markdown.render(text, options: Markdown.Options(rewriteURL: SiteModel.rewriteURL, headingOffset: 2)).html
+        }
+        return rendered
     }
 
     /// The city with `slug`.
@@ -146,6 +176,19 @@ public struct MeasureStatistics: Sendable {
     public var categories: [(id: String, distribution: Distribution?)]
     /// For ratings: how many cities at each level 1…5 (index 0 = level 1).
     public var ratingCounts: [Int]
+
+    /// What every city profile shows of the network: equal summaries render identical profiles.
+    public var summary: [Double] {
+        var values = [Double(values.count)] + ratingCounts.map(Double.init)
+        for distribution in [headline] + categories.map(\.distribution) {
+            if let distribution {
+                values += [Double(distribution.count), distribution.minimum, distribution.median, distribution.maximum]
+            } else {
+                values.append(-1)
+            }
+        }
+        return values
+    }
 
     init(measure: Measure, framework: Framework, cities: [City]) {
         let breakdown = measure.breakdownID.flatMap(framework.breakdown)

@@ -176,6 +176,13 @@ public struct Validator: Sendable {
 
     // MARK: Cities
 
+    /// The rules for one city (for incremental rebuilds).
+    public func validate(city: City, in content: LoadedContent) -> [Diagnostic] {
+        let sink = DiagnosticSink()
+        validateCity(city, content: content, index: MeasureIndex(content.framework), sink: sink)
+        return sink.diagnostics
+    }
+
     func validateCity(_ city: City, content: LoadedContent, index: MeasureIndex, sink: DiagnosticSink) {
         let geography = content.geography
         if let country = geography.countries[city.country.value] {
