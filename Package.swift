@@ -53,6 +53,11 @@ let package = Package(
             name: "lcity-synth",
             dependencies: ["LCityKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Incremental-rebuild timing for scripts/bench.
+        .executableTarget(
+            name: "lcity-bench",
+            dependencies: ["LCityKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(name: "LCityMarkdownTests", dependencies: ["LCityMarkdown"]),
         .testTarget(name: "LCitySVGTests", dependencies: ["LCitySVG"], exclude: ["Golden"]),
         .testTarget(

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import LCityKit
+
+/// Measures the edit-to-rebuilt time of one city file, as `serve` does it: a site kept in memory, one file changed,
+/// the affected pages re-rendered. Prints figures; it is a benchmark, not a test.
+@main
+struct IncrementalBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lcity-bench",
+        abstract: "Time incremental rebuilds after editing one city file (for scripts/bench).")
+
+    @Option(help: "The site folder.")
+    var root: String
+
+    @Option(help: "The city to edit (default: the middle one by slug).")
+    var city: String?
+
+    @Option(help: "Number of edits to time.")
+    var runs: Int = 7
+
+    func run() throws {
+        let rootURL = URL(fileURLWithPath: root).standardizedFileURL
+        let session = SiteSession(root: rootURL)
+        let full = session.rebuildAll()
+        guard full.kind == .full, let model = session.model else {
+            throw ValidationError("the site does not build: \(full.diagnostics.first?.description ?? "")")
+        }
+        let slug = city ?? model.cities[model.cities.count / 2].slug
+        let relative = "content/cities/\(slug).yaml"
+        let url = rootURL.appendingPathComponent(relative)
+        let original = try String(contentsOf: url, encoding: .utf8)
+        defer { try? original.write(to: url, atomically: true, encoding: .utf8) }
+        var timings: [Double] = []
+        var pages: [Int] = []
+        for run in 0..<runs {
+            // Change the last digit of the first value in the file: a realistic correction of one figure.
+            let edited = Self.nudgeFirstValue(in: original, by: run + 1)
+            try edited.write(to: url, atomically: true, encoding: .utf8)
+            let start = ContinuousClock.now
+            let report = session.rebuild(changed: [relative])
+            let elapsed = start.duration(to: .now)
+            guard report.kind == .incremental else {
+                throw ValidationError("expected an incremental rebuild, got \(report.kind): \(report.diagnostics.first?.description ?? "")")
+            }
+            timings.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+            pages.append(report.pagesRendered)
+        }
+        let sorted = timings.sorted()
+        let median = sorted[sorted.count / 2]
+        print(String(format: "full_s=%.2f incremental_ms=%.1f min_ms=%.1f max_ms=%.1f pages_rendered=%d cities=%d city=%@",
+            full.seconds, median, sorted.first!, sorted.last!, pages.sorted()[pages.count / 2], model.cities.count, slug))
+    }
+
+    /// The text with the first `value: N` changed slightly (stays in range).
+    static func nudgeFirstValue(in text: String, by step: Int) -> String {
+        guard let range = text.range(of: #"value: [0-9]+(\.[0-9]+)?"#, options: .regularExpression) else { return text + "\n" }
+        let number = Double(text[range].dropFirst("value: ".count)) ?? 1
+        let nudged = max(1, number + (step % 2 == 0 ? 0.1 : -0.1) * Double(step))
+        let formatted = number.rounded() == number && !text[range].contains(".") ? String(Int(nudged.rounded())) : String(format: "%.1f", nudged)
+        return text.replacingCharacters(in: range, with: "value: \(formatted)")
+    }
+}
