@@ -4,7 +4,7 @@ BIN := .build/debug/lcity-site
 RELEASE_BIN := .build/release/lcity-site
 PORT ?= 8080
 
-.PHONY: all deps build release site serve test unit-test site-check html-check link-check clean
+.PHONY: all deps build release site serve test unit-test site-check html-check link-check bench clean
 
 all: build
 
@@ -22,10 +22,10 @@ release: deps
 site: build
 	$(BIN) build --strict
 
-# Build the example site and preview it on http://127.0.0.1:$(PORT)/
-serve: site
-	@echo "serving public/ on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
-	cd public && python3 -m http.server $(PORT) --bind 127.0.0.1
+# Preview the site on http://127.0.0.1:$(PORT)/: built in memory, rebuilt as content/ and templates/ change,
+# open pages reloaded live.
+serve: build
+	$(BIN) serve --port $(PORT)
 
 # Unit tests, the shipped site with --strict, every page through the Nu Html Checker, every link and anchor.
 test: deps unit-test site-check html-check link-check
@@ -44,6 +44,10 @@ html-check: site-check
 
 link-check: build
 	$(BIN) check --strict --links
+
+# Benchmarks (release build): prints figures, see scripts/bench.
+bench: deps
+	scripts/bench
 
 clean:
 	rm -rf .build public

@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         // libcmark-gfm (+ extensions) from the system; only LCityMarkdown imports it.
@@ -37,10 +39,19 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The preview server: the site in memory, file watching, live reload. Only LCityCommands imports it.
+        .target(
+            name: "LCityServer",
+            dependencies: [
+                "LCityKit", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "LCityCommands",
             dependencies: [
                 "LCityKit",
+                "LCityServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +77,7 @@ let package = Package(
             exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(name: "LCityCommandsTests", dependencies: ["LCityCommands"]),
+        .testTarget(name: "LCityServerTests", dependencies: ["LCityServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,7 +8,7 @@ public struct LCitySite: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "lcity-site",
         abstract: "Build the bilingual website of the UNESCO Global Network of Learning Cities.",
-        subcommands: [Build.self, Check.self, New.self])
+        subcommands: [Build.self, Check.self, Serve.self, New.self])
 
     public init() {}
 }

@@ -62,7 +62,9 @@ public final class SiteSession: @unchecked Sendable {
     /// current model; anything else (framework, strings, pages, site settings, added or removed cities) rebuilds all.
     @discardableResult
     public func rebuild(changed paths: [String]) -> Report {
-        guard let model, let templates, diagnostics.errorCount == 0 else { return rebuildAll() }
+        // The last good model can take an incremental step if the only errors are in the files that changed.
+        let errorsElsewhere = diagnostics.contains { $0.severity == .error && !paths.contains($0.location.file) }
+        guard let model, let templates, !errorsElsewhere else { return rebuildAll() }
         let cityPaths = paths.filter { $0.hasPrefix("content/cities/") && $0.hasSuffix(".yaml") }
         let templatePaths = paths.filter { $0.hasPrefix("templates/") }
         if cityPaths.count == paths.count, cityPaths.count == 1,

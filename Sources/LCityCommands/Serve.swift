@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import LCityKit
+import LCityServer
+
+extension LCitySite {
+    /// `lcity-site serve`: local preview with file watching, incremental rebuilds and live reload.
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Preview the site on http://127.0.0.1:8080/, rebuilding and reloading as you edit.",
+            discussion: """
+                The site is built in memory (public/ is not written). Edits to content/ and templates/ rebuild only \
+                what they affect and reload open pages. While the content has errors, pages show them with \
+                file:line:column until the file is fixed.
+                """)
+
+        @OptionGroup var site: SiteOptions
+
+        @Option(help: "Address to listen on.")
+        var host: String = "127.0.0.1"
+
+        @Option(help: "Port (the next free one is used if it is taken).")
+        var port: Int = 8080
+
+        @Flag(help: "Open the site in a browser.")
+        var open = false
+
+        @Flag(help: "Treat warnings as errors.")
+        var strict = false
+
+        func validate() throws {
+            guard (0...65535).contains(port) else { throw ValidationError("--port must be 0–65535") }
+        }
+
+        func run() async throws {
+            var server = PreviewServer(root: site.rootURL, host: host, port: port) { line in
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            }
+            server.strict = strict
+            if open {
+                server.onReady = { port in
+                    let process = Process()
+                    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                    process.arguments = ["xdg-open", "http://127.0.0.1:\(port)/"]
+                    try? process.run()
+                }
+            }
+            do {
+                try await server.run()
+            } catch let error as PreviewServer.ServerError {
+                printError("error: \(error.description)")
+                throw ExitCode.failure
+            }
+        }
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+import Hummingbird
+import LCityKit
+import Logging
+import NIOCore
+
+/// `lcity-site serve`: the site built in memory, served on 127.0.0.1, rebuilt as files change, pages reloaded live.
+public struct PreviewServer: Sendable {
+    public var root: URL
+    public var host: String
+    public var port: Int
+    /// Ports to try after `port` when it is taken.
+    public var portAttempts = 10
+    /// Where one-line messages go (the terminal).
+    public var output: @Sendable (String) -> Void
+    /// Called with the bound port once the server listens.
+    public var onReady: @Sendable (Int) -> Void = { _ in }
+    public var strict = false
+
+    public init(root: URL, host: String = "127.0.0.1", port: Int = 8080, output: @escaping @Sendable (String) -> Void) {
+        self.root = root
+        self.host = host
+        self.port = port
+        self.output = output
+    }
+
+    /// Errors the server reports to the command line.
+    public struct ServerError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Builds, then serves until cancelled (Ctrl-C).
+    public func run() async throws {
+        var attempt = 0
+        while true {
+            let candidate = port == 0 ? 0 : port + attempt
+            do {
+                try await runOnce(port: candidate)
+                return
+            } catch let error where Self.isAddressInUse(error) && port != 0 && attempt + 1 < portAttempts {
+                output("port \(candidate) is in use, trying \(candidate + 1)")
+                attempt += 1
+            } catch where Self.isAddressInUse(error) {
+                throw ServerError(description: "port \(candidate) is in use (pass another with --port)")
+            }
+        }
+    }
+
+    static func isAddressInUse(_ error: any Error) -> Bool {
+        if let error = error as? IOError, error.errnoCode == EADDRINUSE { return true }
+        return "\(error)".contains("Address already in use")
+    }
+
+    private func runOnce(port: Int) async throws {
+        var options = Pipeline.BuildOptions(strict: strict)
+        // Served from the root of this host: canonical links and the 404 pages' links follow.
+        options.baseURL = "http://\(host):\(port == 0 ? 8080 : port)/"
+        let state = SiteState(root: root, options: options)
+        let box = SnapshotBox()
+        let broadcaster = ReloadBroadcaster()
+        let output = output
+
+        let first = await state.buildAll()
+        box.set(await state.snapshot)
+        report(first, output: output)
+
+        let router = Router()
+        router.add(middleware: PreviewMiddleware(snapshots: box, broadcaster: broadcaster, languages: Self.languages(box)))
+        var logger = Logger(label: "lcity-site.serve")
+        logger.logLevel = .warning
+        let onReady = onReady
+        let host = host
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: port), serverName: "lcity-site"),
+            onServerRunning: { channel in
+                let bound = channel.localAddress?.port ?? port
+                output("serving http://\(host):\(bound)/ — watching content/ and templates/ (Ctrl-C to stop)")
+                onReady(bound)
+            },
+            logger: logger)
+
+        let watcher = FileWatcher(root: root, folders: ["content", "templates"])
+        let watch = Task {
+            await watcher.run { changed in
+                let report = await state.rebuild(changed: changed)
+                box.set(await state.snapshot)
+                let names = changed.count == 1 ? changed[0] : "\(changed.count) files"
+                output(Self.line(report, trigger: names))
+                if report.kind == .failed {
+                    output(DiagnosticFormatter.text(report.diagnostics.filter { $0.severity == .error }))
+                }
+                await broadcaster.broadcast("reload")
+            }
+        }
+        // Keep-alive comments let the server notice pages that were closed.
+        let keepAlive = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(15))
+                await broadcaster.broadcast("ping")
+            }
+        }
+        defer {
+            watch.cancel()
+            keepAlive.cancel()
+        }
+        try await app.runService()
+        await broadcaster.finishAll()
+    }
+
+    static func languages(_ box: SnapshotBox) -> [String] {
+        Set(box.get().files.keys.compactMap { path -> String? in
+            let parts = path.split(separator: "/")
+            return parts.count == 2 && parts[1] == "404.html" ? String(parts[0]) : nil
+        }).sorted()
+    }
+
+    private func report(_ report: SiteSession.Report, output: @Sendable (String) -> Void) {
+        output(Self.line(report, trigger: "start"))
+        if report.kind == .failed {
+            output(DiagnosticFormatter.text(report.diagnostics.filter { $0.severity == .error }))
+        }
+    }
+
+    /// One line per rebuild: what triggered it, what was rebuilt, how long it took.
+    static func line(_ report: SiteSession.Report, trigger: String) -> String {
+        let ms = String(format: "%.0f ms", report.seconds * 1000)
+        switch report.kind {
+        case .failed:
+            return "\(trigger): \(report.diagnostics.errorCount) error(s), still serving the last good site (\(ms))"
+        case .full:
+            return "\(trigger): rebuilt all \(report.pagesRendered) pages in \(ms)"
+        case .pages:
+            return "\(trigger): re-rendered \(report.pagesRendered) pages in \(ms)"
+        case .incremental:
+            return "\(trigger): rebuilt \(report.pagesRendered) pages, \(report.changedPaths.count) files changed, in \(ms)"
+        }
+    }
+}
+
+/// Answers every request from the in-memory site (or the error page), plus the live-reload event stream.
+struct PreviewMiddleware<Context: RequestContext>: RouterMiddleware {
+    let snapshots: SnapshotBox
+    let broadcaster: ReloadBroadcaster
+    let languages: [String]
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let path = request.uri.path
+        if path == LiveReload.eventsPath { return events() }
+        guard request.method == .get || request.method == .head else {
+            return plain(.methodNotAllowed, "method not allowed\n")
+        }
+        let snapshot = snapshots.get()
+        switch SitePaths.resolve(path, files: snapshot.files, languages: languages) {
+        case .refused:
+            return plain(.badRequest, "bad request\n")
+        case .redirect(let location):
+            var headers = HTTPFields()
+            headers[.location] = location
+            headers[.cacheControl] = "no-cache"
+            return Response(status: .movedPermanently, headers: headers)
+        case .file(let file):
+            if snapshot.hasErrors && file.hasSuffix(".html") {
+                return html(.internalServerError, LiveReload.errorPage(snapshot.diagnostics))
+            }
+            let data = snapshot.files[file]!
+            if file.hasSuffix(".html") { return html(.ok, LiveReload.inject(into: data)) }
+            return body(.ok, data, contentType: SitePaths.contentType(file))
+        case .notFound(let page):
+            if snapshot.hasErrors { return html(.internalServerError, LiveReload.errorPage(snapshot.diagnostics)) }
+            guard let data = snapshot.files[page] else { return plain(.notFound, "not found\n") }
+            return html(.notFound, LiveReload.inject(into: data))
+        }
+    }
+
+    private func html(_ status: HTTPResponse.Status, _ data: Data) -> Response {
+        body(status, data, contentType: "text/html; charset=utf-8")
+    }
+
+    private func plain(_ status: HTTPResponse.Status, _ text: String) -> Response {
+        body(status, Data(text.utf8), contentType: "text/plain; charset=utf-8")
+    }
+
+    private func body(_ status: HTTPResponse.Status, _ data: Data, contentType: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = contentType
+        headers[.cacheControl] = "no-cache"
+        headers[.contentLength] = String(data.count)
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// Server-Sent Events: `data: reload` after every rebuild.
+    private func events() -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/event-stream"
+        headers[.cacheControl] = "no-cache"
+        let broadcaster = broadcaster
+        return Response(
+            status: .ok, headers: headers,
+            body: ResponseBody { writer in
+                let stream = await broadcaster.subscribe()
+                try await writer.write(ByteBuffer(string: ": connected\n\n"))
+                for await event in stream {
+                    // A closed page makes this write throw, which ends the stream and frees the connection.
+                    try await writer.write(ByteBuffer(string: event == "ping" ? ": ping\n\n" : "data: \(event)\n\n"))
+                }
+                try await writer.finish(nil)
+            })
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import LCityKit
+
+/// What the server shows right now: the last good site, and the problems of the current content if any.
+struct Snapshot: Sendable {
+    var files: [String: Data]
+    var diagnostics: [Diagnostic]
+    var version: Int
+
+    var hasErrors: Bool { diagnostics.errorCount > 0 }
+}
+
+/// Owns the in-memory site and rebuilds it; publishes immutable snapshots for the request handlers.
+actor SiteState {
+    private let session: SiteSession
+    private(set) var snapshot: Snapshot
+
+    init(root: URL, options: Pipeline.BuildOptions) {
+        session = SiteSession(root: root, options: options)
+        snapshot = Snapshot(files: [:], diagnostics: [], version: 0)
+    }
+
+    /// The first, full build.
+    func buildAll() -> SiteSession.Report {
+        publish(session.rebuildAll())
+    }
+
+    /// A rebuild after `paths` changed.
+    func rebuild(changed paths: [String]) -> SiteSession.Report {
+        publish(session.rebuild(changed: paths))
+    }
+
+    private func publish(_ report: SiteSession.Report) -> SiteSession.Report {
+        snapshot = Snapshot(files: session.files, diagnostics: session.diagnostics, version: snapshot.version + 1)
+        return report
+    }
+}
+
+/// The latest snapshot, readable from any request without waiting for a rebuild in progress.
+final class SnapshotBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = Snapshot(files: [:], diagnostics: [], version: 0)
+
+    func get() -> Snapshot {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+
+    func set(_ snapshot: Snapshot) {
+        lock.lock()
+        value = snapshot
+        lock.unlock()
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+@testable import LCityServer
+
+let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// A copy of the shipped site, served on an ephemeral port of 127.0.0.1 for the duration of a test.
+final class RunningServer: @unchecked Sendable {
+    let root: URL
+    private(set) var port = 0
+    private var task: Task<Void, any Error>?
+    let lines = LineLog()
+
+    init() async throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("lcity-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for folder in ["content", "templates"] {
+            try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+        }
+        let ready = AsyncStream<Int>.makeStream()
+        var server = PreviewServer(root: root, port: 0) { [lines] line in lines.append(line) }
+        server.onReady = { port in ready.continuation.yield(port) }
+        task = Task { try await server.run() }
+        for await port in ready.stream {
+            self.port = port
+            break
+        }
+    }
+
+    func stop() async {
+        task?.cancel()
+        _ = await task?.result
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    func get(_ path: String) async throws -> (status: Int, body: String, headers: [String: String]) {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        request.cachePolicy = .reloadIgnoringLocalCacheData
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let http = response as! HTTPURLResponse
+        var headers: [String: String] = [:]
+        for (key, value) in http.allHeaderFields { headers["\(key)".lowercased()] = "\(value)" }
+        return (http.statusCode, String(decoding: data, as: UTF8.self), headers)
+    }
+
+    /// Sends a raw request line (no client-side normalisation of `..` or `%2e`) and returns the status code.
+    func rawStatus(_ target: String) throws -> Int {
+        let response = try RawHTTP.request("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", port: port)
+        return Int(response.split(separator: " ").dropFirst().first ?? "") ?? 0
+    }
+
+    func edit(_ relative: String, replacing old: String, with new: String) throws {
+        let url = root.appendingPathComponent(relative)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains(old))
+        try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: false, encoding: .utf8)
+    }
+
+    /// Polls `path` until `body` satisfies `condition` (rebuilds are asynchronous), for at most `seconds`.
+    func waitFor(_ path: String, seconds: Double = 10, _ condition: (Int, String) -> Bool) async throws -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            let (status, body, _) = try await get(path)
+            if condition(status, body) { return true }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return false
+    }
+}
+
+final class LineLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func append(_ line: String) {
+        lock.lock()
+        lines.append(line)
+        lock.unlock()
+    }
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return lines
+    }
+}
+
+/// A minimal HTTP client on a plain socket: sends exactly the bytes given.
+enum RawHTTP {
+    static func connect(port: Int) throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard result == 0 else { throw POSIXError(.ECONNREFUSED) }
+        return fd
+    }
+
+    static func request(_ text: String, port: Int) throws -> String {
+        let fd = try connect(port: port)
+        defer { close(fd) }
+        _ = text.withCString { send(fd, $0, strlen($0), 0) }
+        var response = Data()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            response.append(contentsOf: buffer[0..<count])
+        }
+        return String(decoding: response, as: UTF8.self)
+    }
+}
+
+@Suite("Preview server", .serialized)
+struct PreviewServerTests {
+    @Test func servesPagesAssetsAndNotFound() async throws {
+        let server = try await RunningServer()
+        let page = try await server.get("/en/cities/qiaolan/")
+        #expect(page.status == 200)
+        #expect(page.headers["content-type"] == "text/html; charset=utf-8")
+        #expect(page.headers["cache-control"] == "no-cache")
+        #expect(page.body.contains("EventSource(\"/__lcity/events\")"), "serve pages carry the live-reload script")
+        let root = try await server.get("/")
+        #expect(root.status == 200)
+        #expect(root.body.contains("Enter the English site"))
+        let css = try await server.get("/assets/style.css")
+        #expect(css.headers["content-type"] == "text/css; charset=utf-8")
+        let csv = try await server.get("/data/all.csv")
+        #expect(csv.headers["content-type"] == "text/csv; charset=utf-8")
+        let missing = try await server.get("/en/no-such-page/")
+        #expect(missing.status == 404)
+        #expect(missing.body.contains("Page not found"))
+        #expect(try server.rawStatus("/en") == 301)
+        await server.stop()
+    }
+
+    @Test func refusesPathsOutsideTheSite() async throws {
+        let server = try await RunningServer()
+        for target in ["/../etc/passwd", "/%2e%2e/etc/passwd", "/..%2fetc%2fpasswd", "/%2E%2E/%2E%2E/etc/passwd", "/en/%00", "/en/..\\..\\x", "//etc/passwd"] {
+            let status = try server.rawStatus(target)
+            #expect(status == 400 || status == 404, "\(target) answered \(status)")
+            #expect(status != 200)
+        }
+        await server.stop()
+    }
+
+    @Test func editingACityFileUpdatesThePageAndSignalsAReload() async throws {
+        let server = try await RunningServer()
+        // Listen for the reload event on a raw connection.
+        let fd = try RawHTTP.connect(port: server.port)
+        defer { close(fd) }
+        let request = "GET /__lcity/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        _ = request.withCString { send(fd, $0, strlen($0), 0) }
+        try await Task.sleep(for: .milliseconds(300))
+        try server.edit("content/cities/qiaolan.yaml", replacing: "total: 98.2}", with: "total: 97.9}")
+        let updated = try await server.waitFor("/en/cities/qiaolan/") { status, body in status == 200 && body.contains("97.9%") }
+        #expect(updated)
+        var received = ""
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let deadline = Date().addingTimeInterval(10)
+        while !received.contains("data: reload"), Date() < deadline {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            received += String(decoding: buffer[0..<count], as: UTF8.self)
+        }
+        #expect(received.contains("text/event-stream"))
+        #expect(received.contains("data: reload"))
+        #expect(server.lines.all.contains { $0.hasPrefix("content/cities/qiaolan.yaml: rebuilt") })
+        await server.stop()
+    }
+
+    @Test func invalidEditShowsTheErrorPageAndRecovers() async throws {
+        let server = try await RunningServer()
+        try server.edit("content/cities/qiaolan.yaml", replacing: "total: 98.2}", with: "total: 198.2}")
+        let broken = try await server.waitFor("/en/cities/qiaolan/") { status, body in
+            status == 500 && body.contains("content/cities/qiaolan.yaml:") && body.contains("a percentage must be 0–100")
+        }
+        #expect(broken)
+        try server.edit("content/cities/qiaolan.yaml", replacing: "total: 198.2}", with: "total: 98.3}")
+        let recovered = try await server.waitFor("/en/cities/qiaolan/") { status, body in status == 200 && body.contains("98.3%") }
+        #expect(recovered)
+        await server.stop()
+    }
+
+    @Test func resolvesPathsLikeAStaticHost() {
+        let files = ["index.html": Data(), "en/index.html": Data(), "en/404.html": Data(), "404.html": Data(), "assets/style.css": Data()]
+        #expect(SitePaths.resolve("/", files: files, languages: ["en"]) == .file("index.html"))
+        #expect(SitePaths.resolve("/en/", files: files, languages: ["en"]) == .file("en/index.html"))
+        #expect(SitePaths.resolve("/en", files: files, languages: ["en"]) == .redirect("/en/"))
+        #expect(SitePaths.resolve("/en/x/", files: files, languages: ["en"]) == .notFound("en/404.html"))
+        #expect(SitePaths.resolve("/x", files: files, languages: ["en"]) == .notFound("404.html"))
+        #expect(SitePaths.resolve("/assets/../en/", files: files, languages: ["en"]) == .refused)
+        #expect(SitePaths.resolve("/%2e%2e/x", files: files, languages: ["en"]) == .refused)
+        #expect(SitePaths.resolve("/a%00b", files: files, languages: ["en"]) == .refused)
+    }
+}
