@@ -9,7 +9,15 @@ public struct Framework: Sendable {
     /// Breakdown dimensions (sex, learning space …), in file order.
     public var breakdowns: [Breakdown]
     /// Roof, pillars and foundation.
-    public var groups: [FrameworkGroup]
+    public var groups: [FrameworkGroup] {
+        didSet { rebuildIndexes() }
+    }
+    /// Focus areas, key features and measures in framework order, and units and breakdowns by id: computed once.
+    public private(set) var focusAreas: [FocusArea] = []
+    public private(set) var keyFeatures: [KeyFeature] = []
+    public private(set) var measures: [Measure] = []
+    private var unitsByID: [String: MeasureUnit] = [:]
+    private var breakdownsByID: [String: Breakdown] = [:]
 
     /// Creates a framework.
     public init(
@@ -21,19 +29,21 @@ public struct Framework: Sendable {
         self.ratingScale = ratingScale
         self.breakdowns = breakdowns
         self.groups = groups
+        rebuildIndexes()
     }
 
-    /// All focus areas in framework order.
-    public var focusAreas: [FocusArea] { groups.flatMap(\.focusAreas) }
-    /// All key features in framework order.
-    public var keyFeatures: [KeyFeature] { focusAreas.flatMap(\.keyFeatures) }
-    /// All measures in framework order.
-    public var measures: [Measure] { keyFeatures.flatMap(\.measures) }
+    private mutating func rebuildIndexes() {
+        focusAreas = groups.flatMap(\.focusAreas)
+        keyFeatures = focusAreas.flatMap(\.keyFeatures)
+        measures = keyFeatures.flatMap(\.measures)
+        unitsByID = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        breakdownsByID = Dictionary(breakdowns.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// The unit with `id`.
-    public func unit(_ id: String) -> MeasureUnit? { units.first { $0.id == id } }
+    public func unit(_ id: String) -> MeasureUnit? { unitsByID[id] }
     /// The breakdown with `id`.
-    public func breakdown(_ id: String) -> Breakdown? { breakdowns.first { $0.id == id } }
+    public func breakdown(_ id: String) -> Breakdown? { breakdownsByID[id] }
 }
 
 /// Which part of the framework "house" a group is.

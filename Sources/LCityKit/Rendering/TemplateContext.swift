@@ -7,14 +7,12 @@ import Foundation
 /// `NSNull`, which Mustache treats as present-but-empty: an item without a `note` never shows its parent's `note`.
 enum TemplateContext {
     static func make(_ value: Any) -> Any {
-        switch value {
-        case let string as String: return string
-        case let bool as Bool: return bool
-        case let int as Int: return int
-        case let double as Double: return double
-        case let strings as [String: String]: return strings
-        case let strings as [String]: return strings
-        default: break
+        // Exact-type checks first: they are cheap, where a failed cast to a generic type is not.
+        let type = Swift.type(of: value)
+        if type == String.self || type == Bool.self || type == Int.self || type == Double.self
+            || type == [String: String].self || type == [String].self
+        {
+            return value
         }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
