@@ -4,7 +4,7 @@ BIN := .build/debug/lcity-site
 RELEASE_BIN := .build/release/lcity-site
 PORT ?= 8080
 
-.PHONY: all deps build release site serve test unit-test site-check html-check link-check bench clean
+.PHONY: all deps build release site serve test unit-test site-check html-check link-check a11y-check bench clean
 
 all: build
 
@@ -27,9 +27,18 @@ site: build
 serve: build
 	$(BIN) serve --port $(PORT)
 
-# Unit tests, the shipped site with --strict, every page through the Nu Html Checker, every link and anchor.
-test: deps unit-test site-check html-check link-check
+# Unit tests, the shipped site with --strict, every page through the Nu Html Checker, every link and anchor,
+# and the browser check (axe-core in headless Chromium, both languages and the right-to-left demo; screenshots
+# of every page kind at 1280 and 375 px in $(SCREENSHOTS)).
+SCREENSHOTS ?= .build/screenshots
+test: deps unit-test site-check html-check link-check a11y-check
 	@echo "make test: all checks passed"
+
+a11y-check: site-check
+	scripts/rtl-demo .build/rtl-demo
+	$(BIN) build --strict --root .build/rtl-demo --output .build/rtl-site
+	scripts/check-html .build/rtl-site
+	scripts/check-a11y .build/site-test .build/rtl-site --screenshots $(SCREENSHOTS)
 
 unit-test:
 	$(SWIFT) build --build-tests

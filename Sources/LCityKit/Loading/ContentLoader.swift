@@ -34,9 +34,11 @@ public struct ContentLoader: Sendable {
             return StageResult(value: nil, diagnostics: sink.diagnostics)
         }
 
+        var optionalLanguages: [String] = []
         func parse(_ relative: String, languages: [String] = []) -> (Node, YAMLReader)? {
             files.append(relative)
-            let reader = YAMLReader(file: relative, sink: sink, languages: languages)
+            var reader = YAMLReader(file: relative, sink: sink, languages: languages)
+            reader.optionalLanguages = optionalLanguages
             guard let text = ContentFile.read(root.appendingPathComponent(relative), displayPath: relative, sink: sink),
                 let node = reader.compose(text)
             else { return nil }
@@ -45,6 +47,7 @@ public struct ContentLoader: Sendable {
 
         let config = parse("content/site.yaml").flatMap { SiteConfig.load($0.0, reader: $0.1) }
         let languages = config?.languages ?? []
+        optionalLanguages = config?.partialLanguages ?? []
         let framework = parse("content/framework.yaml", languages: languages).flatMap {
             Framework.load($0.0, reader: $0.1)
         }
@@ -87,7 +90,7 @@ public struct ContentLoader: Sendable {
         }
 
         var pages: [ContentPage] = []
-        for language in languages {
+        for language in config?.requiredLanguages ?? [] {
             let relative = "content/declaration/\(language).md"
             files.append(relative)
             if let text = ContentFile.read(root.appendingPathComponent(relative), displayPath: relative, sink: sink) {
@@ -124,11 +127,12 @@ public struct ContentLoader: Sendable {
     }
 
     /// Loads one city file (`content/cities/<slug>.yaml`) for an incremental rebuild.
-    public func loadCity(_ relative: String, languages: [String]) -> StageResult<City> {
+    public func loadCity(_ relative: String, languages: [String], optionalLanguages: [String] = []) -> StageResult<City> {
         let sink = DiagnosticSink()
         let name = (relative as NSString).lastPathComponent
         let slug = String(name.dropLast(".yaml".count))
-        let reader = YAMLReader(file: relative, sink: sink, languages: languages)
+        var reader = YAMLReader(file: relative, sink: sink, languages: languages)
+        reader.optionalLanguages = optionalLanguages
         guard let text = ContentFile.read(root.appendingPathComponent(relative), displayPath: relative, sink: sink),
             let node = reader.compose(text)
         else { return StageResult(value: nil, diagnostics: sink.diagnostics, files: [relative]) }

@@ -7,6 +7,7 @@ extension SiteConfig {
         guard let map = baseReader.mapping(root, "the site file") else { return nil }
         map.rejectUnknownKeys(allowed: [
             "title", "tagline", "languages", "default_language", "base_url", "data_disclaimer", "source", "home_pages",
+            "partial_languages",
         ])
         var languages: [String] = []
         if let node = map.required("languages"), let items = baseReader.sequence(node, "languages") {
@@ -27,6 +28,25 @@ extension SiteConfig {
         var reader = baseReader
         reader.languages = languages
         let defaultLanguage = map.required("default_language").flatMap { reader.string($0, "default_language") }
+        // partial_languages: {ar: en} — Arabic is partly translated; its missing texts are shown in English.
+        var partial: [String: String] = [:]
+        if let node = map["partial_languages"], let entries = reader.mapping(node, "partial_languages") {
+            for entry in entries.entries {
+                let code = entry.key
+                guard let fallback = reader.string(entry.value, "the fallback language of \(code.value)") else { continue }
+                if !languages.contains(code.value) || code.value == defaultLanguage?.value {
+                    reader.sink.error(
+                        "partial language '\(code.value)' must be one of the languages other than the default", at: code.location)
+                } else if !languages.contains(fallback.value) || partial[fallback.value] != nil || fallback.value == code.value {
+                    reader.sink.error(
+                        "'\(fallback.value)' cannot be the fallback of \(code.value): use a fully translated site language",
+                        at: fallback.location)
+                } else {
+                    partial[code.value] = fallback.value
+                }
+            }
+        }
+        reader.optionalLanguages = Array(partial.keys)
         if let defaultLanguage, !languages.isEmpty, !languages.contains(defaultLanguage.value) {
             reader.sink.error(
                 "default_language '\(defaultLanguage.value)' is not one of the languages (\(languages.joined(separator: ", ")))",
@@ -51,7 +71,8 @@ extension SiteConfig {
         guard let title, let defaultLanguage, let baseURL, let source, !languages.isEmpty else { return nil }
         return SiteConfig(
             title: title, tagline: tagline, languages: languages, defaultLanguage: defaultLanguage.value,
-            baseURL: baseURL.value, dataDisclaimer: disclaimer, source: source, homePages: homePages)
+            baseURL: baseURL.value, dataDisclaimer: disclaimer, source: source, homePages: homePages,
+            partialLanguageFallbacks: partial)
     }
 }
 

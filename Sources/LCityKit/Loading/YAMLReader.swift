@@ -12,6 +12,8 @@ struct YAMLReader {
     let sink: DiagnosticSink
     /// The site's languages, for localized texts.
     var languages: [String] = []
+    /// Languages a localized text may leave out without a warning (partially translated languages).
+    var optionalLanguages: [String] = []
 
     func location(of node: Node) -> SourceLocation {
         guard let mark = node.mark else { return SourceLocation(file: file) }
@@ -229,7 +231,7 @@ struct YAMLReader {
                 translations[entry.key.value] = text.value
             }
         }
-        let missing = languages.filter { translations[$0] == nil }
+        let missing = languages.filter { translations[$0] == nil && !optionalLanguages.contains($0) }
         if !missing.isEmpty && !translations.isEmpty {
             sink.warning(
                 "\(what) has no \(missing.joined(separator: ", ")) text", at: map.location,

@@ -12,6 +12,23 @@ public struct SiteConfig: Sendable {
     public var source: SourceAttribution
     /// Pages listed on the home page, in order.
     public var homePages: [Located<String>] = []
+    /// Languages whose UI is translated but whose content may be missing (no warnings; pages show a notice),
+    /// each with the language its missing texts are shown in.
+    public var partialLanguageFallbacks: [String: String] = [:]
+
+    /// The partially translated languages.
+    public var partialLanguages: [String] { languages.filter { partialLanguageFallbacks[$0] != nil } }
+
+    /// The languages to show a missing text in, in order, for a page in `language`.
+    public func fallbacks(for language: String) -> [String] {
+        var order = [partialLanguageFallbacks[language], defaultLanguage].compactMap { $0 } + languages
+        order.removeAll { $0 == language }
+        var seen = Set<String>()
+        return order.filter { seen.insert($0).inserted }
+    }
+
+    /// Languages every content text must have.
+    public var requiredLanguages: [String] { languages.filter { !partialLanguages.contains($0) } }
 }
 
 /// The source document and its licence, credited on every page.

@@ -67,7 +67,7 @@ public struct Localizer: Sendable {
             "chart_count_axis", "chart_ratings_title", "chart_ratings_desc", "chart_grouped_title", "chart_grouped_desc",
             "chart_gap", "gap_points", "chart_rating_title", "chart_rating_desc", "chart_strip_title", "chart_strip_desc",
             "chart_strip_value", "chart_years_title", "chart_years_desc", "chart_city_breakdown_title",
-            "chart_city_breakdown_desc", "list_separator", "title_page", "and_more", "cities_intro", "cities_intro_large", "label_value", "label_value_in", "network_summary",
+            "chart_city_breakdown_desc", "list_separator", "title_page", "and_more", "cities_intro", "cities_intro_large", "notice_partial_translation", "notice_unofficial_translation", "label_value", "label_value_in", "network_summary",
         ]
 }
 

@@ -10,8 +10,7 @@ extension PageScope {
             EntryView(title: l["page_cities"], text: l["home_cities_text"], href: href(.cities)),
         ]
         let documents = model.config.homePages.compactMap { name -> EntryView? in
-            guard let page = model.pages[name.value]?[language] ?? l.fallbacks.lazy.compactMap({ model.pages[name.value]?[$0] }).first
-            else { return nil }
+            guard let page = renderedPage(name.value) else { return nil }
             return EntryView(title: page.page.title, text: page.page.description, href: href(.page(name.value)))
         }
         let countries = Set(model.cities.map(\.country.value)).count
@@ -75,7 +74,7 @@ extension PageScope {
     }
 
     func declaration() -> PageContext<DeclarationView> {
-        let rendered = model.pages["declaration"]?[language]
+        let rendered = renderedPage("declaration")
         var html = resolveRootMarkers(rendered?.markdown.html ?? "")
         var commitments: [CommitmentLinkView] = []
         for area in framework.focusAreas.sorted(by: { $0.commitment < $1.commitment }) {
@@ -127,7 +126,7 @@ extension PageScope {
         let area = areas[position]
         let group = group(of: area)
         let title = l.format("focus_area_title", ["id": area.id, "name": l.text(area.name)])
-        let commitmentTitle = model.pages["declaration"]?[language]?.markdown.headings
+        let commitmentTitle = renderedPage("declaration")?.markdown.headings
             .first { $0.id == "commitment-\(area.commitment)" }?.text ?? ""
         return context(
             layout(

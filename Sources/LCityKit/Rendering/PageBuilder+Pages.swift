@@ -1,7 +1,6 @@
 extension PageScope {
     func markdownPage(_ name: String) -> PageContext<MarkdownPageView> {
-        let fallbacks = [language] + l.fallbacks
-        let rendered = fallbacks.lazy.compactMap { model.pages[name]?[$0] }.first!
+        let rendered = renderedPage(name)!
         let toc = rendered.markdown.headings.filter { $0.level == 2 }.map {
             TOCEntryView(label: $0.text, href: "#\($0.id)", sub: false)
         }

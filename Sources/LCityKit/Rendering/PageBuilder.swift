@@ -11,10 +11,9 @@ public struct PageBuilder: Sendable {
     public init(model: SiteModel) {
         self.model = model
         var localizers: [String: Localizer] = [:]
-        let fallbacks = [model.config.defaultLanguage] + model.languages
         for language in model.languages {
             let strings = model.content.strings[language] ?? Strings(language: language, values: [:], file: "", locations: [:])
-            localizers[language] = strings.localizer(fallbacks: fallbacks.filter { $0 != language })
+            localizers[language] = strings.localizer(fallbacks: model.config.fallbacks(for: language))
         }
         self.localizers = localizers
         basePath = model.basePath
@@ -124,7 +123,7 @@ struct PageScope {
                 AlternateView(hreflang: "x-default", href: absolute(Route.path(route.kind, language: model.config.defaultLanguage))))
         }
         let navKinds: [PageKind] = [.home, .declaration, .framework, .indicators, .cities, .page("about")]
-        let nav = navKinds.filter { kind in
+        let nav = navKinds.filter { kind -> Bool in
             if case .page(let name) = kind { return model.pages[name] != nil }
             return true
         }.map { kind in
@@ -152,7 +151,8 @@ struct PageScope {
             licence: source.licence, licenceURL: source.licenceURL,
             aboutHref: href(.page("about")),
             disclaimer: showsData ? l.text(model.config.dataDisclaimer) : nil,
-            translationNotice: translated && language != model.config.defaultLanguage ? l["notice_unofficial_translation"] : nil)
+            translationNotice: translated && language != model.config.defaultLanguage ? l["notice_unofficial_translation"] : nil,
+            partialNotice: model.config.partialLanguages.contains(language) ? l["notice_partial_translation"] : nil)
     }
 
     func navLabel(_ kind: PageKind) -> String {
@@ -163,7 +163,7 @@ struct PageScope {
         case .indicators: return l["page_indicators"]
         case .cities: return l["page_cities"]
         case .regions: return l["page_regions"]
-        case .page(let name): return model.pages[name]?[language]?.page.title ?? name
+        case .page(let name): return renderedPage(name)?.page.title ?? name
         default: return ""
         }
     }
@@ -174,6 +174,11 @@ struct PageScope {
     }
 
     // MARK: Shared pieces
+
+    /// A Markdown page in this language, else in the first fallback language that has it.
+    func renderedPage(_ name: String) -> RenderedPage? {
+        ([language] + l.fallbacks).lazy.compactMap { model.pages[name]?[$0] }.first
+    }
 
     func measureLabel(_ measure: Measure) -> String { "\(measure.id) \(l.text(measure.name))" }
 

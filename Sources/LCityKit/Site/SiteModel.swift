@@ -115,7 +115,7 @@ public struct SiteModel: Sendable {
         guard let description = city.description else { return nil }
         var rendered: [String: String] = [:]
         for language in config.languages {
-            let text = description.text(in: language, fallbacks: [config.defaultLanguage])
+            let text = description.text(in: language, fallbacks: config.fallbacks(for: language))
             rendered[language] = Markdown.render(text, options: Markdown.Options(rewriteURL: SiteModel.rewriteURL, headingOffset: 2)).html
         }
         return rendered

@@ -111,7 +111,8 @@ public final class SiteSession: @unchecked Sendable {
     private func rebuildCity(_ path: String, model: SiteModel, templates: TemplateSet) -> Report {
         let clock = ContinuousClock.now
         let content = model.content
-        let loaded = ContentLoader(root: root).loadCity(path, languages: content.config.languages)
+        let loaded = ContentLoader(root: root).loadCity(
+            path, languages: content.config.languages, optionalLanguages: content.config.partialLanguages)
         var cityDiagnostics = loaded.diagnostics
         if let city = loaded.value { cityDiagnostics += options.validator.validate(city: city, in: content) }
         if options.strict { cityDiagnostics = cityDiagnostics.treatingWarningsAsErrors() }

@@ -140,7 +140,7 @@ public struct Validator: Sendable {
     }
 
     func validatePages(_ content: LoadedContent, sink: DiagnosticSink) {
-        let languages = content.config.languages
+        let languages = content.config.requiredLanguages
         let names = Set(content.pages.map(\.name))
         for name in names.sorted() {
             let present = content.pages.filter { $0.name == name }

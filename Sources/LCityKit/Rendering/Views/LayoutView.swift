@@ -56,6 +56,8 @@ public struct LayoutView: Sendable {
     public var disclaimer: String?
     /// Shown on pages whose English texts are unofficial translations.
     public var translationNotice: String?
+    /// Shown in partially translated languages: untranslated text appears in another language.
+    public var partialNotice: String?
 }
 
 /// A page's complete template context: the shared layout plus the page's own view.
