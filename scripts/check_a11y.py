@@ -97,6 +97,11 @@ def check_site(driver, site, base, screenshots, problems, prefix):
             for node in violation["nodes"]:
                 problems.append(
                     f"{url}: {violation['id']} ({violation['impact']}): {violation['help']} — {', '.join(node['target'])}")
+        if screenshots:
+            driver.save_screenshot(os.path.join(screenshots, f"{name}-1280.png"))
+            driver.set_window_size(375, 900)
+            time.sleep(0.05)
+            driver.save_screenshot(os.path.join(screenshots, f"{name}-375.png"))
         # Keyboard: the first Tab stop is the skip link (from the top of the page: a #fragment moves the start).
         if "#" in path:
             driver.get(url.split("#")[0])
@@ -105,12 +110,6 @@ def check_site(driver, site, base, screenshots, problems, prefix):
         first = driver.execute_script("return document.activeElement && document.activeElement.className")
         if "skip-link" not in (first or ""):
             problems.append(f"{url}: the first Tab stop is '{first}', not the skip link")
-        if screenshots:
-            driver.save_screenshot(os.path.join(screenshots, f"{name}-1280.png"))
-        driver.set_window_size(375, 900)
-        time.sleep(0.05)
-        if screenshots:
-            driver.save_screenshot(os.path.join(screenshots, f"{name}-375.png"))
         # Reflow: nothing scrolls sideways at 320 px but tables in their own scroll container.
         driver.set_window_size(320, 900)
         time.sleep(0.05)
