@@ -27,7 +27,7 @@ public struct BuildReport: Sendable {
     public var languages = 0
     /// Content files read.
     public var contentFiles = 0
-    /// Seconds per phase, in order: load+validate, model, render, write.
+    /// Seconds per phase, in order (load, model, render or render+write, swap).
     public var phases: [(name: String, seconds: Double)] = []
     /// Whether output was written.
     public var succeeded: Bool { diagnostics.errorCount == 0 && pageCount > 0 }

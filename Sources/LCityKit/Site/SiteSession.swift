@@ -161,6 +161,8 @@ public final class SiteSession: @unchecked Sendable {
     /// The pages that show anything the edit changed.
     func affectedRoutes(old: City, new: City, before: SiteModel, after: SiteModel, changedMeasures: [String]) -> [Route] {
         var kinds: [PageKind] = [.city(new.slug)]
+        // Measures whose table lists the city on a page that depends on the language (alphabetical order).
+        var tablePagesOfCity: [String] = []
         var everyCityProfile = false
         var countsChanged = false
         for id in changedMeasures {
@@ -174,7 +176,7 @@ public final class SiteSession: @unchecked Sendable {
                 kinds += (1...pages).map { .indicator(id, page: $0) }
             } else {
                 kinds.append(.indicator(id))
-                kinds.append(.indicator(id, page: -1))  // the table page holding the city, resolved per language below
+                tablePagesOfCity.append(id)
             }
         }
         if everyCityProfile { kinds += after.cities.map { .city($0.slug) } }
@@ -189,12 +191,11 @@ public final class SiteSession: @unchecked Sendable {
         var routes: [Route] = []
         var seen = Set<Route>()
         for language in after.languages {
-            for kind in kinds {
-                var resolved = kind
-                if case .indicator(let id, let page) = kind, page == -1 {
-                    resolved = .indicator(id, page: tablePage(of: new.slug, measure: id, language: language, model: after))
-                }
-                let route = Route(resolved, language: language)
+            let tablePages = tablePagesOfCity.map { id in
+                PageKind.indicator(id, page: tablePage(of: new.slug, measure: id, language: language, model: after))
+            }
+            for kind in kinds + tablePages {
+                let route = Route(kind, language: language)
                 if seen.insert(route).inserted { routes.append(route) }
             }
         }
