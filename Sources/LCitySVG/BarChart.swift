@@ -93,13 +93,7 @@ public struct BarChart: Sendable {
         var svg = SVGWriter()
         openChart(&svg, id: id, width: Self.width, height: height, title: title, description: description, kind: "bars")
         // Grid and tick labels along the top.
-        svg.open("g", [("class", "chart-axis"), ("aria-hidden", "true")])
-        for tick in scale.ticks {
-            let x = plotX + scale.position(tick, length: plotWidth)
-            svg.element("line", [("class", "chart-grid"), ("x1", coordinate(x)), ("x2", coordinate(x)), ("y1", coordinate(top - 4)), ("y2", coordinate(top + plotHeight))])
-            svg.element("text", [("x", coordinate(x)), ("y", coordinate(top - 8)), ("text-anchor", "middle"), ("font-size", coordinate(font - 1))], text: tickLabel(tick))
-        }
-        svg.close("g")
+        svg.horizontalValueAxis(scale, plotX: plotX, plotWidth: plotWidth, top: top, plotHeight: plotHeight, fontSize: font, label: tickLabel)
         for (index, bar) in sorted.enumerated() {
             let y = top + Double(index) * Self.rowHeight
             let length = scale.position(bar.value, length: plotWidth)

@@ -47,13 +47,7 @@ public struct GroupedBarChart: Sendable {
 
         var svg = SVGWriter()
         openChart(&svg, id: id, width: width, height: height, title: title, description: description, kind: "grouped")
-        svg.open("g", [("class", "chart-axis"), ("aria-hidden", "true")])
-        for tick in scale.ticks {
-            let x = plotX + scale.position(tick, length: plotWidth)
-            svg.element("line", [("class", "chart-grid"), ("x1", coordinate(x)), ("x2", coordinate(x)), ("y1", coordinate(top - 4)), ("y2", coordinate(top + plotHeight))])
-            svg.element("text", [("x", coordinate(x)), ("y", coordinate(top - 8)), ("text-anchor", "middle"), ("font-size", coordinate(font - 1))], text: tickLabel(tick))
-        }
-        svg.close("g")
+        svg.horizontalValueAxis(scale, plotX: plotX, plotWidth: plotWidth, top: top, plotHeight: plotHeight, fontSize: font, label: tickLabel)
         var row = 0
         for group in groups {
             if showsGroupLabels {

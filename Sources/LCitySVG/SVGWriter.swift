@@ -70,3 +70,19 @@ func openChart(_ writer: inout SVGWriter, id: String, width: Double, height: Dou
     writer.element("title", [("id", "\(id)-title")], text: title)
     writer.element("desc", [("id", "\(id)-desc")], text: description)
 }
+
+extension SVGWriter {
+    /// Grid lines and tick labels along the top of a horizontal bar plot.
+    mutating func horizontalValueAxis(
+        _ scale: NiceScale, plotX: Double, plotWidth: Double, top: Double, plotHeight: Double, fontSize: Double,
+        label: (Double) -> String
+    ) {
+        open("g", [("class", "chart-axis"), ("aria-hidden", "true")])
+        for tick in scale.ticks {
+            let x = plotX + scale.position(tick, length: plotWidth)
+            element("line", [("class", "chart-grid"), ("x1", coordinate(x)), ("x2", coordinate(x)), ("y1", coordinate(top - 4)), ("y2", coordinate(top + plotHeight))])
+            element("text", [("x", coordinate(x)), ("y", coordinate(top - 8)), ("text-anchor", "middle"), ("font-size", coordinate(fontSize - 1))], text: label(tick))
+        }
+        close("g")
+    }
+}

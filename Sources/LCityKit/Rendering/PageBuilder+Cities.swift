@@ -36,7 +36,7 @@ extension PageScope {
 
     func regionGroups(_ regions: [Region], listCities: Bool) -> [RegionGroupView] {
         regions.map { region in
-            let cities = citiesOrderedByCountry(model.cities.filter { $0.region.value == region.id })
+            let cities = citiesOrderedByCountry(model.citiesByRegion[region.id] ?? [])
             return RegionGroupView(
                 name: l.text(region.name), href: href(.region(region.id)),
                 count: l.format("cities_count", ["count": l.integer(cities.count)]),
@@ -67,7 +67,7 @@ extension PageScope {
 
     func region(_ id: String, page: Int = 1) -> PageContext<CityListView> {
         let region = model.content.geography.region(id)!
-        let cities = citiesOrderedByCountry(model.cities.filter { $0.region.value == region.id })
+        let cities = citiesOrderedByCountry(model.citiesByRegion[region.id] ?? [])
         let pageCount = Paging.pageCount(cities.count, perPage: Paging.listCities)
         let group = RegionGroupView(
             name: l.text(region.name), href: href(.region(region.id)),
@@ -89,7 +89,7 @@ extension PageScope {
     }
 
     func country(_ code: String, page: Int = 1) -> PageContext<CityListView> {
-        let cities = model.cities.filter { $0.country.value == code }
+        let cities = model.citiesByCountry[code] ?? []
         let pageCount = Paging.pageCount(cities.count, perPage: Paging.listCities)
         let regionID = model.content.geography.countries[code]?.region ?? cities.first?.region.value ?? ""
         let name = countryName(code)
@@ -164,9 +164,12 @@ extension PageScope {
         let breakdownCharts = framework.measures.compactMap { measure in
             city.series(for: measure.id)?.latest.flatMap { cityBreakdownChart(city, measure, observation: $0) }
         }
-        let sameCountry = model.cities.filter { $0.country.value == city.country.value && $0.slug != city.slug }
-        let sameRegion = model.cities.filter { $0.region.value == city.region.value && $0.country.value != city.country.value }
-        let peers = Array((sameCountry + sameRegion).prefix(12))
+        // Peers: cities of the same country first, then of the region; a dozen at most.
+        var peers: [City] = Array((model.citiesByCountry[city.country.value] ?? []).lazy.filter { $0.slug != city.slug }.prefix(12))
+        if peers.count < 12 {
+            peers += Array((model.citiesByRegion[city.region.value] ?? []).lazy
+                .filter { $0.country.value != city.country.value }.prefix(12 - peers.count))
+        }
         let otherLanguage = model.languages.first { $0 != language }
         let otherName = otherLanguage.map { city.name.text(in: $0) }.flatMap { $0 == name ? nil : $0 }
         return context(

@@ -147,8 +147,9 @@ extension PageScope {
 }
 
 /// Minimal HTML escaping for text put together in Swift (templates escape on their own).
-enum HTML {
-    static func escape(_ text: String) -> String {
+public enum HTML {
+    /// `text` with `& < > " '` escaped for element content and attribute values.
+    public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {

@@ -77,7 +77,7 @@ extension SiteModel {
     /// Every page of the site, in a fixed order.
     public var routes: [Route] {
         var routes = [Route(.chooser, language: nil), Route(.notFound, language: nil)]
-        let countries = Set(cities.map(\.country.value)).sorted()
+        let countries = citiesByCountry.keys.sorted()
         let pageNames = pages.keys.filter { $0 != "declaration" }.sorted()
         for language in languages {
             var kinds: [PageKind] = [.home, .notFound, .declaration, .framework, .indicators, .cities, .regions]
@@ -88,11 +88,11 @@ extension SiteModel {
             }
             kinds += cities.map { .city($0.slug) }
             for region in content.geography.regions {
-                let pages = Paging.pageCount(cities.count { $0.region.value == region.id }, perPage: Paging.listCities)
+                let pages = Paging.pageCount(citiesByRegion[region.id]?.count ?? 0, perPage: Paging.listCities)
                 kinds += (1...pages).map { .region(region.id, page: $0) }
             }
             for country in countries {
-                let pages = Paging.pageCount(cities.count { $0.country.value == country }, perPage: Paging.listCities)
+                let pages = Paging.pageCount(citiesByCountry[country]?.count ?? 0, perPage: Paging.listCities)
                 kinds += (1...pages).map { .country(country, page: $0) }
             }
             kinds += pageNames.map { .page($0) }

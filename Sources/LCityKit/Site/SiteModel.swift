@@ -9,6 +9,9 @@ public struct SiteModel: Sendable {
     public private(set) var cities: [City]
     /// Cities by slug.
     private(set) var citiesBySlug: [String: City]
+    /// Cities of each country and of each region, in slug order (peers, lists, page counts).
+    public private(set) var citiesByCountry: [String: [City]] = [:]
+    public private(set) var citiesByRegion: [String: [City]] = [:]
     /// Network statistics per measure id, computed once.
     public private(set) var statistics: [String: MeasureStatistics]
     /// Markdown pages by name, then language.
@@ -28,6 +31,8 @@ public struct SiteModel: Sendable {
         self.index = MeasureIndex(content.framework)
         self.cities = content.cities.sorted { $0.slug < $1.slug }
         self.citiesBySlug = Dictionary(cities.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        self.citiesByCountry = Dictionary(grouping: cities, by: \.country.value)
+        self.citiesByRegion = Dictionary(grouping: cities, by: \.region.value)
         var base = baseURL ?? content.config.baseURL
         if !base.hasSuffix("/") { base += "/" }
         self.baseURL = base
@@ -94,6 +99,13 @@ public struct SiteModel: Sendable {
         let old = model.cities[position]
         model.cities[position] = city
         model.citiesBySlug[city.slug] = city
+        // Identity (country, region) is unchanged in an incremental step; the city's data is.
+        if let index = model.citiesByCountry[city.country.value]?.firstIndex(where: { $0.slug == city.slug }) {
+            model.citiesByCountry[city.country.value]![index] = city
+        }
+        if let index = model.citiesByRegion[city.region.value]?.firstIndex(where: { $0.slug == city.slug }) {
+            model.citiesByRegion[city.region.value]![index] = city
+        }
         if let index = model.content.cities.firstIndex(where: { $0.slug == city.slug }) {
             model.content.cities[index] = city
         }
