@@ -65,7 +65,9 @@ public struct ContentLoader: Sendable {
             }
         }
 
-        var cities: [City] = []
+        // City files are independent: they are read on all cores, each with its own diagnostics, then merged in
+        // file-name order so that output and messages stay deterministic.
+        var cityFiles: [(relative: String, slug: String)] = []
         for name in listFiles("content/cities", sink: sink) {
             let relative = "content/cities/\(name)"
             guard name.hasSuffix(".yaml") else {
@@ -82,11 +84,17 @@ public struct ContentLoader: Sendable {
                 files.append(relative)
                 continue
             }
-            if let (node, reader) = parse(relative, languages: languages),
-                let city = City.load(slug: slug, node, reader: reader)
-            {
-                cities.append(city)
-            }
+            cityFiles.append((relative, slug))
+        }
+        let optional = optionalLanguages
+        let loadedCities = parallelMap(cityFiles) { file in
+            self.loadCity(file.relative, languages: languages, optionalLanguages: optional)
+        }
+        var cities: [City] = []
+        for (file, loaded) in zip(cityFiles, loadedCities) {
+            files.append(file.relative)
+            for diagnostic in loaded.diagnostics { sink.report(diagnostic) }
+            if let city = loaded.value { cities.append(city) }
         }
 
         var pages: [ContentPage] = []
