@@ -27,7 +27,7 @@ extension PageScope {
         var flagsUsed = Set<ObservationFlag>()
         // Rows in alphabetical order of the city's name in this language (the table lists, it does not rank),
         // a page at a time.
-        let ordered = (builder.tableOrder[language]?[id] ?? Array(statistics.values.indices)).map { statistics.values[$0] }
+        let ordered = (model.tableOrder[language]?[id] ?? Array(statistics.values.indices)).map { statistics.values[$0] }
         let pageCount = Paging.pageCount(ordered.count, perPage: Paging.tableRows)
         let rows = Paging.slice(ordered, page: page, perPage: Paging.tableRows).map { entry -> IndicatorRowView in
             let city = model.city(entry.slug)!

@@ -6,8 +6,7 @@ public struct PageBuilder: Sendable {
     let localizers: [String: Localizer]
     /// URL path of the site root on the host (`/` or `/sub/`), for pages served at any depth (404).
     let basePath: String
-    /// For each language and measure: positions in `statistics.values`, in alphabetical order of city name.
-    let tableOrder: [String: [String: [Int]]]
+
 
     /// Creates a builder for `model`.
     public init(model: SiteModel) {
@@ -19,18 +18,7 @@ public struct PageBuilder: Sendable {
         }
         self.localizers = localizers
         basePath = model.basePath
-        var order: [String: [String: [Int]]] = [:]
-        for language in model.languages {
-            let fallbacks = model.config.fallbacks(for: language)
-            let names = Dictionary(uniqueKeysWithValues: model.cities.map { ($0.slug, $0.name.text(in: language, fallbacks: fallbacks)) })
-            for (id, statistics) in model.statistics {
-                order[language, default: [:]][id] = statistics.values.indices.sorted {
-                    let (a, b) = (statistics.values[$0].slug, statistics.values[$1].slug)
-                    return (names[a] ?? "", a) < (names[b] ?? "", b)
-                }
-            }
-        }
-        tableOrder = order
+
     }
 
     /// The template that renders pages of `kind`.

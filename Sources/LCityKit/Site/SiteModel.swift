@@ -14,6 +14,9 @@ public struct SiteModel: Sendable {
     public private(set) var citiesByRegion: [String: [City]] = [:]
     /// Network statistics per measure id, computed once.
     public private(set) var statistics: [String: MeasureStatistics]
+    /// For each language and measure: positions in `statistics[id].values` in alphabetical order of city name
+    /// (the order of indicator tables), computed once.
+    public private(set) var tableOrder: [String: [String: [Int]]] = [:]
     /// Markdown pages by name, then language.
     public let pages: [String: [String: RenderedPage]]
     /// City descriptions by slug, then language.
@@ -61,6 +64,7 @@ public struct SiteModel: Sendable {
             descriptions[city.slug] = SiteModel.renderDescription(city, config: content.config)
         }
         self.cityDescriptions = descriptions
+        for measure in content.framework.measures { updateTableOrder(measure.id) }
     }
 
     /// Site-absolute links in Markdown (`/data/all.csv`) are marked so pages can make them relative.
@@ -117,10 +121,23 @@ public struct SiteModel: Sendable {
             if before != after {
                 changed.append(measure.id)
                 model.statistics[measure.id] = MeasureStatistics(measure: measure, framework: framework, cities: model.cities)
+                model.updateTableOrder(measure.id)
             }
         }
         model.cityDescriptions[city.slug] = SiteModel.renderDescription(city, config: content.config)
         return (model, changed)
+    }
+
+    /// Sorts one measure's reporting cities by name, per language.
+    mutating func updateTableOrder(_ id: String) {
+        guard let values = statistics[id]?.values else { return }
+        for language in content.config.languages {
+            let fallbacks = content.config.fallbacks(for: language)
+            let names = values.map { citiesBySlug[$0.slug]?.name.text(in: language, fallbacks: fallbacks) ?? "" }
+            tableOrder[language, default: [:]][id] = values.indices.sorted {
+                (names[$0], values[$0].slug) < (names[$1], values[$1].slug)
+            }
+        }
     }
 
     static func renderDescription(_ city: City, config: SiteConfig) -> [String: String]? {
