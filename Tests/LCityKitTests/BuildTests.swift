@@ -202,3 +202,42 @@ struct BuildTests {
         return files
     }
 }
+
+@Suite("Template contexts")
+struct TemplateContextTests {
+    /// Hand-written contexts of the frequent views must say what reflection would say.
+    @Test func handWrittenContextsMatchReflection() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let content = try #require(site.check().value)
+        let model = SiteModel(content: content)
+        let builder = PageBuilder(model: model)
+        let city = try #require(builder.view(for: Route(.city("alpha"), language: "en")).context as? PageContext<CityView>)
+        let indicator = try #require(
+            builder.view(for: Route(.indicator("1.1.1a"), language: "zh")).context as? PageContext<IndicatorView>)
+        var checked = 0
+        func compare(_ value: some TemplateRepresentable) {
+            let handWritten = value.templateContext
+            let reflected = try! #require(TemplateContext.reflected(value) as? [String: Any])
+            #expect(Set(handWritten.keys) == Set(reflected.keys), "\(type(of: value))")
+            #expect(canonical(handWritten) == canonical(reflected), "\(type(of: value))")
+            checked += 1
+        }
+        for area in city.page.areas { for row in area.rows { compare(row) } }
+        for row in indicator.page.rows { compare(row) }
+        for link in city.layout.nav { compare(link) }
+        #expect(checked >= 12)
+    }
+
+    /// A stable text form: dictionaries with sorted keys, all the way down.
+    func canonical(_ value: Any) -> String {
+        switch value {
+        case let dictionary as [String: Any]:
+            return "{" + dictionary.keys.sorted().map { "\($0): \(canonical(dictionary[$0]!))" }.joined(separator: ", ") + "}"
+        case let array as [Any]:
+            return "[" + array.map(canonical).joined(separator: ", ") + "]"
+        default:
+            return "\(type(of: value)):\(value)"
+        }
+    }
+}

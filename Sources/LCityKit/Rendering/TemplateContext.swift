@@ -14,6 +14,7 @@ enum TemplateContext {
         {
             return value
         }
+        if let representable = value as? TemplateRepresentable { return representable.templateContext }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .optional:
@@ -32,5 +33,68 @@ enum TemplateContext {
         default:
             return value
         }
+    }
+}
+
+/// A view that gives its template dictionary directly, skipping reflection: for the views a page holds by the
+/// hundred (table rows). Must list every stored property, as reflection would; a test compares the two.
+protocol TemplateRepresentable {
+    var templateContext: [String: Any] { get }
+}
+
+extension TemplateContext {
+    /// An optional as a template value: absent is `NSNull` (present but empty).
+    static func optional(_ value: String?) -> Any { value.map { $0 as Any } ?? NSNull() }
+
+    /// The reflection-based conversion, for checking hand-written `templateContext`s.
+    static func reflected(_ value: Any) -> Any {
+        let mirror = Mirror(reflecting: value)
+        var dictionary: [String: Any] = [:]
+        for child in mirror.children {
+            guard let label = child.label else { continue }
+            dictionary[label] = make(child.value)
+        }
+        return dictionary
+    }
+}
+
+extension StatisticView: TemplateRepresentable {
+    var templateContext: [String: Any] { ["label": label, "value": value] }
+}
+
+extension HistoryPointView: TemplateRepresentable {
+    var templateContext: [String: Any] { ["year": year, "value": value, "flag": TemplateContext.optional(flag)] }
+}
+
+extension CellView: TemplateRepresentable {
+    var templateContext: [String: Any] { ["text": text, "missing": missing] }
+}
+
+extension Link: TemplateRepresentable {
+    var templateContext: [String: Any] {
+        ["label": label, "href": href, "current": current, "lang": TemplateContext.optional(lang)]
+    }
+}
+
+extension CityMeasureRowView: TemplateRepresentable {
+    var templateContext: [String: Any] {
+        [
+            "id": id, "name": name, "href": href, "keyFeature": keyFeature, "sourceType": sourceType,
+            "sourceKey": sourceKey, "hasValue": hasValue, "notAvailable": notAvailable, "value": value,
+            "categories": categories.map(\.templateContext), "year": year, "flag": TemplateContext.optional(flag),
+            "flagKey": TemplateContext.optional(flagKey), "source": source, "note": TemplateContext.optional(note),
+            "network": network, "history": history.map(\.templateContext), "hasHistory": hasHistory,
+            "networkChart": TemplateContext.optional(networkChart), "yearsChart": TemplateContext.optional(yearsChart),
+        ]
+    }
+}
+
+extension IndicatorRowView: TemplateRepresentable {
+    var templateContext: [String: Any] {
+        [
+            "city": city, "cityHref": cityHref, "country": country, "cells": cells.map(\.templateContext), "year": year,
+            "flag": TemplateContext.optional(flag), "flagKey": TemplateContext.optional(flagKey), "source": source,
+            "note": TemplateContext.optional(note),
+        ]
     }
 }
