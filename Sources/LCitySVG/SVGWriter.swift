@@ -30,13 +30,22 @@ struct SVGWriter {
     }
 
     static func attributes(_ attributes: [(String, String)]) -> String {
-        attributes.map { " \($0.0)=\"\(escape($0.1))\"" }.joined()
+        var result = ""
+        for (name, value) in attributes {
+            result += " "
+            result += name
+            result += "=\""
+            result += escape(value)
+            result += "\""
+        }
+        return result
     }
 
-    /// Escapes text and attribute values.
+    /// Escapes text and attribute values (most need nothing: returned as they are).
     static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
         var result = ""
-        result.reserveCapacity(text.utf8.count)
+        result.reserveCapacity(text.utf8.count + 8)
         for character in text {
             switch character {
             case "&": result += "&amp;"
