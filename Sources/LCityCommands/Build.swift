@@ -45,8 +45,7 @@ extension LCitySite {
                 printError("build failed: \(report.diagnostics.errorCount) error(s); \(outputURL.path) was left as it was")
                 throw ExitCode.failure
             }
-            let elapsed = ContinuousClock.now - start
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds = start.duration(to: .now).seconds
             let phases = report.phases.map { "\($0.name) \(String(format: "%.2f", $0.seconds)) s" }.joined(separator: ", ")
             print(
                 "built \(Self.grouped(report.pageCount)) pages (\(report.languages) languages) and \(Self.grouped(report.fileCount - report.pageCount)) other files in \(String(format: "%.2f", seconds)) s → \(outputURL.path)"

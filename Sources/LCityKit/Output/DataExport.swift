@@ -16,6 +16,11 @@ public struct DataExport: Sendable {
         return sink.contents
     }
 
+    /// Rethrows the first failure of work done on all cores.
+    private func throwFirst(_ results: [Result<Void, any Error>]) throws {
+        for result in results { try result.get() }
+    }
+
     /// One city's JSON and CSV.
     public func writeCity(_ city: City, to sink: some OutputSink) throws {
         let header = CSV.document(header: csvHeader, rows: [])
@@ -44,27 +49,8 @@ public struct DataExport: Sendable {
     /// holds one city's rows at a time.
     public func write(to sink: some OutputSink) throws {
         try sink.write("data/framework.json", json(frameworkDocument()))
-        let cities = model.cities
-        let errors = parallelMap(cities) { city -> String? in
-            do {
-                try writeCity(city, to: sink)
-                return nil
-            } catch {
-                return "\(error)"
-            }
-        }
-        if let error = errors.compactMap({ $0 }).first { throw OutputWriter.WriteError(path: "data/cities", reason: error) }
-        let indicatorErrors = parallelMap(model.framework.measures) { measure -> String? in
-            do {
-                try writeIndicator(measure, to: sink)
-                return nil
-            } catch {
-                return "\(error)"
-            }
-        }
-        if let error = indicatorErrors.compactMap({ $0 }).first {
-            throw OutputWriter.WriteError(path: "data/indicators", reason: error)
-        }
+        try throwFirst(parallelMap(model.cities) { city in Result { try writeCity(city, to: sink) } })
+        try throwFirst(parallelMap(model.framework.measures) { measure in Result { try writeIndicator(measure, to: sink) } })
         try writeAllCSV(to: sink)
     }
 

@@ -67,49 +67,45 @@ extension PageScope {
 
     func region(_ id: String, page: Int = 1) -> PageContext<CityListView> {
         let region = model.content.geography.region(id)!
-        let cities = citiesOrderedByCountry(model.citiesByRegion[region.id] ?? [])
-        let pageCount = Paging.pageCount(cities.count, perPage: Paging.listCities)
-        let group = RegionGroupView(
-            name: l.text(region.name), href: href(.region(region.id)),
-            count: l.format("cities_count", ["count": l.integer(cities.count)]),
-            countries: countryGroups(Paging.slice(cities, page: page, perPage: Paging.listCities)),
-            hasCountries: !cities.isEmpty, listsCities: true)
-        var title = l.text(region.name)
-        if page > 1 { title = l.format("title_page", ["title": title, "page": String(page), "pages": String(pageCount)]) }
-        return context(
-            layout(
-                title: title, description: l.format("region_description", ["name": l.text(region.name)]),
-                breadcrumbs: [
-                    Link(label: l["page_cities"], href: href(.cities)),
-                    Link(label: l["page_regions"], href: href(.regions)),
-                ], current: .cities, showsData: true),
-            CityListView(
-                intro: group.count, regions: [group], hasCities: !cities.isEmpty,
-                pager: pager(pageCount, current: page) { .region(id, page: $0) }, hasPager: pageCount > 1))
+        let name = l.text(region.name)
+        return cityListPage(
+            citiesOrderedByCountry(model.citiesByRegion[region.id] ?? []), page: page, kind: { .region(id, page: $0) },
+            heading: Link(label: name, href: href(.region(region.id))), title: name,
+            description: l.format("region_description", ["name": name]),
+            breadcrumbs: [
+                Link(label: l["page_cities"], href: href(.cities)), Link(label: l["page_regions"], href: href(.regions)),
+            ])
     }
 
     func country(_ code: String, page: Int = 1) -> PageContext<CityListView> {
         let cities = model.citiesByCountry[code] ?? []
-        let pageCount = Paging.pageCount(cities.count, perPage: Paging.listCities)
         let regionID = model.content.geography.countries[code]?.region ?? cities.first?.region.value ?? ""
         let name = countryName(code)
+        let regionLink = Link(label: regionName(regionID), href: href(.region(regionID)))
+        return cityListPage(
+            cities, page: page, kind: { .country(code, page: $0) }, heading: regionLink,
+            title: l.format("country_title", ["name": name]), description: l.format("region_description", ["name": name]),
+            breadcrumbs: [Link(label: l["page_cities"], href: href(.cities)), regionLink])
+    }
+
+    /// One page of a paginated list of cities (a region's or a country's), grouped by country under `heading`.
+    func cityListPage(
+        _ cities: [City], page: Int, kind: (Int) -> PageKind, heading: Link, title: String, description: String,
+        breadcrumbs: [Link]
+    ) -> PageContext<CityListView> {
+        let pageCount = Paging.pageCount(cities.count, perPage: Paging.listCities)
         let group = RegionGroupView(
-            name: regionName(regionID), href: href(.region(regionID)),
+            name: heading.label, href: heading.href,
             count: l.format("cities_count", ["count": l.integer(cities.count)]),
             countries: countryGroups(Paging.slice(cities, page: page, perPage: Paging.listCities)),
             hasCountries: !cities.isEmpty, listsCities: true)
-        var title = l.format("country_title", ["name": name])
-        if page > 1 { title = l.format("title_page", ["title": title, "page": String(page), "pages": String(pageCount)]) }
         return context(
             layout(
-                title: title, description: l.format("region_description", ["name": name]),
-                breadcrumbs: [
-                    Link(label: l["page_cities"], href: href(.cities)),
-                    Link(label: regionName(regionID), href: href(.region(regionID))),
-                ], current: .cities, showsData: true),
+                title: pagedTitle(title, page: page, of: pageCount), description: description, breadcrumbs: breadcrumbs,
+                current: .cities, showsData: true),
             CityListView(
                 intro: group.count, regions: [group], hasCities: !cities.isEmpty,
-                pager: pager(pageCount, current: page) { .country(code, page: $0) }, hasPager: pageCount > 1))
+                pager: pager(pageCount, current: page, kind: kind), hasPager: pageCount > 1))
     }
 
     func city(_ slug: String) -> PageContext<CityView> {

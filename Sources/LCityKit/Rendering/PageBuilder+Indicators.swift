@@ -85,8 +85,8 @@ extension PageScope {
             rangeText = "≥ \(NumberFormatting.format(range.minimum, decimals: 0))"
         }
         let charts = page == 1 ? indicatorCharts(measure, statistics: statistics) : []
-        var title = l.format("indicator_title", ["id": measure.id, "name": l.text(measure.name)])
-        if page > 1 { title = l.format("title_page", ["title": title, "page": String(page), "pages": String(pageCount)]) }
+        let title = pagedTitle(
+            l.format("indicator_title", ["id": measure.id, "name": l.text(measure.name)]), page: page, of: pageCount)
         let missing = statistics.missing.compactMap(model.city)
         let missingShown = missing.prefix(Paging.missingNames).map(cityName)
         var noData: String?
@@ -129,6 +129,11 @@ extension PageScope {
                 flagsUsed: flagExplanations(flagsUsed), charts: charts, hasCharts: !charts.isEmpty, noData: noData,
                 isFirstPage: page == 1,
                 pager: pager(pageCount, current: page) { .indicator(id, page: $0) }, hasPager: pageCount > 1))
+    }
+
+    /// "Title (page 2 of 5)" after the first page.
+    func pagedTitle(_ title: String, page: Int, of count: Int) -> String {
+        page > 1 ? l.format("title_page", ["title": title, "page": String(page), "pages": String(count)]) : title
     }
 
     /// Links to every page of a paginated list.

@@ -23,13 +23,7 @@ enum TemplateContext {
         case .collection, .set:
             return mirror.children.map { make($0.value) }
         case .struct, .class:
-            var dictionary: [String: Any] = [:]
-            dictionary.reserveCapacity(Int(mirror.children.count))
-            for child in mirror.children {
-                guard let label = child.label else { continue }
-                dictionary[label] = make(child.value)
-            }
-            return dictionary
+            return reflected(mirror)
         default:
             return value
         }
@@ -46,10 +40,12 @@ extension TemplateContext {
     /// An optional as a template value: absent is `NSNull` (present but empty).
     static func optional(_ value: String?) -> Any { value.map { $0 as Any } ?? NSNull() }
 
-    /// The reflection-based conversion, for checking hand-written `templateContext`s.
-    static func reflected(_ value: Any) -> Any {
-        let mirror = Mirror(reflecting: value)
+    /// The reflection-based conversion of a struct (also used to check hand-written `templateContext`s).
+    static func reflected(_ value: Any) -> Any { reflected(Mirror(reflecting: value)) }
+
+    static func reflected(_ mirror: Mirror) -> [String: Any] {
         var dictionary: [String: Any] = [:]
+        dictionary.reserveCapacity(Int(mirror.children.count))
         for child in mirror.children {
             guard let label = child.label else { continue }
             dictionary[label] = make(child.value)
