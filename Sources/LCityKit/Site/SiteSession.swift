@@ -43,17 +43,24 @@ public final class SiteSession: @unchecked Sendable {
         guard let (model, templates) = Pipeline.prepare(root: root, options: options, report: &report) else {
             return failed(report.diagnostics, since: clock)
         }
-        let sink = MemorySink()
-        let rendered = SiteRenderer(model: model, templates: templates).render(to: sink)
-        let all = (report.diagnostics + rendered.diagnostics).sortedByLocation()
-        guard all.errorCount == 0 else { return failed(all, since: clock) }
-        let changed = Self.difference(files, sink.contents)
-        files = sink.contents
+        return renderEverything(model: model, templates: templates, kind: .full, earlier: report.diagnostics, since: clock)
+    }
+
+    /// Renders every page, download and asset in memory and makes them the current site.
+    private func renderEverything(
+        model: SiteModel, templates: TemplateSet, kind: Report.Kind, earlier: [Diagnostic],
+        since clock: ContinuousClock.Instant
+    ) -> Report {
+        let rendered = SiteRenderer(model: model, templates: templates).render()
+        let all = (earlier + rendered.diagnostics).sortedByLocation()
+        guard let site = rendered.value, all.errorCount == 0 else { return failed(all, since: clock) }
+        let changed = Self.difference(files, site.files)
+        files = site.files
         self.model = model
         self.templates = templates
         diagnostics = all
         return Report(
-            kind: .full, pagesRendered: rendered.value ?? 0, changedPaths: changed, seconds: clock.duration(to: .now).seconds,
+            kind: kind, pagesRendered: site.pageCount, changedPaths: changed, seconds: clock.duration(to: .now).seconds,
             diagnostics: all)
     }
 
@@ -95,16 +102,7 @@ public final class SiteSession: @unchecked Sendable {
         guard let templates = loaded.value, loaded.diagnostics.errorCount == 0 else {
             return failed(loaded.diagnostics, since: clock)
         }
-        let sink = MemorySink()
-        let rendered = SiteRenderer(model: model, templates: templates).render(to: sink)
-        guard rendered.diagnostics.errorCount == 0 else { return failed(rendered.diagnostics, since: clock) }
-        let changed = Self.difference(files, sink.contents)
-        files = sink.contents
-        self.templates = templates
-        diagnostics = rendered.diagnostics
-        return Report(
-            kind: .pages, pagesRendered: rendered.value ?? 0, changedPaths: changed, seconds: clock.duration(to: .now).seconds,
-            diagnostics: diagnostics)
+        return renderEverything(model: model, templates: templates, kind: .pages, earlier: [], since: clock)
     }
 
     /// One city file changed: reload and check it alone, then re-render the pages that show its values.
