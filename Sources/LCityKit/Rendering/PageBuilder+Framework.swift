@@ -145,23 +145,3 @@ extension PageScope {
                     ? Link(label: focusAreaLabel(areas[position + 1]), href: href(.focusArea(areas[position + 1].id))) : nil))
     }
 }
-
-/// Minimal HTML escaping for text put together in Swift (templates escape on their own).
-public enum HTML {
-    /// `text` with `& < > " '` escaped for element content and attribute values.
-    public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-}

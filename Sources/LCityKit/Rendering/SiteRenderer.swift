@@ -65,7 +65,7 @@ public struct SiteRenderer: Sendable {
                 return .error("rendering produced nothing for \(route.outputFile)", at: SourceLocation(file: "templates/\(view.template).mustache"))
             }
             do {
-                try sink.write(route.outputFile, Data(html.utf8))
+                try sink.write(route.outputFile, text: html)
                 return nil
             } catch {
                 return .error("\(error)", at: SourceLocation(file: route.outputFile))

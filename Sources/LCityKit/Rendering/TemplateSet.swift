@@ -11,8 +11,14 @@ public struct TemplateSet: Sendable {
     /// Files under `templates/assets/`, by path below the site root (`assets/style.css`).
     public let assets: [String: Data]
 
+    /// Put before every template's text: selects our HTML escaping (`HTML.ContentType`) instead of swift-mustache's
+    /// built-in one, which gives the same text several times slower. A line of its own (a standalone tag renders
+    /// nothing, not even its line end); diagnostics subtract it from line numbers.
+    static let contentTypePrefix = "{{% CONTENT_TYPE: \(HTML.contentTypeName) }}\n"
+
     /// Reads every `.mustache` file (parse errors become diagnostics with file:line:col) and every asset.
     public static func load(root: URL) -> StageResult<TemplateSet> {
+        HTML.registerContentType
         let sink = DiagnosticSink()
         let directory = root.appendingPathComponent("templates")
         var library = MustacheLibrary()
@@ -38,7 +44,7 @@ public struct TemplateSet: Sendable {
             guard path.hasSuffix(".mustache") else { continue }
             guard let text = ContentFile.read(url, displayPath: display, sink: sink) else { continue }
             do {
-                let template = try MustacheTemplate(string: text)
+                let template = try MustacheTemplate(string: contentTypePrefix + text)
                 let name = String(path.dropLast(".mustache".count))
                 library.register(template, named: name)
                 names.append(name)
@@ -52,9 +58,11 @@ public struct TemplateSet: Sendable {
                     references[key] = location
                 }
             } catch let error as MustacheTemplate.ParserError {
+                // Line numbers count the prefix line, which the author did not write.
                 sink.error(
                     "template syntax error: \(error.error)",
-                    at: SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber),
+                    at: SourceLocation(
+                        file: display, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
                     notes: [error.context.line])
             } catch {
                 sink.error("cannot read the template: \(error)", at: SourceLocation(file: display))

@@ -1,0 +1,46 @@
+import Mustache
+
+/// HTML escaping, for text put together in Swift and for every `{{value}}` the templates render.
+public enum HTML {
+    /// `text` with `& < > " '` escaped for element content and attribute values; text without them is returned
+    /// as it is (no copy).
+    public static func escape(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard let first = bytes.firstIndex(where: needsEscaping) else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 16)
+            result.append(contentsOf: bytes[..<first])
+            for byte in bytes[first...] {
+                switch byte {
+                case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\""): result.append(contentsOf: "&quot;".utf8)
+                case UInt8(ascii: "'"): result.append(contentsOf: "&#39;".utf8)
+                default: result.append(byte)
+                }
+            }
+            return String(decoding: result, as: UTF8.self)
+        } ?? text
+    }
+
+    @inline(__always)
+    private static func needsEscaping(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+            || byte == UInt8(ascii: "'")
+    }
+
+    /// The Mustache content type of our templates: the same escaping as swift-mustache's built-in HTML type
+    /// (`& < > " '`), done on UTF-8 bytes instead of character by character with a dictionary lookup each, which
+    /// made escaping a tenth of the build. `TemplateSet` registers it and selects it in every template.
+    struct ContentType: MustacheContentType {
+        func escapeText(_ text: String) -> String { HTML.escape(text) }
+    }
+
+    /// The name `ContentType` is registered under (`{{% CONTENT_TYPE: … }}`).
+    static let contentTypeName = "lcity-html"
+
+    /// Registers `ContentType` with swift-mustache, once per process.
+    static let registerContentType: Void = MustacheContentTypes.register(ContentType(), named: contentTypeName)
+}
