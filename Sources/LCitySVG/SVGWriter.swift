@@ -1,44 +1,57 @@
 /// Writes SVG markup with escaping and fixed number formatting, so the same chart gives the same bytes.
 struct SVGWriter {
-    private(set) var text = ""
+    private(set) var text: String
+
+    init() {
+        text = ""
+        text.reserveCapacity(2048)
+    }
 
     /// Opens an element; `attributes` keep their order.
     mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
-        text += "<\(name)\(Self.attributes(attributes))>"
+        text.append("<")
+        text.append(name)
+        append(attributes)
+        text.append(">")
     }
 
     mutating func close(_ name: String) {
-        text += "</\(name)>"
+        text.append("</")
+        text.append(name)
+        text.append(">")
     }
 
     /// A self-closing element.
     mutating func element(_ name: String, _ attributes: [(String, String)]) {
-        text += "<\(name)\(Self.attributes(attributes))/>"
+        text.append("<")
+        text.append(name)
+        append(attributes)
+        text.append("/>")
     }
 
     /// An element with text content.
     mutating func element(_ name: String, _ attributes: [(String, String)], text content: String) {
-        text += "<\(name)\(Self.attributes(attributes))>\(Self.escape(content))</\(name)>"
+        open(name, attributes)
+        text.append(Self.escape(content))
+        close(name)
     }
 
     mutating func raw(_ markup: String) {
-        text += markup
+        text.append(markup)
     }
 
     mutating func newline() {
-        text += "\n"
+        text.append("\n")
     }
 
-    static func attributes(_ attributes: [(String, String)]) -> String {
-        var result = ""
+    private mutating func append(_ attributes: [(String, String)]) {
         for (name, value) in attributes {
-            result += " "
-            result += name
-            result += "=\""
-            result += escape(value)
-            result += "\""
+            text.append(" ")
+            text.append(name)
+            text.append("=\"")
+            text.append(Self.escape(value))
+            text.append("\"")
         }
-        return result
     }
 
     /// Escapes text and attribute values (most need nothing: returned as they are).
@@ -65,8 +78,13 @@ func coordinate(_ value: Double) -> String {
     if tenths == 0 { return "0" }
     let whole = Int(tenths) / 10
     let fraction = abs(Int(tenths) % 10)
-    let sign = tenths < 0 && whole == 0 ? "-" : ""
-    return fraction == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
+    var text = tenths < 0 && whole == 0 ? "-" : ""
+    text.append(String(whole))
+    if fraction != 0 {
+        text.append(".")
+        text.append(String(fraction))
+    }
+    return text
 }
 
 /// The `<svg>` opening shared by every chart: scaled by its viewBox, an image with a title and a description.

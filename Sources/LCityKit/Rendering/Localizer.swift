@@ -12,24 +12,52 @@ public struct Localizer: Sendable {
 
     /// The UI string for `key` with `{name}` placeholders filled in (unknown placeholders are kept as written).
     public func format(_ key: String, _ arguments: [String: String]) -> String {
-        let template = strings[key]
-        guard template.contains("{") else { return template }
+        guard let pieces = formats[key] else { return strings[key] }
         var result = ""
-        result.reserveCapacity(template.utf8.count + 32)
-        var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
-            if let value = arguments[name] {
-                result += value
-            } else {
-                result += rest[open...close]
+        result.reserveCapacity(96)
+        for piece in pieces {
+            switch piece {
+            case .text(let text): result += text
+            case .placeholder(let name): result += arguments[name] ?? "{\(name)}"
             }
+        }
+        return result
+    }
+
+    /// A UI string cut into text and `{name}` placeholders, once per localizer rather than at every use.
+    enum FormatPiece: Sendable {
+        case text(String)
+        case placeholder(String)
+    }
+
+    /// The pieces of every UI string that has a placeholder.
+    private let formats: [String: [FormatPiece]]
+
+    init(language: String, strings: Strings, fallbacks: [String]) {
+        self.language = language
+        self.strings = strings
+        self.fallbacks = fallbacks
+        var formats: [String: [FormatPiece]] = [:]
+        for (key, template) in strings.values where template.contains("{") {
+            formats[key] = Self.pieces(of: template)
+        }
+        self.formats = formats
+    }
+
+    static func pieces(of template: String) -> [FormatPiece] {
+        var pieces: [FormatPiece] = []
+        var text = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            text += rest[..<open]
+            if !text.isEmpty { pieces.append(.text(text)) }
+            text = ""
+            pieces.append(.placeholder(String(rest[rest.index(after: open)..<close])))
             rest = rest[rest.index(after: close)...]
         }
-        result += rest
-        return result
+        text += rest
+        if !text.isEmpty { pieces.append(.text(text)) }
+        return pieces
     }
 
     /// A content text in this language (or its fallback).

@@ -105,34 +105,30 @@ extension PageScope {
     // MARK: City profile
 
     /// The city's value on the network's range (numeric measures) or on the rating scale (ratings).
-    func cityNetworkChart(_ city: City, _ measure: Measure, headline: Double?, statistics: MeasureStatistics?) -> String? {
-        let name = l.text(measure.name)
+    func cityNetworkChart(_ city: City, _ measure: Measure, headline: Double?, texts: MeasureTexts) -> String? {
         let cityName = cityName(city)
-        guard let unit = framework.unit(measure.unitID) else { return nil }
+        guard let unit = texts.unit else { return nil }
         if unit.kind == .rating {
             guard let headline, (1...5).contains(headline) else { return nil }
-            let levels = ratingLevelNames()
+            let levels = texts.ratingLevels
             return RatingScaleChart(
-                id: "chart-\(measure.id)-rating", title: l.format("chart_rating_title", ["name": name, "city": cityName]),
+                id: "chart-\(measure.id)-rating", title: l.format("chart_rating_title", ["name": texts.name, "city": cityName]),
                 description: l.format("chart_rating_desc", [
                     "city": cityName, "value": NumberFormatting.format(headline, decimals: 0), "level": levels[Int(headline) - 1],
                 ]),
                 levels: levels, rating: Int(headline)
             ).svg()
         }
-        guard let distribution = statistics?.headline else { return nil }
-        let axis = NiceScale(covering: distribution.maximum, targetTicks: 4, limit: axisLimit(measure)).maximum
-        var description = l.format("chart_strip_desc", [
-            "min": formatValueWithUnit(distribution.minimum, measure), "max": formatValueWithUnit(distribution.maximum, measure),
-            "median": formatMedian(distribution.median, measure), "count": l.integer(distribution.count),
-        ])
+        guard let distribution = model.statistics[measure.id]?.headline, var description = texts.stripDescription else {
+            return nil
+        }
         if let headline {
             description += " " + l.format("chart_strip_value", ["city": cityName, "value": formatValueWithUnit(headline, measure)])
         }
         return RangeStrip(
-            id: "chart-\(measure.id)-strip", title: l.format("chart_strip_title", ["name": name, "city": cityName]),
+            id: "chart-\(measure.id)-strip", title: l.format("chart_strip_title", ["name": texts.name, "city": cityName]),
             description: description, minimum: distribution.minimum, median: distribution.median,
-            maximum: distribution.maximum, value: headline, axisMaximum: axis
+            maximum: distribution.maximum, value: headline, axisMaximum: texts.stripAxisMaximum
         ).svg()
     }
 

@@ -191,21 +191,12 @@ extension PageScope {
     }
 
     func cityMeasureRow(_ city: City, measure: Measure, feature: KeyFeature) -> CityMeasureRowView {
-        let breakdown = measure.breakdownID.flatMap(framework.breakdown)
+        let texts = texts(measure)
+        let breakdown = texts.breakdown
         let series = city.series(for: measure.id)
         let observations = (series?.observations ?? []).sorted { $0.year.value < $1.year.value }
         let latest = observations.last { $0.value != .notAvailable }
         let latestAny = observations.last
-        let statistics = model.statistics[measure.id]
-        var network: [String] = []
-        if let headline = statistics?.headline {
-            network = [networkSummary(headline, measure)]
-        } else if let statistics, let breakdown {
-            network = zip(breakdown.categories, statistics.categories).compactMap { category, entry in
-                entry.distribution.map { "\(l.text(category.name)): \(networkSummary($0, measure))" }
-            }
-        }
-        if network.isEmpty { network = [l["no_value"]] }
         let shown = latest ?? latestAny
         let headline = latest?.headline(totalCategory: breakdown?.totalCategory)
         var categories: [StatisticView] = []
@@ -238,16 +229,15 @@ extension PageScope {
                     flag: observation.flag.map { l.flag($0.value) })
             } : []
         return CityMeasureRowView(
-            id: measure.id, name: l.text(measure.name), href: href(.indicator(measure.id)),
-            keyFeature: "\(feature.id) \(l.text(feature.name))",
-            sourceType: l.sourceType(measure.source), sourceKey: measure.source.rawValue,
+            id: measure.id, name: texts.name, href: href(.indicator(measure.id)),
+            keyFeature: texts.keyFeature, sourceType: texts.sourceType, sourceKey: measure.source.rawValue,
             hasValue: latest != nil, notAvailable: latest == nil && latestAny != nil,
             value: value, categories: categories,
             year: shown.map { String($0.year.value) } ?? "",
             flag: shown?.flag.map { l.flag($0.value) }, flagKey: shown?.flag?.value.rawValue,
             source: l.text(shown?.source), note: shown?.note.map { l.text($0) },
-            network: network, history: history, hasHistory: !history.isEmpty,
-            networkChart: cityNetworkChart(city, measure, headline: headline, statistics: statistics),
+            network: texts.network, history: history, hasHistory: !history.isEmpty,
+            networkChart: cityNetworkChart(city, measure, headline: headline, texts: texts),
             yearsChart: cityYearsChart(city, measure, observations: observations, totalCategory: breakdown?.totalCategory))
     }
 }

@@ -6,7 +6,8 @@ public struct PageBuilder: Sendable {
     let localizers: [String: Localizer]
     /// URL path of the site root on the host (`/` or `/sub/`), for pages served at any depth (404).
     let basePath: String
-
+    /// Per language, then measure id: the texts every page shows the same, made once per build.
+    private(set) var measureTexts: [String: [String: MeasureTexts]] = [:]
 
     /// Creates a builder for `model`.
     public init(model: SiteModel) {
@@ -18,7 +19,13 @@ public struct PageBuilder: Sendable {
         }
         self.localizers = localizers
         basePath = model.basePath
-
+        var measureTexts: [String: [String: MeasureTexts]] = [:]
+        for language in model.languages {
+            let scope = PageScope(builder: self, route: Route(.home, language: language), l: localizers[language]!)
+            measureTexts[language] = Dictionary(
+                uniqueKeysWithValues: model.framework.measures.map { ($0.id, scope.measureTexts($0)) })
+        }
+        self.measureTexts = measureTexts
     }
 
     /// The template that renders pages of `kind`.
@@ -71,13 +78,24 @@ struct PageScope {
     let builder: PageBuilder
     let route: Route
     let l: Localizer
+    /// Relative (or, on 404 pages, host-absolute) prefix to the site root.
+    let root: String
+
+    init(builder: PageBuilder, route: Route, l: Localizer) {
+        self.builder = builder
+        self.route = route
+        self.l = l
+        root = route.kind == .notFound ? builder.basePath : route.relativeRoot
+    }
 
     var model: SiteModel { builder.model }
     var language: String { l.language }
     var framework: Framework { model.framework }
 
-    /// Relative (or, on 404 pages, host-absolute) prefix to the site root.
-    var root: String { route.kind == .notFound ? builder.basePath : route.relativeRoot }
+    /// The texts of `measure` in this page's language that do not depend on the page.
+    func texts(_ measure: Measure) -> MeasureTexts {
+        builder.measureTexts[language]?[measure.id] ?? measureTexts(measure)
+    }
 
     /// A link to `kind` in this page's language.
     func href(_ kind: PageKind, language: String? = nil, fragment: String? = nil) -> String {
