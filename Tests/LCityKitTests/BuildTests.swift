@@ -223,10 +223,22 @@ struct TemplateContextTests {
             #expect(canonical(handWritten) == canonical(reflected), "\(type(of: value))")
             checked += 1
         }
+        let list = try #require(
+            builder.view(for: Route(.region("asia_pacific"), language: "en")).context as? PageContext<CityListView>)
         for area in city.page.areas { for row in area.rows { compare(row) } }
         for row in indicator.page.rows { compare(row) }
         for link in city.layout.nav { compare(link) }
-        #expect(checked >= 12)
+        compare(city)
+        compare(indicator)
+        compare(list)
+        compare(city.layout)
+        compare(city.page)
+        compare(indicator.page)
+        compare(list.page)
+        for area in city.page.areas { compare(area) }
+        for chart in indicator.page.charts + city.page.breakdownCharts { compare(chart) }
+        for region in list.page.regions { compare(region) }
+        #expect(checked >= 20)
     }
 
     /// A stable text form: dictionaries with sorted keys, all the way down.

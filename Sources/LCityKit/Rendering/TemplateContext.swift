@@ -94,3 +94,132 @@ extension IndicatorRowView: TemplateRepresentable {
         ]
     }
 }
+
+extension TemplateContext {
+    /// An optional view as a template value: absent is `NSNull`.
+    static func optional(_ value: (some TemplateRepresentable)?) -> Any {
+        value.map { $0.templateContext as Any } ?? NSNull()
+    }
+}
+
+// Every page has a layout, and the pages made by the thousand (city profiles, indicator tables, city lists) are
+// given directly too.
+
+extension PageContext: TemplateRepresentable {
+    var templateContext: [String: Any] { ["layout": layout.templateContext, "page": TemplateContext.make(page), "t": t] }
+}
+
+extension LayoutView: TemplateRepresentable {
+    var templateContext: [String: Any] {
+        [
+            "lang": lang, "dir": dir, "root": root, "title": title, "documentTitle": documentTitle,
+            "description": description, "siteTitle": siteTitle, "canonical": canonical, "ogLocale": ogLocale,
+            "ogType": ogType, "alternates": alternates.map(\.templateContext), "languages": languages.map(\.templateContext),
+            "nav": nav.map(\.templateContext), "hasNav": hasNav, "breadcrumbs": breadcrumbs.map(\.templateContext),
+            "hasBreadcrumbs": hasBreadcrumbs, "homeHref": homeHref, "sourceTitle": sourceTitle,
+            "sourcePublisher": sourcePublisher, "sourceYear": sourceYear, "licence": licence, "licenceURL": licenceURL,
+            "aboutHref": aboutHref, "disclaimer": TemplateContext.optional(disclaimer),
+            "translationNotice": TemplateContext.optional(translationNotice),
+            "partialNotice": TemplateContext.optional(partialNotice),
+        ]
+    }
+}
+
+extension AlternateView: TemplateRepresentable {
+    var templateContext: [String: Any] { ["hreflang": hreflang, "href": href] }
+}
+
+extension LanguageView: TemplateRepresentable {
+    var templateContext: [String: Any] { ["label": label, "lang": lang, "href": href, "current": current] }
+}
+
+extension ChartView: TemplateRepresentable {
+    var templateContext: [String: Any] { ["title": title, "svg": svg, "note": TemplateContext.optional(note)] }
+}
+
+extension FlagExplanationView: TemplateRepresentable {
+    var templateContext: [String: Any] { ["label": label, "key": key, "explanation": explanation] }
+}
+
+extension CityAreaView: TemplateRepresentable {
+    var templateContext: [String: Any] {
+        ["id": id, "title": title, "href": href, "group": group, "rows": rows.map(\.templateContext)]
+    }
+}
+
+extension CityView: TemplateRepresentable {
+    var templateContext: [String: Any] {
+        [
+            "name": name, "otherName": TemplateContext.optional(otherName), "otherNameLang": otherNameLang,
+            "illustrative": illustrative, "facts": facts.map(\.templateContext), "description": description,
+            "coverage": coverage, "coverageBySource": coverageBySource.map(\.templateContext),
+            "areas": areas.map(\.templateContext), "peers": peers.map(\.templateContext), "hasPeers": hasPeers,
+            "peersTitle": peersTitle, "jsonHref": jsonHref, "csvHref": csvHref,
+            "flagsUsed": flagsUsed.map(\.templateContext), "breakdownCharts": breakdownCharts.map(\.templateContext),
+            "hasBreakdownCharts": hasBreakdownCharts,
+        ]
+    }
+}
+
+extension CategoryHeaderView: TemplateRepresentable {
+    var templateContext: [String: Any] { ["name": name] }
+}
+
+extension CategoryStatisticView: TemplateRepresentable {
+    var templateContext: [String: Any] {
+        ["name": name, "count": count, "minimum": minimum, "median": median, "maximum": maximum]
+    }
+}
+
+extension RatingCountView: TemplateRepresentable {
+    var templateContext: [String: Any] { ["level": level, "name": name, "count": count] }
+}
+
+extension IndicatorView: TemplateRepresentable {
+    var templateContext: [String: Any] {
+        [
+            "id": id, "name": name, "definition": definition, "focusArea": focusArea.templateContext,
+            "keyFeature": keyFeature.templateContext, "sourceType": sourceType, "sourceKey": sourceKey,
+            "unit": TemplateContext.optional(unit), "unitName": unitName, "range": range,
+            "breakdown": TemplateContext.optional(breakdown), "valueHeaders": valueHeaders.map(\.templateContext),
+            "categoryStatistics": categoryStatistics.map(\.templateContext),
+            "hasCategoryStatistics": hasCategoryStatistics, "printed": TemplateContext.optional(printed),
+            "note": TemplateContext.optional(note), "isRating": isRating, "ratingScale": ratingScale.map(\.templateContext),
+            "statistics": statistics.map(\.templateContext), "rows": rows.map(\.templateContext), "hasRows": hasRows,
+            "missing": missing.map(\.templateContext), "hasMissing": hasMissing, "reporting": reporting,
+            "csvHref": csvHref, "allCSVHref": allCSVHref, "flagsUsed": flagsUsed.map(\.templateContext),
+            "charts": charts.map(\.templateContext), "hasCharts": hasCharts, "noData": TemplateContext.optional(noData),
+            "isFirstPage": isFirstPage, "pager": pager.map(\.templateContext), "hasPager": hasPager,
+        ]
+    }
+}
+
+extension CityListItemView: TemplateRepresentable {
+    var templateContext: [String: Any] {
+        ["name": name, "href": href, "country": country, "illustrative": illustrative, "coverage": coverage]
+    }
+}
+
+extension CountryGroupView: TemplateRepresentable {
+    var templateContext: [String: Any] {
+        ["name": name, "href": href, "count": count, "cities": cities.map(\.templateContext)]
+    }
+}
+
+extension RegionGroupView: TemplateRepresentable {
+    var templateContext: [String: Any] {
+        [
+            "name": name, "href": href, "count": count, "countries": countries.map(\.templateContext),
+            "hasCountries": hasCountries, "listsCities": listsCities,
+        ]
+    }
+}
+
+extension CityListView: TemplateRepresentable {
+    var templateContext: [String: Any] {
+        [
+            "intro": intro, "regions": regions.map(\.templateContext), "hasCities": hasCities,
+            "pager": pager.map(\.templateContext), "hasPager": hasPager,
+        ]
+    }
+}
