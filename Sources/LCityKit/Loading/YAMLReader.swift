@@ -14,6 +14,8 @@ struct YAMLReader {
     var languages: [String] = []
     /// Languages a localized text may leave out without a warning (partially translated languages).
     var optionalLanguages: [String] = []
+    /// Equal texts of this file share one copy (a city names the same source on most of its observations).
+    let texts = TextInterner()
 
     func location(of node: Node) -> SourceLocation {
         guard let mark = node.mark else { return SourceLocation(file: file) }
@@ -216,7 +218,8 @@ struct YAMLReader {
     func localizedText(_ node: Node, _ what: String, allowEmpty: Bool = false) -> LocalizedText? {
         if case .scalar = node {
             guard let text = string(node, what, coerceScalars: true, allowEmpty: allowEmpty) else { return nil }
-            return LocalizedText(Dictionary(uniqueKeysWithValues: languages.map { ($0, text.value) }), at: text.location)
+            return LocalizedText(
+                texts.intern(Dictionary(uniqueKeysWithValues: languages.map { ($0, text.value) })), at: text.location)
         }
         guard let map = mapping(node, what) else { return nil }
         var translations: [String: String] = [:]
@@ -237,7 +240,19 @@ struct YAMLReader {
                 "\(what) has no \(missing.joined(separator: ", ")) text", at: map.location,
                 notes: ["readers of that language see the \(translations.keys.sorted().joined(separator: ", ")) text instead"])
         }
-        return translations.isEmpty ? nil : LocalizedText(translations, at: map.location)
+        return translations.isEmpty ? nil : LocalizedText(texts.intern(translations), at: map.location)
+    }
+}
+
+/// Hands out one shared copy of equal translations, so that a network of 10,000 cities keeps a few per city
+/// rather than one per observation. Used by one reader, on one thread.
+final class TextInterner: @unchecked Sendable {
+    private var known: Set<[String: String]> = []
+
+    func intern(_ translations: [String: String]) -> [String: String] {
+        if let existing = known.firstIndex(of: translations) { return known[existing] }
+        known.insert(translations)
+        return translations
     }
 }
 
@@ -361,52 +376,68 @@ enum PlainScalar {
 
     /// Decimal (with `_` separators) or `0x` hexadecimal integers, optionally signed.
     static func integer(_ text: String) -> Int? {
-        var body = Substring(text)
+        let bytes = text.utf8
+        var index = bytes.startIndex
         var negative = false
-        if let first = body.first, first == "-" || first == "+" {
-            negative = first == "-"
-            body = body.dropFirst()
+        if index < bytes.endIndex, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+            negative = bytes[index] == UInt8(ascii: "-")
+            index = bytes.index(after: index)
         }
-        guard !body.isEmpty else { return nil }
-        if body.hasPrefix("0x") {
-            let digits = body.dropFirst(2).filter { $0 != "_" }
+        let body = bytes[index...]
+        guard let first = body.first else { return nil }
+        if body.starts(with: "0x".utf8) {
+            let digits = String(Substring(body.dropFirst(2))).filter { $0 != "_" }
             guard !digits.isEmpty, let value = Int(digits, radix: 16) else { return nil }
             return negative ? -value : value
         }
-        guard body.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "_") }), body.first != "_" else { return nil }
-        if body.count > 1 && body.first == "0" { return nil }  // octal forms are not used in content
-        guard let value = Int(body.filter { $0 != "_" }) else { return nil }
+        // Octal forms are not used in content: a leading zero is only the number 0 itself.
+        guard first != UInt8(ascii: "_"), first != UInt8(ascii: "0") || body.count == 1 else { return nil }
+        var value = 0
+        for byte in body where byte != UInt8(ascii: "_") {
+            guard isDigit(byte) else { return nil }
+            let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
+            guard !overflow, !overflow2 else { return nil }
+            value = sum
+        }
         return negative ? -value : value
     }
 
     static func isFloat(_ text: String) -> Bool {
-        let lowered = text.lowercased()
-        if [".inf", "-.inf", "+.inf", ".nan"].contains(lowered) { return true }
-        var body = Substring(text)
-        if let first = body.first, first == "-" || first == "+" { body = body.dropFirst() }
+        if text.utf8.count <= 5, [".inf", "-.inf", "+.inf", ".nan"].contains(text.lowercased()) { return true }
+        let bytes = text.utf8
+        var body = bytes[...]
+        if let first = body.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { body = body.dropFirst() }
         var mantissa = body
-        var exponent: Substring?
-        if let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+        var exponent: Substring.UTF8View?
+        if let e = body.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
             mantissa = body[..<e]
             exponent = body[body.index(after: e)...]
         }
-        let parts = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = parts.first else { return false }
-        let fraction = parts.count == 2 ? parts[1] : nil
-        func digits(_ part: Substring) -> Bool { part.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "_") } }
+        let whole: Substring.UTF8View
+        var fraction: Substring.UTF8View?
+        if let dot = mantissa.firstIndex(of: UInt8(ascii: ".")) {
+            whole = mantissa[..<dot]
+            fraction = mantissa[mantissa.index(after: dot)...]
+        } else {
+            whole = mantissa
+        }
+        func digits(_ part: Substring.UTF8View) -> Bool { part.allSatisfy { isDigit($0) || $0 == UInt8(ascii: "_") } }
         guard digits(whole), fraction.map(digits) ?? true, !(whole.isEmpty && (fraction?.isEmpty ?? true)) else { return false }
-        if whole.isEmpty && fraction == nil { return false }
-        if let exponent {
-            var rest = exponent
-            if let sign = rest.first, sign == "-" || sign == "+" { rest = rest.dropFirst() }
-            guard !rest.isEmpty, rest.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        if var rest = exponent {
+            if let sign = rest.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { rest = rest.dropFirst() }
+            guard !rest.isEmpty, rest.allSatisfy(isDigit) else { return false }
         }
         return true
     }
 
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
     /// The value of an int or float scalar.
     static func number(_ text: String) -> Double? {
         if let value = integer(text) { return Double(value) }
+        // Plain decimals (nearly every value) parse as they are; `.inf`, `.nan` and `_` separators need more.
+        if !text.utf8.contains(UInt8(ascii: "_")), let value = Double(text), value.isFinite { return value }
         switch text.lowercased() {
         case ".inf", "+.inf": return .infinity
         case "-.inf": return -.infinity

@@ -27,9 +27,9 @@ extension PageScope {
         var flagsUsed = Set<ObservationFlag>()
         // Rows in alphabetical order of the city's name in this language (the table lists, it does not rank),
         // a page at a time.
-        let ordered = (model.tableOrder[language]?[id] ?? Array(statistics.values.indices)).map { statistics.values[$0] }
-        let pageCount = Paging.pageCount(ordered.count, perPage: Paging.tableRows)
-        let rows = Paging.slice(ordered, page: page, perPage: Paging.tableRows).map { entry -> IndicatorRowView in
+        let order = model.tableOrder[language]?[id] ?? Array(statistics.values.indices)
+        let pageCount = Paging.pageCount(order.count, perPage: Paging.tableRows)
+        let rows = Paging.slice(order, page: page, perPage: Paging.tableRows).map { statistics.values[$0] }.map { entry -> IndicatorRowView in
             let city = model.city(entry.slug)!
             let observation = entry.observation
             if let flag = observation.flag?.value { flagsUsed.insert(flag) }
@@ -58,8 +58,8 @@ extension PageScope {
             figures.append(StatisticView(label: l["stat_median"], value: formatMedian(headline.median, measure)))
             figures.append(StatisticView(label: l["stat_maximum"], value: formatValueWithUnit(headline.maximum, measure)))
         }
-        if !statistics.values.isEmpty {
-            figures.append(StatisticView(label: l["stat_years"], value: yearsRange(statistics.values.map(\.year))))
+        if let years = statistics.years {
+            figures.append(StatisticView(label: l["stat_years"], value: yearsRange(years)))
         }
         let categoryStatistics = zip(categories, statistics.categories).compactMap { category, entry -> CategoryStatisticView? in
             guard let distribution = entry.distribution else { return nil }
@@ -87,7 +87,8 @@ extension PageScope {
         let charts = page == 1 ? indicatorCharts(measure, statistics: statistics) : []
         let title = pagedTitle(
             l.format("indicator_title", ["id": measure.id, "name": l.text(measure.name)]), page: page, of: pageCount)
-        let missing = statistics.missing.compactMap(model.city)
+        // Cities without data are named on the first page only.
+        let missing = page == 1 ? statistics.missing.compactMap(model.city) : []
         let missingShown = missing.prefix(Paging.missingNames).map(cityName)
         var noData: String?
         if !missing.isEmpty {
@@ -150,8 +151,8 @@ extension PageScope {
         return withUnit ? formatValueWithUnit(median, measure) : formatValue(median, measure)
     }
 
-    func yearsRange(_ years: [Int]) -> String {
-        guard let first = years.min(), let last = years.max() else { return "" }
+    func yearsRange(_ years: ClosedRange<Int>) -> String {
+        let (first, last) = (years.lowerBound, years.upperBound)
         return first == last ? String(first) : l.format("years_range", ["from": String(first), "to": String(last)])
     }
 

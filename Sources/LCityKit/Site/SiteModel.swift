@@ -40,11 +40,10 @@ public struct SiteModel: Sendable {
         if !base.hasSuffix("/") { base += "/" }
         self.baseURL = base
 
-        var statistics: [String: MeasureStatistics] = [:]
-        for measure in content.framework.measures {
-            statistics[measure.id] = MeasureStatistics(measure: measure, framework: content.framework, cities: cities)
-        }
-        self.statistics = statistics
+        let measures = content.framework.measures
+        let cities = self.cities
+        let computed = parallelMap(measures) { MeasureStatistics(measure: $0, framework: content.framework, cities: cities) }
+        self.statistics = Dictionary(uniqueKeysWithValues: zip(measures.map(\.id), computed))
 
         var pages: [String: [String: RenderedPage]] = [:]
         for page in content.pages {
@@ -59,12 +58,15 @@ public struct SiteModel: Sendable {
         }
         self.pages = pages
 
-        var descriptions: [String: [String: String]] = [:]
-        for city in cities {
-            descriptions[city.slug] = SiteModel.renderDescription(city, config: content.config)
+        let descriptions = parallelMap(cities) { SiteModel.renderDescription($0, config: content.config) }
+        self.cityDescriptions = Dictionary(uniqueKeysWithValues: zip(cities.map(\.slug), descriptions).compactMap { slug, rendered in
+            rendered.map { (slug, $0) }
+        })
+        let model = self
+        let orders = parallelMap(measures) { model.tableOrders($0.id) }
+        for (measure, order) in zip(measures, orders) {
+            for (language, positions) in order { tableOrder[language, default: [:]][measure.id] = positions }
         }
-        self.cityDescriptions = descriptions
-        for measure in content.framework.measures { updateTableOrder(measure.id) }
     }
 
     /// Site-absolute links in Markdown (`/data/all.csv`) are marked so pages can make them relative.
@@ -130,14 +132,21 @@ public struct SiteModel: Sendable {
 
     /// Sorts one measure's reporting cities by name, per language.
     mutating func updateTableOrder(_ id: String) {
-        guard let values = statistics[id]?.values else { return }
+        for (language, positions) in tableOrders(id) { tableOrder[language, default: [:]][id] = positions }
+    }
+
+    /// One measure's reporting cities (positions in `statistics[id].values`) sorted by name, per language.
+    func tableOrders(_ id: String) -> [String: [Int]] {
+        guard let values = statistics[id]?.values else { return [:] }
+        var orders: [String: [Int]] = [:]
         for language in content.config.languages {
             let fallbacks = content.config.fallbacks(for: language)
             let names = values.map { citiesBySlug[$0.slug]?.name.text(in: language, fallbacks: fallbacks) ?? "" }
-            tableOrder[language, default: [:]][id] = values.indices.sorted {
+            orders[language] = values.indices.sorted {
                 (names[$0], values[$0].slug) < (names[$1], values[$1].slug)
             }
         }
+        return orders
     }
 
     static func renderDescription(_ city: City, config: SiteConfig) -> [String: String]? {
@@ -205,6 +214,8 @@ public struct MeasureStatistics: Sendable {
     public var categories: [(id: String, distribution: Distribution?)]
     /// For ratings: how many cities at each level 1…5 (index 0 = level 1).
     public var ratingCounts: [Int]
+    /// The earliest and latest year among `values`.
+    public var years: ClosedRange<Int>?
 
     /// What every city profile shows of the network: equal summaries render identical profiles.
     public var summary: [Double] {
@@ -235,6 +246,7 @@ public struct MeasureStatistics: Sendable {
         }
         self.values = values
         self.missing = missing
+        if let first = values.lazy.map(\.year).min(), let last = values.lazy.map(\.year).max() { years = first...last }
         headline = Distribution(values.compactMap(\.headline))
         categories = (breakdown?.categories ?? []).map { category in
             (category.id, Distribution(values.compactMap { $0.observation.value(for: category.id) }))
