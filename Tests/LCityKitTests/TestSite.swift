@@ -59,6 +59,9 @@ struct TestSite {
         check().diagnostics.map(\.description).flatMap { $0.split(separator: "\n").map(String.init) }
     }
 
+    /// The site's templates.
+    func templates() -> StageResult<TemplateSet> { TemplateSet.load(root: root) }
+
     /// Renders the whole site in memory.
     func render(baseURL: String? = nil) -> (RenderedSite?, BuildReport) {
         var options = Pipeline.BuildOptions(baseURL: baseURL)

@@ -52,7 +52,7 @@ extension PageScope {
             CityListView(
                 intro: l.format(listCities ? "cities_intro" : "cities_intro_large", ["count": l.integer(model.cities.count)]),
                 regions: regionGroups(model.content.geography.regions, listCities: listCities),
-                hasCities: !model.cities.isEmpty, pager: [], hasPager: false))
+                hasCities: !model.cities.isEmpty, pager: "", hasPager: false))
     }
 
     func regions() -> PageContext<CityListView> {
@@ -62,7 +62,7 @@ extension PageScope {
                 breadcrumbs: [Link(label: l["page_cities"], href: href(.cities))], current: .cities, showsData: true),
             CityListView(
                 intro: l["regions_description"], regions: regionGroups(model.content.geography.regions, listCities: false),
-                hasCities: !model.cities.isEmpty, pager: [], hasPager: false))
+                hasCities: !model.cities.isEmpty, pager: "", hasPager: false))
     }
 
     func region(_ id: String, page: Int = 1) -> PageContext<CityListView> {
@@ -145,7 +145,8 @@ extension PageScope {
             areas.append(
                 CityAreaView(
                     id: area.id, title: focusAreaLabel(area), href: href(.focusArea(area.id)),
-                    group: l.text(group(of: area)?.name), rows: rows))
+                    group: l.text(group(of: area)?.name), rows: rows,
+                    renderedRows: rows.map { renderRow($0, with: builder.cityRows) }))
         }
         let reported = reportedCount(city)
         let coverageBySource = SourceType.allCases.map { source -> StatisticView in

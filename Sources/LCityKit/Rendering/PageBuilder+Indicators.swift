@@ -119,7 +119,7 @@ extension PageScope {
                 categoryStatistics: categoryStatistics, hasCategoryStatistics: !categoryStatistics.isEmpty,
                 printed: measure.printed, note: measure.note.map { l.text($0) },
                 isRating: isRating, ratingScale: ratingScale, statistics: figures,
-                rows: rows, hasRows: !rows.isEmpty,
+                rows: rows, renderedRows: rows.map { renderRow($0, with: builder.indicatorRows) }, hasRows: !rows.isEmpty,
                 missing: page == 1 && missing.count <= Paging.missingNames
                     ? missing.map { Link(label: cityName($0), href: href(.city($0.slug))) } : [],
                 hasMissing: page == 1 && !missing.isEmpty && missing.count <= Paging.missingNames,
@@ -137,10 +137,14 @@ extension PageScope {
         page > 1 ? l.format("title_page", ["title": title, "page": String(page), "pages": String(count)]) : title
     }
 
-    /// Links to every page of a paginated list.
-    func pager(_ count: Int, current: Int, kind: (Int) -> PageKind) -> [Link] {
-        guard count > 1 else { return [] }
-        return (1...count).map { Link(label: l.integer($0), href: href(kind($0)), current: $0 == current) }
+    /// Links to every page of a paginated list, rendered with `templates/partials/pager.mustache` ("" for one page).
+    /// Rendered apart from the page, so that the page's shape does not depend on which page is the current one.
+    func pager(_ count: Int, current: Int, kind: (Int) -> PageKind) -> String {
+        guard count > 1 else { return "" }
+        let links = (1...count).map { Link(label: l.integer($0), href: href(kind($0)), current: $0 == current) }
+        return builder.pagers.render(
+            ["hasPager": true, "pager": links.map(\.templateContext)], constants: ["t": l.strings.values],
+            constantsKey: language)
     }
 
     /// The median with one more decimal than the unit when it falls between two values (ratings: "3.5").

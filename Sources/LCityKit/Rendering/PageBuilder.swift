@@ -8,10 +8,22 @@ public struct PageBuilder: Sendable {
     let basePath: String
     /// Per language, then measure id: the texts every page shows the same, made once per build.
     private(set) var measureTexts: [String: [String: MeasureTexts]] = [:]
+    /// The rows of the city profiles' and the indicator pages' tables (`templates/partials/*-row.mustache`),
+    /// rendered a row at a time: tens of thousands of rows of a few dozen shapes.
+    let cityRows: FragmentRenderer
+    let indicatorRows: FragmentRenderer
+    /// Pagination links of long lists (`templates/partials/pager.mustache`).
+    let pagers: FragmentRenderer
 
-    /// Creates a builder for `model`.
-    public init(model: SiteModel) {
+    /// The templates of the pieces that `FragmentRenderer` renders for the pages.
+    static let rowTemplates = ["partials/city-measure-row", "partials/indicator-row", "partials/pager"]
+
+    /// Creates a builder for `model`, rendering table rows with `templates`.
+    public init(model: SiteModel, templates: TemplateSet) {
         self.model = model
+        cityRows = FragmentRenderer(library: templates.library, template: Self.rowTemplates[0])
+        indicatorRows = FragmentRenderer(library: templates.library, template: Self.rowTemplates[1])
+        pagers = FragmentRenderer(library: templates.library, template: Self.rowTemplates[2])
         var localizers: [String: Localizer] = [:]
         for language in model.languages {
             let strings = model.content.strings[language] ?? Strings(language: language, values: [:], file: "", locations: [:])
@@ -91,6 +103,11 @@ struct PageScope {
     var model: SiteModel { builder.model }
     var language: String { l.language }
     var framework: Framework { model.framework }
+
+    /// A table row rendered by `renderer`: its own fields and the UI strings (`{{t.key}}`).
+    func renderRow(_ row: some TemplateRepresentable, with renderer: FragmentRenderer) -> String {
+        renderer.render(row.templateContext, constants: ["t": l.strings.values], constantsKey: language)
+    }
 
     /// The texts of `measure` in this page's language that do not depend on the page.
     func texts(_ measure: Measure) -> MeasureTexts {

@@ -56,14 +56,21 @@ public struct SiteRenderer: Sendable {
     public func renderPages(
         _ routes: [Route], to sink: some OutputSink, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) -> [Diagnostic] {
-        let builder = PageBuilder(model: model)
-        let library = templates.library
-        let failures = parallelMap(routes, progress: progress) { route -> Diagnostic? in
+        let builder = PageBuilder(model: model, templates: templates)
+        // Pages of a kind come in few shapes too: each page template goes through a FragmentRenderer, with the UI
+        // strings (`t`, the same for every page of a language) as its constants.
+        var renderers: [String: FragmentRenderer] = [:]
+        for name in Set(routes.map { PageBuilder.template(for: $0.kind) }) where templates.library.getTemplate(named: name) != nil {
+            renderers[name] = FragmentRenderer(library: templates.library, template: name, trimsFinalLineEnd: false)
+        }
+        let failures = parallelMap(routes, progress: progress) { [renderers] route -> Diagnostic? in
             let view = builder.view(for: route)
-            let context = TemplateContext.make(view.context)
-            guard let html = library.render(context, withTemplate: view.template) else {
+            guard let renderer = renderers[view.template], var context = TemplateContext.make(view.context) as? [String: Any] else {
                 return .error("rendering produced nothing for \(route.outputFile)", at: SourceLocation(file: "templates/\(view.template).mustache"))
             }
+            let strings = context.removeValue(forKey: "t") ?? [String: String]()
+            let html = renderer.render(
+                context, constants: ["t": strings], constantsKey: route.language ?? model.config.defaultLanguage)
             do {
                 try sink.write(route.outputFile, text: html)
                 return nil

@@ -34,6 +34,12 @@ enum TemplateContext {
 /// hundred (table rows). Must list every stored property, as reflection would; a test compares the two.
 protocol TemplateRepresentable {
     var templateContext: [String: Any] { get }
+    /// Stored properties that templates do not get (typed rows whose rendered HTML they get instead).
+    static var omittedFromTemplates: Set<String> { get }
+}
+
+extension TemplateRepresentable {
+    static var omittedFromTemplates: Set<String> { [] }
 }
 
 extension TemplateContext {
@@ -142,8 +148,10 @@ extension FlagExplanationView: TemplateRepresentable {
 }
 
 extension CityAreaView: TemplateRepresentable {
+    static var omittedFromTemplates: Set<String> { ["rows"] }
+
     var templateContext: [String: Any] {
-        ["id": id, "title": title, "href": href, "group": group, "rows": rows.map(\.templateContext)]
+        ["id": id, "title": title, "href": href, "group": group, "renderedRows": renderedRows]
     }
 }
 
@@ -176,6 +184,8 @@ extension RatingCountView: TemplateRepresentable {
 }
 
 extension IndicatorView: TemplateRepresentable {
+    static var omittedFromTemplates: Set<String> { ["rows"] }
+
     var templateContext: [String: Any] {
         [
             "id": id, "name": name, "definition": definition, "focusArea": focusArea.templateContext,
@@ -185,11 +195,11 @@ extension IndicatorView: TemplateRepresentable {
             "categoryStatistics": categoryStatistics.map(\.templateContext),
             "hasCategoryStatistics": hasCategoryStatistics, "printed": TemplateContext.optional(printed),
             "note": TemplateContext.optional(note), "isRating": isRating, "ratingScale": ratingScale.map(\.templateContext),
-            "statistics": statistics.map(\.templateContext), "rows": rows.map(\.templateContext), "hasRows": hasRows,
+            "statistics": statistics.map(\.templateContext), "renderedRows": renderedRows, "hasRows": hasRows,
             "missing": missing.map(\.templateContext), "hasMissing": hasMissing, "reporting": reporting,
             "csvHref": csvHref, "allCSVHref": allCSVHref, "flagsUsed": flagsUsed.map(\.templateContext),
             "charts": charts.map(\.templateContext), "hasCharts": hasCharts, "noData": TemplateContext.optional(noData),
-            "isFirstPage": isFirstPage, "pager": pager.map(\.templateContext), "hasPager": hasPager,
+            "isFirstPage": isFirstPage, "pager": pager, "hasPager": hasPager,
         ]
     }
 }
@@ -219,7 +229,7 @@ extension CityListView: TemplateRepresentable {
     var templateContext: [String: Any] {
         [
             "intro": intro, "regions": regions.map(\.templateContext), "hasCities": hasCities,
-            "pager": pager.map(\.templateContext), "hasPager": hasPager,
+            "pager": pager, "hasPager": hasPager,
         ]
     }
 }

@@ -28,7 +28,8 @@ public struct CityListView: Sendable {
     public var intro: String
     public var regions: [RegionGroupView]
     public var hasCities: Bool
-    public var pager: [Link]
+    /// The links to every page of the list, rendered with `templates/partials/pager.mustache`.
+    public var pager: String
     public var hasPager: Bool
 }
 
@@ -68,7 +69,10 @@ public struct CityAreaView: Sendable {
     public var title: String
     public var href: String
     public var group: String
+    /// The rows as data; templates get `renderedRows`.
     public var rows: [CityMeasureRowView]
+    /// `rows` rendered with `templates/partials/city-measure-row.mustache`.
+    public var renderedRows: [String]
 }
 
 public struct CityView: Sendable {

@@ -73,7 +73,10 @@ public struct IndicatorView: Sendable {
     public var isRating: Bool
     public var ratingScale: [RatingCountView]
     public var statistics: [StatisticView]
+    /// The rows as data; templates get `renderedRows`.
     public var rows: [IndicatorRowView]
+    /// `rows` rendered with `templates/partials/indicator-row.mustache`.
+    public var renderedRows: [String]
     public var hasRows: Bool
     public var missing: [Link]
     public var hasMissing: Bool
@@ -88,7 +91,8 @@ public struct IndicatorView: Sendable {
     public var noData: String?
     /// Page 1 has the definition, statistics and charts; later pages continue the table.
     public var isFirstPage: Bool
-    public var pager: [Link]
+    /// The links to every page of the list, rendered with `templates/partials/pager.mustache`.
+    public var pager: String
     public var hasPager: Bool
 }
 

@@ -1,0 +1,248 @@
+import Foundation
+import Mustache
+
+/// Renders one template over many contexts of the same few shapes — the rows of the big tables — with the output
+/// swift-mustache gives, at a small part of its cost.
+///
+/// Mustache is logic-less: what a template writes for a context depends on the context's *shape* (which sections
+/// are on: booleans, absent values, list lengths, empty texts) and, where values are printed, on the printed texts
+/// themselves. So swift-mustache renders the template once per shape, with every text of the context replaced by a
+/// numbered marker; the output is cut at the markers into fixed text and holes, and each later context of that
+/// shape is written by filling the holes with its own texts, escaped where the template escapes them. A city
+/// profile's 60 rows come in a few dozen shapes per network, so the template engine runs a few dozen times instead
+/// of 60 times per page.
+///
+/// The first context of each shape is also rendered directly and compared: a template whose output depends on
+/// texts in a way the shape does not capture (sorting texts, changing their case) is found there and is then always
+/// rendered directly. Contexts hold dictionaries, arrays, strings, booleans and `NSNull`; any other value is part of
+/// the shape. `constants` (the UI strings) are the same for every context with the same `constantsKey`.
+final class FragmentRenderer: @unchecked Sendable {
+    /// The template's name in the library.
+    let template: String
+    /// Whether the output loses the template file's final line end (rows placed on a line of their own by the page
+    /// template) or keeps it (whole pages).
+    let trimsFinalLineEnd: Bool
+    private let library: MustacheLibrary
+    private let lock = NSLock()
+    private var compiled: [Shape: Compiled] = [:]
+
+    init(library: MustacheLibrary, template: String, trimsFinalLineEnd: Bool = true) {
+        self.library = library
+        self.template = template
+        self.trimsFinalLineEnd = trimsFinalLineEnd
+    }
+
+    /// How many shapes have been compiled (for tests and benchmarks).
+    var shapeCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return compiled.count
+    }
+
+    /// The template rendered for `context` plus `constants`.
+    func render(_ context: [String: Any], constants: [String: Any], constantsKey: String) -> String {
+        var walk = ShapeWalk()
+        walk.add(constantsKey)
+        walk.visit(context)
+        let shape = Shape(bytes: walk.shape)
+        lock.lock()
+        let known = compiled[shape]
+        lock.unlock()
+        switch known {
+        case .pieces(let pieces)?:
+            return Self.fill(pieces, with: walk.texts)
+        case .direct?:
+            return direct(context, constants: constants)
+        case nil:
+            let output = direct(context, constants: constants)
+            let entry = compile(context, constants: constants, texts: walk.texts, expected: output)
+            lock.lock()
+            compiled[shape] = entry
+            lock.unlock()
+            return output
+        }
+    }
+
+    // MARK: Rendering
+
+    private func direct(_ context: [String: Any], constants: [String: Any]) -> String {
+        let output = library.render(context.merging(constants) { own, _ in own }, withTemplate: template) ?? ""
+        return trimsFinalLineEnd && output.hasSuffix("\n") ? String(output.dropLast()) : output
+    }
+
+    enum Piece {
+        case text(String)
+        case hole(index: Int, escaped: Bool)
+    }
+
+    enum Compiled {
+        case pieces([Piece])
+        /// The template depends on texts beyond the shape: always rendered by swift-mustache.
+        case direct
+    }
+
+    private static func fill(_ pieces: [Piece], with texts: [String]) -> String {
+        var output = ""
+        output.reserveCapacity(pieces.count * 64)
+        for piece in pieces {
+            switch piece {
+            case .text(let text): output += text
+            case .hole(let index, let escaped): output += escaped ? HTML.escape(texts[index]) : texts[index]
+            }
+        }
+        return output
+    }
+
+    /// Renders the markers version of `context` and cuts it into pieces; checks them against `expected`.
+    private func compile(_ context: [String: Any], constants: [String: Any], texts: [String], expected: String) -> Compiled {
+        var counter = 0
+        let marked = Self.markingTexts(context, counter: &counter)
+        guard counter == texts.count, let pieces = Self.pieces(of: direct(marked, constants: constants), holes: counter),
+            Self.fill(pieces, with: texts) == expected
+        else { return .direct }
+        return .pieces(pieces)
+    }
+
+    // Markers: U+E000, "m", the text's number, "M", "&", U+E001. Escaping turns the "&" into "&amp;", which tells
+    // escaped holes from raw ones; letters of both cases make any change of case visible.
+    private static let markerStart: Unicode.Scalar = "\u{E000}"
+    private static let markerEnd: Unicode.Scalar = "\u{E001}"
+
+    private static func marker(_ index: Int) -> String { "\u{E000}m\(index)M&\u{E001}" }
+
+    /// `value` with every text replaced by its marker, numbered in the order `ShapeWalk` visits texts (keys sorted).
+    private static func markingTexts(_ value: Any, counter: inout Int) -> [String: Any] {
+        func mark(_ value: Any) -> Any {
+            switch ContextValue(value) {
+            case .text:
+                defer { counter += 1 }
+                return marker(counter)
+            case .dictionary(let dictionary):
+                var result: [String: Any] = [:]
+                for key in dictionary.keys.sorted() { result[key] = mark(dictionary[key]!) }
+                return result
+            case .list(let elements):
+                return elements.map(mark)
+            case .flag, .null, .other:
+                return value
+            }
+        }
+        return mark(value) as! [String: Any]
+    }
+
+    /// The marked output cut into pieces, or nil if a marker was changed on the way (a transform of the text).
+    private static func pieces(of output: String, holes: Int) -> [Piece]? {
+        var pieces: [Piece] = []
+        var text = String.UnicodeScalarView()
+        var scalars = output.unicodeScalars[...]
+        while let scalar = scalars.first {
+            guard scalar == markerStart else {
+                text.append(scalar)
+                scalars.removeFirst()
+                continue
+            }
+            guard let end = scalars.firstIndex(of: markerEnd) else { return nil }
+            let body = String(String.UnicodeScalarView(scalars[scalars.index(after: scalars.startIndex)..<end]))
+            scalars = scalars[scalars.index(after: end)...]
+            let escaped: Bool
+            let number: Substring
+            if body.hasSuffix("M&amp;") {
+                escaped = true
+                number = body.dropLast("M&amp;".count)
+            } else if body.hasSuffix("M&") {
+                escaped = false
+                number = body.dropLast("M&".count)
+            } else {
+                return nil
+            }
+            guard number.hasPrefix("m"), let index = Int(number.dropFirst()), index >= 0, index < holes else { return nil }
+            if !text.isEmpty { pieces.append(.text(String(text))) }
+            text = String.UnicodeScalarView()
+            pieces.append(.hole(index: index, escaped: escaped))
+        }
+        if !text.isEmpty { pieces.append(.text(String(text))) }
+        return pieces
+    }
+}
+
+/// The shape of a context and its texts in visiting order.
+struct Shape: Hashable {
+    var bytes: [UInt8]
+}
+
+/// Visits a context once, writing its shape and collecting its texts.
+struct ShapeWalk {
+    var shape: [UInt8] = []
+    var texts: [String] = []
+
+    init() {
+        shape.reserveCapacity(512)
+        texts.reserveCapacity(64)
+    }
+
+    mutating func add(_ name: String) {
+        shape.append(contentsOf: name.utf8)
+        shape.append(0)
+    }
+
+    mutating func visit(_ value: Any) {
+        // Exact type checks: a failed `as?` cast of a dictionary to a class (`NSNull`) bridges the whole dictionary.
+        switch ContextValue(value) {
+        case .text(let text):
+            // Empty texts are a shape of their own: `empty(x)` tells them apart.
+            shape.append(text.isEmpty ? 0x65 : 0x73)
+            texts.append(text)
+        case .flag(let flag):
+            shape.append(flag ? 0x54 : 0x46)
+        case .null:
+            shape.append(0x4E)
+        case .dictionary(let dictionary):
+            // Keys in sorted order: equal dictionaries iterate in different orders (per-instance hash seeds).
+            shape.append(0x7B)
+            for key in dictionary.keys.sorted() {
+                add(key)
+                visit(dictionary[key]!)
+            }
+            shape.append(0x7D)
+        case .list(let elements):
+            shape.append(0x5B)
+            for element in elements { visit(element) }
+            shape.append(0x5D)
+        case .other(let value):
+            // Numbers and anything else are printed as they are: part of the shape.
+            shape.append(0x3F)
+            add(String(describing: value))
+        }
+    }
+}
+
+/// The kinds of value a template context holds, told apart by exact type.
+enum ContextValue {
+    case text(String)
+    case flag(Bool)
+    case null
+    case dictionary([String: Any])
+    case list([Any])
+    case other(Any)
+
+    init(_ value: Any) {
+        let type = Swift.type(of: value)
+        if type == String.self {
+            self = .text(value as! String)
+        } else if type == [String: Any].self {
+            self = .dictionary(value as! [String: Any])
+        } else if type == Bool.self {
+            self = .flag(value as! Bool)
+        } else if type == [[String: Any]].self {
+            self = .list(value as! [[String: Any]])
+        } else if type == [String].self {
+            self = .list(value as! [String])
+        } else if type == [Any].self {
+            self = .list(value as! [Any])
+        } else if value is NSNull {
+            self = .null
+        } else {
+            self = .other(value)
+        }
+    }
+}
