@@ -7,7 +7,10 @@ struct SVGWriter {
         text.reserveCapacity(2048)
     }
 
+    // Inlined so that the attribute arrays of the call sites can live on the stack.
+
     /// Opens an element; `attributes` keep their order.
+    @inline(__always)
     mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
         text.append("<")
         text.append(name)
@@ -22,6 +25,7 @@ struct SVGWriter {
     }
 
     /// A self-closing element.
+    @inline(__always)
     mutating func element(_ name: String, _ attributes: [(String, String)]) {
         text.append("<")
         text.append(name)
@@ -30,6 +34,7 @@ struct SVGWriter {
     }
 
     /// An element with text content.
+    @inline(__always)
     mutating func element(_ name: String, _ attributes: [(String, String)], text content: String) {
         open(name, attributes)
         text.append(Self.escape(content))
@@ -44,6 +49,7 @@ struct SVGWriter {
         text.append("\n")
     }
 
+    @inline(__always)
     private mutating func append(_ attributes: [(String, String)]) {
         for (name, value) in attributes {
             text.append(" ")

@@ -12,21 +12,27 @@ public enum NumberFormatting {
         let divisor = Int64(scale)
         let whole = units / divisor
         let fraction = units % divisor
-        var text = grouped(whole)
+        var text = value < 0 && units != 0 ? "−" : ""
+        text += grouped(whole)
         if decimals > 0 {
             let digits = String(fraction)
-            text += "." + String(repeating: "0", count: decimals - digits.count) + digits
+            text += "."
+            for _ in digits.utf8.count..<decimals { text += "0" }
+            text += digits
         }
-        return (value < 0 && units != 0 ? "−" : "") + text
+        return text
     }
 
     /// An integer with thousands separators.
     public static func grouped(_ value: Int64) -> String {
-        let digits = Array(String(value))
+        let digits = String(value)
+        guard value >= 1000 || value <= -1000 else { return digits }
         var result = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0 && (digits.count - offset) % 3 == 0 { result.append(",") }
-            result.append(digit)
+        result.reserveCapacity(digits.utf8.count + digits.utf8.count / 3)
+        let count = digits.utf8.count
+        for (offset, digit) in digits.unicodeScalars.enumerated() {
+            if offset > 0 && (count - offset) % 3 == 0 { result.unicodeScalars.append(",") }
+            result.unicodeScalars.append(digit)
         }
         return result
     }
