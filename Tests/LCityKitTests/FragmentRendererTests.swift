@@ -119,3 +119,39 @@ struct FragmentRendererTests {
         #expect(compared >= 30)
     }
 }
+
+@Suite("Fragment contexts")
+struct FragmentContextTests {
+    /// The rows' own shape descriptions equal the walk of their template dictionaries.
+    @Test func rowsDescribeTheirDictionariesExactly() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let model = SiteModel(content: try #require(site.check().value))
+        let builder = PageBuilder(model: model, templates: try #require(site.templates().value))
+        func check(_ row: some FragmentContext) {
+            var own = ShapeWalk()
+            row.walk(&own)
+            var generic = ShapeWalk()
+            generic.visit(row.templateContext)
+            #expect(own.shape == generic.shape)
+            #expect(own.texts == generic.texts)
+        }
+        var checked = 0
+        for slug in model.cities.map(\.slug) {
+            let city = try #require(builder.view(for: Route(.city(slug), language: "en")).context as? PageContext<CityView>)
+            for row in city.page.areas.flatMap(\.rows) {
+                check(row)
+                checked += 1
+            }
+        }
+        for measure in model.framework.measures {
+            let page = try #require(
+                builder.view(for: Route(.indicator(measure.id), language: "zh")).context as? PageContext<IndicatorView>)
+            for row in page.page.rows {
+                check(row)
+                checked += 1
+            }
+        }
+        #expect(checked >= 15)
+    }
+}

@@ -44,6 +44,19 @@ final class FragmentRenderer: @unchecked Sendable {
         var walk = ShapeWalk()
         walk.add(constantsKey)
         walk.visit(context)
+        return render(walk, context: { context }, constants: constants)
+    }
+
+    /// The template rendered for `view` plus `constants`; the view describes its shape itself, and its dictionary
+    /// is made only for a shape not seen before.
+    func render(_ view: some FragmentContext, constants: [String: Any], constantsKey: String) -> String {
+        var walk = ShapeWalk()
+        walk.add(constantsKey)
+        view.walk(&walk)
+        return render(walk, context: { view.templateContext }, constants: constants)
+    }
+
+    private func render(_ walk: ShapeWalk, context makeContext: () -> [String: Any], constants: [String: Any]) -> String {
         let shape = Shape(bytes: walk.shape)
         lock.lock()
         let known = compiled[shape]
@@ -52,8 +65,9 @@ final class FragmentRenderer: @unchecked Sendable {
         case .pieces(let pieces)?:
             return Self.fill(pieces, with: walk.texts)
         case .direct?:
-            return direct(context, constants: constants)
+            return direct(makeContext(), constants: constants)
         case nil:
+            let context = makeContext()
             let output = direct(context, constants: constants)
             let entry = compile(context, constants: constants, texts: walk.texts, expected: output)
             lock.lock()
@@ -212,6 +226,54 @@ struct ShapeWalk {
             // Numbers and anything else are printed as they are: part of the shape.
             shape.append(0x3F)
             add(String(describing: value))
+        }
+    }
+}
+
+/// A view that describes its `templateContext` to a `ShapeWalk` itself — the same shape and texts in the same order
+/// (keys sorted) — so that rendering a known shape needs no dictionary. For the views rendered by the ten thousand.
+protocol FragmentContext: TemplateRepresentable {
+    func walk(_ walk: inout ShapeWalk)
+}
+
+extension ShapeWalk {
+    /// A dictionary: `entries` writes its keys in sorted order.
+    mutating func dictionary(_ entries: (inout ShapeWalk) -> Void) {
+        shape.append(0x7B)
+        entries(&self)
+        shape.append(0x7D)
+    }
+
+    mutating func entry(_ key: String, _ text: String) {
+        add(key)
+        shape.append(text.isEmpty ? 0x65 : 0x73)
+        texts.append(text)
+    }
+
+    mutating func entry(_ key: String, _ flag: Bool) {
+        add(key)
+        shape.append(flag ? 0x54 : 0x46)
+    }
+
+    /// An optional text: absent is `NSNull` in the template context.
+    mutating func entry(_ key: String, _ text: String?) {
+        if let text { entry(key, text) } else {
+            add(key)
+            shape.append(0x4E)
+        }
+    }
+
+    mutating func entry<Element>(_ key: String, _ elements: [Element], _ element: (inout ShapeWalk, Element) -> Void) {
+        add(key)
+        shape.append(0x5B)
+        for item in elements { element(&self, item) }
+        shape.append(0x5D)
+    }
+
+    mutating func entry(_ key: String, _ texts: [String]) {
+        entry(key, texts) { walk, text in
+            walk.shape.append(text.isEmpty ? 0x65 : 0x73)
+            walk.texts.append(text)
         }
     }
 }

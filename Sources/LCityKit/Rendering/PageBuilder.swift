@@ -105,8 +105,8 @@ struct PageScope {
     var framework: Framework { model.framework }
 
     /// A table row rendered by `renderer`: its own fields and the UI strings (`{{t.key}}`).
-    func renderRow(_ row: some TemplateRepresentable, with renderer: FragmentRenderer) -> String {
-        renderer.render(row.templateContext, constants: ["t": l.strings.values], constantsKey: language)
+    func renderRow(_ row: some FragmentContext, with renderer: FragmentRenderer) -> String {
+        renderer.render(row, constants: ["t": l.strings.values], constantsKey: language)
     }
 
     /// The texts of `measure` in this page's language that do not depend on the page.

@@ -233,3 +233,69 @@ extension CityListView: TemplateRepresentable {
         ]
     }
 }
+
+// The rows of the big tables describe themselves to `FragmentRenderer` (keys in sorted order, as `ShapeWalk` visits
+// a dictionary); a test compares each with the walk of its dictionary.
+
+extension CityMeasureRowView: FragmentContext {
+    func walk(_ walk: inout ShapeWalk) {
+        walk.dictionary { walk in
+            walk.entry("categories", categories) { walk, category in category.walk(&walk) }
+            walk.entry("flag", flag)
+            walk.entry("flagKey", flagKey)
+            walk.entry("hasHistory", hasHistory)
+            walk.entry("hasValue", hasValue)
+            walk.entry("history", history) { walk, point in
+                walk.dictionary { walk in
+                    walk.entry("flag", point.flag)
+                    walk.entry("value", point.value)
+                    walk.entry("year", point.year)
+                }
+            }
+            walk.entry("href", href)
+            walk.entry("id", id)
+            walk.entry("keyFeature", keyFeature)
+            walk.entry("name", name)
+            walk.entry("network", network)
+            walk.entry("networkChart", networkChart)
+            walk.entry("notAvailable", notAvailable)
+            walk.entry("note", note)
+            walk.entry("source", source)
+            walk.entry("sourceKey", sourceKey)
+            walk.entry("sourceType", sourceType)
+            walk.entry("value", value)
+            walk.entry("year", year)
+            walk.entry("yearsChart", yearsChart)
+        }
+    }
+}
+
+extension StatisticView {
+    func walk(_ walk: inout ShapeWalk) {
+        walk.dictionary { walk in
+            walk.entry("label", label)
+            walk.entry("value", value)
+        }
+    }
+}
+
+extension IndicatorRowView: FragmentContext {
+    func walk(_ walk: inout ShapeWalk) {
+        walk.dictionary { walk in
+            walk.entry("cells", cells) { walk, cell in
+                walk.dictionary { walk in
+                    walk.entry("missing", cell.missing)
+                    walk.entry("text", cell.text)
+                }
+            }
+            walk.entry("city", city)
+            walk.entry("cityHref", cityHref)
+            walk.entry("country", country)
+            walk.entry("flag", flag)
+            walk.entry("flagKey", flagKey)
+            walk.entry("note", note)
+            walk.entry("source", source)
+            walk.entry("year", year)
+        }
+    }
+}
