@@ -26,22 +26,52 @@ public struct RangeStrip: Sendable {
     }
 
     public func svg() -> String {
-        let width = 160.0
-        let height = 24.0
-        let inset = 6.0
-        let length = width - 2 * inset
-        func x(_ value: Double) -> Double {
-            inset + (axisMaximum > 0 ? max(0, min(1, value / axisMaximum)) * length : 0)
+        Frame(id: id, minimum: minimum, median: median, maximum: maximum, axisMaximum: axisMaximum)
+            .svg(title: title, description: description, value: value)
+    }
+
+    /// What the strips of many items on the same range share, drawn once: a city profile draws a strip per
+    /// measure, and every city's strip of a measure differs only in its texts and its value.
+    public struct Frame: Sendable {
+        static let width = 160.0
+        static let inset = 6.0
+        let id: String
+        let axisMaximum: Double
+        /// The `<svg>` opening.
+        let head: String
+        /// Track, range and median, after the title and description.
+        let body: String
+
+        public init(id: String, minimum: Double, median: Double, maximum: Double, axisMaximum: Double) {
+            self.id = id
+            self.axisMaximum = axisMaximum
+            var svg = SVGWriter()
+            openChartElement(&svg, id: id, width: Self.width, height: 24, kind: "strip")
+            head = svg.text
+            svg = SVGWriter()
+            let x = { Self.x($0, axisMaximum: axisMaximum) }
+            svg.element("line", [("class", "chart-track"), ("x1", coordinate(Self.inset)), ("x2", coordinate(Self.width - Self.inset)), ("y1", "12"), ("y2", "12")])
+            svg.element("line", [("class", "chart-range"), ("x1", coordinate(x(minimum))), ("x2", coordinate(max(x(maximum), x(minimum) + 1))), ("y1", "12"), ("y2", "12")])
+            svg.element("line", [("class", "chart-median-tick"), ("x1", coordinate(x(median))), ("x2", coordinate(x(median))), ("y1", "4"), ("y2", "20")])
+            body = svg.text
         }
-        var svg = SVGWriter()
-        openChart(&svg, id: id, width: width, height: height, title: title, description: description, kind: "strip")
-        svg.element("line", [("class", "chart-track"), ("x1", coordinate(inset)), ("x2", coordinate(width - inset)), ("y1", "12"), ("y2", "12")])
-        svg.element("line", [("class", "chart-range"), ("x1", coordinate(x(minimum))), ("x2", coordinate(max(x(maximum), x(minimum) + 1))), ("y1", "12"), ("y2", "12")])
-        svg.element("line", [("class", "chart-median-tick"), ("x1", coordinate(x(median))), ("x2", coordinate(x(median))), ("y1", "4"), ("y2", "20")])
-        if let value {
-            svg.element("path", [("class", "chart-dot"), ("d", "M\(coordinate(x(value))) 5 L\(coordinate(x(value) + 6)) 12 L\(coordinate(x(value))) 19 L\(coordinate(x(value) - 6)) 12 Z")])
+
+        static func x(_ value: Double, axisMaximum: Double) -> Double {
+            inset + (axisMaximum > 0 ? max(0, min(1, value / axisMaximum)) * (width - 2 * inset) : 0)
         }
-        svg.close("svg")
-        return svg.text
+
+        /// One item's strip: its texts and, if it has a value, the value's mark.
+        public func svg(title: String, description: String, value: Double?) -> String {
+            var svg = SVGWriter()
+            svg.raw(head)
+            chartTexts(&svg, id: id, title: title, description: description)
+            svg.raw(body)
+            if let value {
+                let x = Self.x(value, axisMaximum: axisMaximum)
+                svg.element("path", [("class", "chart-dot"), ("d", "M\(coordinate(x)) 5 L\(coordinate(x + 6)) 12 L\(coordinate(x)) 19 L\(coordinate(x - 6)) 12 Z")])
+            }
+            svg.close("svg")
+            return svg.text
+        }
     }
 }

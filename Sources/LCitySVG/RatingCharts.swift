@@ -17,26 +17,53 @@ public struct RatingScaleChart: Sendable {
     }
 
     public func svg() -> String {
-        let font = 13.0
-        let width = 300.0
-        let cell = width / Double(max(levels.count, 1))
-        let height = 52.0
-        var svg = SVGWriter()
-        openChart(&svg, id: id, width: width, height: height, title: title, description: description, kind: "rating")
-        for (index, name) in levels.enumerated() {
-            let value = index + 1
-            let x = Double(index) * cell
-            let selected = value == rating
-            svg.element("rect", [("class", selected ? "chart-step is-selected" : "chart-step"), ("x", coordinate(x + 1)), ("y", "1"), ("width", coordinate(cell - 2)), ("height", "24"), ("rx", "3")])
-            svg.element("text", [("class", selected ? "chart-step-value is-selected" : "chart-step-value"), ("x", coordinate(x + cell / 2)), ("y", "18"), ("text-anchor", "middle"), ("font-size", coordinate(font))], text: selected ? "▲ \(value)" : String(value))
-            svg.element("text", [("class", selected ? "chart-label is-selected" : "chart-label"), ("x", coordinate(x + cell / 2)), ("y", "44"), ("text-anchor", "middle"), ("font-size", coordinate(font - 1))], text: TextMetrics.truncate(name, fontSize: font - 1, maxWidth: cell - 4))
+        Frame(id: id, levels: levels).svg(title: title, description: description, rating: rating)
+    }
+
+    /// What the rating scales of many items on the same levels share, drawn once per rating: a city profile draws
+    /// one per expert-rated measure, and every city's scale of a measure differs only in its texts and its rating.
+    public struct Frame: Sendable {
+        let id: String
+        let head: String
+        /// The scale with nothing selected (index 0) and with each level selected (index = rating).
+        let bodies: [String]
+
+        public init(id: String, levels: [String]) {
+            self.id = id
+            var svg = SVGWriter()
+            openChartElement(&svg, id: id, width: 300, height: 52, kind: "rating")
+            head = svg.text
+            bodies = (0...levels.count).map { Self.body(levels: levels, rating: $0) }
         }
-        svg.close("svg")
-        return svg.text
+
+        static func body(levels: [String], rating: Int) -> String {
+            let font = 13.0
+            let width = 300.0
+            let cell = width / Double(max(levels.count, 1))
+            var svg = SVGWriter()
+            for (index, name) in levels.enumerated() {
+                let value = index + 1
+                let x = Double(index) * cell
+                let selected = value == rating
+                svg.element("rect", [("class", selected ? "chart-step is-selected" : "chart-step"), ("x", coordinate(x + 1)), ("y", "1"), ("width", coordinate(cell - 2)), ("height", "24"), ("rx", "3")])
+                svg.element("text", [("class", selected ? "chart-step-value is-selected" : "chart-step-value"), ("x", coordinate(x + cell / 2)), ("y", "18"), ("text-anchor", "middle"), ("font-size", coordinate(font))], text: selected ? "▲ \(value)" : String(value))
+                svg.element("text", [("class", selected ? "chart-label is-selected" : "chart-label"), ("x", coordinate(x + cell / 2)), ("y", "44"), ("text-anchor", "middle"), ("font-size", coordinate(font - 1))], text: TextMetrics.truncate(name, fontSize: font - 1, maxWidth: cell - 4))
+            }
+            svg.close("svg")
+            return svg.text
+        }
+
+        /// One item's scale with `rating` selected.
+        public func svg(title: String, description: String, rating: Int) -> String {
+            var svg = SVGWriter()
+            svg.raw(head)
+            chartTexts(&svg, id: id, title: title, description: description)
+            svg.raw(bodies.indices.contains(rating) ? bodies[rating] : bodies[0])
+            return svg.text
+        }
     }
 }
 
-/// How many items (cities) gave each rating 1…5: columns over the ordinal scale.
 public struct RatingDistributionChart: Sendable {
     public var id: String
     public var title: String

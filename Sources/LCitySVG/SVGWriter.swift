@@ -95,11 +95,21 @@ func coordinate(_ value: Double) -> String {
 
 /// The `<svg>` opening shared by every chart: scaled by its viewBox, an image with a title and a description.
 func openChart(_ writer: inout SVGWriter, id: String, width: Double, height: Double, title: String, description: String, kind: String) {
+    openChartElement(&writer, id: id, width: width, height: height, kind: kind)
+    chartTexts(&writer, id: id, title: title, description: description)
+}
+
+/// The `<svg>` element's opening tag of a chart.
+func openChartElement(_ writer: inout SVGWriter, id: String, width: Double, height: Double, kind: String) {
     writer.open("svg", [
         ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(coordinate(width)) \(coordinate(height))"),
         ("width", coordinate(width)), ("height", coordinate(height)), ("class", "chart chart-\(kind)"), ("role", "img"), ("aria-labelledby", "\(id)-title \(id)-desc"),
         ("id", id),
     ])
+}
+
+/// A chart's `<title>` and `<desc>`, which its `aria-labelledby` names.
+func chartTexts(_ writer: inout SVGWriter, id: String, title: String, description: String) {
     writer.element("title", [("id", "\(id)-title")], text: title)
     writer.element("desc", [("id", "\(id)-desc")], text: description)
 }

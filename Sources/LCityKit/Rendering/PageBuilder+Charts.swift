@@ -111,25 +111,21 @@ extension PageScope {
         if unit.kind == .rating {
             guard let headline, (1...5).contains(headline) else { return nil }
             let levels = texts.ratingLevels
-            return RatingScaleChart(
-                id: "chart-\(measure.id)-rating", title: l.format("chart_rating_title", ["name": texts.name, "city": cityName]),
+            let frame = texts.ratingScale ?? RatingScaleChart.Frame(id: "chart-\(measure.id)-rating", levels: levels)
+            return frame.svg(
+                title: l.format("chart_rating_title", ["name": texts.name, "city": cityName]),
                 description: l.format("chart_rating_desc", [
                     "city": cityName, "value": NumberFormatting.format(headline, decimals: 0), "level": levels[Int(headline) - 1],
                 ]),
-                levels: levels, rating: Int(headline)
-            ).svg()
+                rating: Int(headline))
         }
-        guard let distribution = model.statistics[measure.id]?.headline, var description = texts.stripDescription else {
-            return nil
-        }
+        guard let strip = texts.strip, var description = texts.stripDescription else { return nil }
         if let headline {
             description += " " + l.format("chart_strip_value", ["city": cityName, "value": formatValueWithUnit(headline, measure)])
         }
-        return RangeStrip(
-            id: "chart-\(measure.id)-strip", title: l.format("chart_strip_title", ["name": texts.name, "city": cityName]),
-            description: description, minimum: distribution.minimum, median: distribution.median,
-            maximum: distribution.maximum, value: headline, axisMaximum: texts.stripAxisMaximum
-        ).svg()
+        return strip.svg(
+            title: l.format("chart_strip_title", ["name": texts.name, "city": cityName]), description: description,
+            value: headline)
     }
 
     /// The city's values over the years (two or more observations).

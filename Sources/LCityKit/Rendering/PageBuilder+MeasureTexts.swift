@@ -16,8 +16,12 @@ struct MeasureTexts: Sendable {
     var stripDescription: String?
     /// The range strip's axis maximum.
     var stripAxisMaximum: Double
+    /// What every city's range strip of the measure shares.
+    var strip: RangeStrip.Frame?
     /// Names of the rating levels 1…5.
     var ratingLevels: [String]
+    /// What every city's rating scale of the measure shares (ratings).
+    var ratingScale: RatingScaleChart.Frame?
 }
 
 extension PageScope {
@@ -36,8 +40,12 @@ extension PageScope {
         if network.isEmpty { network = [l["no_value"]] }
         var stripDescription: String?
         var stripAxisMaximum = 0.0
+        var strip: RangeStrip.Frame?
         if let distribution = statistics?.headline {
             stripAxisMaximum = NiceScale(covering: distribution.maximum, targetTicks: 4, limit: axisLimit(measure)).maximum
+            strip = RangeStrip.Frame(
+                id: "chart-\(measure.id)-strip", minimum: distribution.minimum, median: distribution.median,
+                maximum: distribution.maximum, axisMaximum: stripAxisMaximum)
             stripDescription = l.format("chart_strip_desc", [
                 "min": formatValueWithUnit(distribution.minimum, measure),
                 "max": formatValueWithUnit(distribution.maximum, measure),
@@ -45,9 +53,11 @@ extension PageScope {
             ])
         }
         let feature = focusArea(of: measure)?.1
+        let levels = ratingLevelNames()
         return MeasureTexts(
             name: l.text(measure.name), keyFeature: feature.map { "\($0.id) \(l.text($0.name))" } ?? "",
             sourceType: l.sourceType(measure.source), unit: unit, breakdown: breakdown, network: network,
-            stripDescription: stripDescription, stripAxisMaximum: stripAxisMaximum, ratingLevels: ratingLevelNames())
+            stripDescription: stripDescription, stripAxisMaximum: stripAxisMaximum, strip: strip, ratingLevels: levels,
+            ratingScale: unit?.kind == .rating ? RatingScaleChart.Frame(id: "chart-\(measure.id)-rating", levels: levels) : nil)
     }
 }

@@ -96,7 +96,8 @@ func parallelMap<Item: Sendable, Result: Sendable>(
     }
     nonisolated(unsafe) let results = buffer
     let counter = ProgressCounter()
-    let chunk = max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+    // Small chunks, so that no core waits long for the last one (items take a few milliseconds at most).
+    let chunk = max(1, min(32, count / (ProcessInfo.processInfo.activeProcessorCount * 8)))
     let chunks = (count + chunk - 1) / chunk
     DispatchQueue.concurrentPerform(iterations: chunks) { chunkIndex in
         let range = (chunkIndex * chunk)..<min(count, (chunkIndex + 1) * chunk)
