@@ -48,12 +48,15 @@ public struct YearBarChart: Sendable {
         let scale = NiceScale(covering: points.compactMap(\.value).max() ?? 0, targetTicks: 3, limit: axisLimit)
         var svg = SVGWriter()
         openChart(&svg, id: id, width: width, height: height, title: title, description: description, kind: "years")
-        svg.open("defs", [])
-        svg.open("pattern", [("id", "\(id)-hatch"), ("width", "6"), ("height", "6"), ("patternUnits", "userSpaceOnUse"), ("patternTransform", "rotate(45)")])
-        svg.element("rect", [("class", "chart-hatch-bg"), ("width", "6"), ("height", "6")])
-        svg.element("line", [("class", "chart-hatch-line"), ("x1", "0"), ("y1", "0"), ("x2", "0"), ("y2", "6")])
-        svg.close("pattern")
-        svg.close("defs")
+        if hasFlags {
+            // The hatch of flagged columns, defined only where a column uses it.
+            svg.open("defs", [])
+            svg.open("pattern", [("id", "\(id)-hatch"), ("width", "6"), ("height", "6"), ("patternUnits", "userSpaceOnUse"), ("patternTransform", "rotate(45)")])
+            svg.element("rect", [("class", "chart-hatch-bg"), ("width", "6"), ("height", "6")])
+            svg.element("line", [("class", "chart-hatch-line"), ("x1", "0"), ("y1", "0"), ("x2", "0"), ("y2", "6")])
+            svg.close("pattern")
+            svg.close("defs")
+        }
         svg.open("g", [("class", "chart-axis"), ("aria-hidden", "true")])
         for tick in scale.ticks {
             let y = top + plotHeight - scale.position(tick, length: plotHeight)

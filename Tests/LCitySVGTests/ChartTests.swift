@@ -170,6 +170,38 @@ struct OtherChartTests {
         try expectGolden(svg, "years")
     }
 
+    @Test func yearsDefineTheHatchOnlyWhenAColumnUsesIt() {
+        let plainYears = YearBarChart(
+            id: "p", title: "t", description: "d",
+            points: [.init(year: 2019, value: 3, valueLabel: "3"), .init(year: 2021, value: 4, valueLabel: "4")],
+            tickLabel: plain
+        ).svg()
+        #expect(!plainYears.contains("<defs>"))
+        #expect(!plainYears.contains("hatch"))
+        let flagged = YearBarChart(
+            id: "f", title: "t", description: "d",
+            points: [.init(year: 2019, value: 3, valueLabel: "3", flag: "estimated"), .init(year: 2021, value: 4, valueLabel: "4")],
+            tickLabel: plain
+        ).svg()
+        #expect(flagged.contains(#"<pattern id="f-hatch""#))
+        #expect(flagged.contains(#"fill="url(#f-hatch)""#))
+    }
+
+    /// A frame shared by many items draws each item's chart as the goldens show it, whatever it drew before.
+    @Test func sharedFramesDrawTheGoldenCharts() throws {
+        let strip = RangeStrip.Frame(id: "s", minimum: 10, median: 50, maximum: 90, axisMaximum: 100)
+        _ = strip.svg(title: "Other", description: "Other city", value: 20)
+        _ = strip.svg(title: "No value", description: "No value", value: nil)
+        try expectGolden(
+            strip.svg(title: "Against the network", description: "Range 10–90, median 50; this city 70.", value: 70),
+            "range-strip")
+        #expect(!strip.svg(title: "t", description: "d", value: nil).contains("chart-dot"))
+        let scale = RatingScaleChart.Frame(id: "r", levels: ["Poor", "Fair", "Good", "Very good", "Excellent"])
+        _ = scale.svg(title: "Other", description: "Rated 2", rating: 2)
+        try expectGolden(scale.svg(title: "Rating", description: "Rated 4 (Very good).", rating: 4), "rating-scale")
+        #expect(!scale.svg(title: "t", description: "d", rating: 0).contains("is-selected"))
+    }
+
     @Test func rangeStripGolden() throws {
         let svg = RangeStrip(id: "s", title: "Against the network", description: "Range 10–90, median 50; this city 70.", minimum: 10, median: 50, maximum: 90, value: 70, axisMaximum: 100).svg()
         try expectGolden(svg, "range-strip")

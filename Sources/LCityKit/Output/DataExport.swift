@@ -21,11 +21,14 @@ public struct DataExport: Sendable {
         for result in results { try result.get() }
     }
 
-    /// One city's JSON and CSV.
-    public func writeCity(_ city: City, to sink: some OutputSink) throws {
+    /// One city's JSON and CSV; returns the CSV's rows (without header), which `data/all.csv` holds too.
+    @discardableResult
+    public func writeCity(_ city: City, to sink: some OutputSink) throws -> Data {
         let header = CSV.document(header: csvHeader, rows: [])
+        let rows = CSV.rows(csvRows(city).map(\.fields))
         try sink.write("data/cities/\(city.slug).json", json(cityDocument(city)))
-        try sink.write("data/cities/\(city.slug).csv", header + CSV.rows(csvRows(city).map(\.fields)))
+        try sink.write("data/cities/\(city.slug).csv", header + rows)
+        return rows
     }
 
     /// One measure's CSV for all cities.
@@ -45,13 +48,19 @@ public struct DataExport: Sendable {
         }
     }
 
-    /// Writes every download into `sink`: per-city files on all cores, the long CSVs city by city, so that memory
-    /// holds one city's rows at a time.
+    /// Writes every download into `sink`: per-city files on all cores, 256 cities at a time, whose CSV rows then
+    /// go on to `data/all.csv` in slug order (made once for both), so that memory holds one block's rows at a time.
     public func write(to sink: some OutputSink) throws {
         try sink.write("data/framework.json", json(frameworkDocument()))
-        try throwFirst(parallelMap(model.cities) { city in Result { try writeCity(city, to: sink) } })
+        let cities = model.cities
+        try sink.append("data/all.csv", CSV.document(header: csvHeader, rows: []))
+        for chunk in stride(from: 0, to: cities.count, by: 256) {
+            let rows = parallelMap(Array(cities[chunk..<min(cities.count, chunk + 256)])) { city in
+                Result { try writeCity(city, to: sink) }
+            }
+            try sink.append("data/all.csv", rows.reduce(into: Data()) { $0.append(try $1.get()) })
+        }
         try throwFirst(parallelMap(model.framework.measures) { measure in Result { try writeIndicator(measure, to: sink) } })
-        try writeAllCSV(to: sink)
     }
 
     // MARK: JSON
