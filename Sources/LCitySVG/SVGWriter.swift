@@ -45,6 +45,11 @@ struct SVGWriter {
         text.append(markup)
     }
 
+    /// Text content, escaped.
+    mutating func text(_ content: String) {
+        text.append(Self.escape(content))
+    }
+
     mutating func newline() {
         text.append("\n")
     }

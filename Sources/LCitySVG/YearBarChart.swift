@@ -37,7 +37,7 @@ public struct YearBarChart: Sendable {
 
     public func svg() -> String {
         let font = 13.0
-        let points = points.sorted { $0.year < $1.year }
+        let points = zip(points, points.dropFirst()).allSatisfy { $0.year <= $1.year } ? points : points.sorted { $0.year < $1.year }
         let left = 44.0
         let column = 64.0
         let width = max(220, left + Double(points.count) * column + 8)
@@ -57,34 +57,50 @@ public struct YearBarChart: Sendable {
             svg.close("pattern")
             svg.close("defs")
         }
+        // The repeated elements are written out directly (fixed attributes, numbers that need no escaping): a
+        // city profile draws a couple of dozen of these charts per page.
+        let gridX1 = coordinate(left)
+        let gridX2 = coordinate(width - 4)
         svg.open("g", [("class", "chart-axis"), ("aria-hidden", "true")])
         for tick in scale.ticks {
             let y = top + plotHeight - scale.position(tick, length: plotHeight)
-            svg.element("line", [("class", "chart-grid"), ("x1", coordinate(left)), ("x2", coordinate(width - 4)), ("y1", coordinate(y)), ("y2", coordinate(y))])
-            svg.element("text", [("x", coordinate(left - 6)), ("y", coordinate(y + font * 0.35)), ("text-anchor", "end"), ("font-size", coordinate(font - 1))], text: tickLabel(tick))
+            let yText = coordinate(y)
+            svg.raw("<line class=\"chart-grid\" x1=\"\(gridX1)\" x2=\"\(gridX2)\" y1=\"\(yText)\" y2=\"\(yText)\"/>")
+            svg.raw("<text x=\"\(coordinate(left - 6))\" y=\"\(coordinate(y + font * 0.35))\" text-anchor=\"end\" font-size=\"12\">")
+            svg.text(tickLabel(tick))
+            svg.raw("</text>")
         }
         svg.close("g")
+        let hatch = SVGWriter.escape("url(#\(id)-hatch)")
         for (index, point) in points.enumerated() {
             let x = left + Double(index) * column
-            svg.open("g", [("class", point.flag == nil ? "chart-row" : "chart-row is-flagged")])
+            let middle = coordinate(x + column / 2)
+            svg.raw(point.flag == nil ? "<g class=\"chart-row\">" : "<g class=\"chart-row is-flagged\">")
             if let value = point.value {
                 let barHeight = scale.position(value, length: plotHeight)
-                var attributes = [("class", point.flag == nil ? "chart-bar" : "chart-bar chart-bar-flagged"), ("x", coordinate(x + 12)), ("y", coordinate(top + plotHeight - barHeight)), ("width", coordinate(column - 24)), ("height", coordinate(max(barHeight, value > 0 ? 1 : 0)))]
-                if point.flag != nil { attributes.append(("fill", "url(#\(id)-hatch)")) }
-                svg.open("rect", attributes)
-                svg.element("title", [], text: "\(point.year): \(point.valueLabel)\(point.flag.map { " (\($0))" } ?? "")")
-                svg.close("rect")
-                svg.element("text", [("class", "chart-value"), ("x", coordinate(x + column / 2)), ("y", coordinate(top + plotHeight - barHeight - 5)), ("text-anchor", "middle"), ("font-size", coordinate(font))], text: point.valueLabel + (point.flag != nil ? "*" : ""))
+                svg.raw(point.flag == nil ? "<rect class=\"chart-bar\"" : "<rect class=\"chart-bar chart-bar-flagged\"")
+                svg.raw(" x=\"\(coordinate(x + 12))\" y=\"\(coordinate(top + plotHeight - barHeight))\" width=\"\(coordinate(column - 24))\" height=\"\(coordinate(max(barHeight, value > 0 ? 1 : 0)))\"")
+                if point.flag != nil { svg.raw(" fill=\"\(hatch)\"") }
+                svg.raw("><title>")
+                svg.text("\(point.year): \(point.valueLabel)\(point.flag.map { " (\($0))" } ?? "")")
+                svg.raw("</title></rect>")
+                svg.raw("<text class=\"chart-value\" x=\"\(middle)\" y=\"\(coordinate(top + plotHeight - barHeight - 5))\" text-anchor=\"middle\" font-size=\"13\">")
+                svg.text(point.valueLabel + (point.flag != nil ? "*" : ""))
             } else {
-                svg.element("text", [("class", "chart-value chart-missing"), ("x", coordinate(x + column / 2)), ("y", coordinate(top + plotHeight - 5)), ("text-anchor", "middle"), ("font-size", coordinate(font))], text: point.valueLabel)
+                svg.raw("<text class=\"chart-value chart-missing\" x=\"\(middle)\" y=\"\(coordinate(top + plotHeight - 5))\" text-anchor=\"middle\" font-size=\"13\">")
+                svg.text(point.valueLabel)
             }
-            svg.element("text", [("class", "chart-label"), ("x", coordinate(x + column / 2)), ("y", coordinate(top + plotHeight + 17)), ("text-anchor", "middle"), ("font-size", coordinate(font))], text: String(point.year))
+            svg.raw("</text><text class=\"chart-label\" x=\"\(middle)\" y=\"\(coordinate(top + plotHeight + 17))\" text-anchor=\"middle\" font-size=\"13\">")
+            svg.text(String(point.year))
+            svg.raw("</text>")
             if let flag = point.flag {
-                svg.element("text", [("class", "chart-flag"), ("x", coordinate(x + column / 2)), ("y", coordinate(top + plotHeight + 33)), ("text-anchor", "middle"), ("font-size", "12")], text: "*" + TextMetrics.truncate(flag, fontSize: 12, maxWidth: column - 6))
+                svg.raw("<text class=\"chart-flag\" x=\"\(middle)\" y=\"\(coordinate(top + plotHeight + 33))\" text-anchor=\"middle\" font-size=\"12\">")
+                svg.text("*" + TextMetrics.truncate(flag, fontSize: 12, maxWidth: column - 6))
+                svg.raw("</text>")
             }
-            svg.close("g")
+            svg.raw("</g>")
         }
-        svg.element("line", [("class", "chart-baseline"), ("x1", coordinate(left)), ("x2", coordinate(width - 4)), ("y1", coordinate(top + plotHeight)), ("y2", coordinate(top + plotHeight))])
+        svg.element("line", [("class", "chart-baseline"), ("x1", gridX1), ("x2", gridX2), ("y1", coordinate(top + plotHeight)), ("y2", coordinate(top + plotHeight))])
         svg.close("svg")
         return svg.text
     }
