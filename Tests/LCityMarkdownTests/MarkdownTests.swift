@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import LCityMarkdown
@@ -58,4 +59,27 @@ struct MarkdownTests {
         #expect(Markdown.slug("行动呼吁") == "行动呼吁")
         #expect(Markdown.slug("  --  ") == "")
     }
+
+    /// cmark-gfm changes global tables when parsers with extensions come and go: renders on many threads at once
+    /// must all keep their extensions.
+    @Test func rendersOnManyThreadsAtOnce() {
+        let count = 2000
+        let outputs = UnsafeSendableBox(count: count)
+        let filler = String(repeating: "Some *text* with `code` and a [link](https://example.org). ", count: 20)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            outputs.set(index, Markdown.render("\(filler)\n\n~~\(index)~~ \(filler)\n").html)
+        }
+        for index in 0..<count {
+            #expect(outputs.get(index).contains("<del>\(index)</del>"), "render \(index) lost strikethrough")
+        }
+    }
+}
+
+/// Results written from many threads, each to its own slot.
+final class UnsafeSendableBox: @unchecked Sendable {
+    private var values: [String]
+    private let lock = NSLock()
+    init(count: Int) { values = Array(repeating: "", count: count) }
+    func set(_ index: Int, _ value: String) { lock.lock(); values[index] = value; lock.unlock() }
+    func get(_ index: Int) -> String { lock.lock(); defer { lock.unlock() }; return values[index] }
 }
