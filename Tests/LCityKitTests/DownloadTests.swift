@@ -24,6 +24,37 @@ struct DownloadTests {
         #expect(lines.last == "")
     }
 
+    /// The hand-written city JSON is exactly what JSONEncoder writes, for the shipped cities and for awkward texts
+    /// and numbers.
+    @Test func cityJSONEqualsJSONEncoder() throws {
+        let site = try TestSite.shipped()
+        defer { site.remove() }
+        let model = SiteModel(content: try #require(site.check().value))
+        let export = DataExport(model: model)
+        var documents = model.cities.map(export.cityDocument)
+        var odd = documents[0]
+        odd.website = "https://example.org/a/b?c=\"d\""
+        odd.population = nil
+        odd.coordinates = ["lat": -0.0, "lon": 1e-7]
+        odd.name = ["en": "Tab\tnew\nline \u{1} back\\slash \u{2028}", "zh": "引号\"中文\""]
+        odd.observations = odd.observations.prefix(3).map { observation in
+            var observation = observation
+            observation.value = 12345678901234567.0
+            observation.values = ["a": 0.1 + 0.2, "b": 1e21, "c": 73]
+            observation.note = ["en": "\r\u{8}\u{C}/"]
+            return observation
+        }
+        documents.append(odd)
+        var empty = documents[0]
+        empty.observations = []
+        empty.coordinates = nil
+        documents.append(empty)
+        for document in documents {
+            let expected = String(decoding: export.json(document), as: UTF8.self)
+            #expect(DataExport.json(document) == expected, "\(document.slug)")
+        }
+    }
+
     @Test func quotingFollowsRFC4180() {
         #expect(CSV.quote("plain") == "plain")
         #expect(CSV.quote("a,b") == "\"a,b\"")

@@ -26,7 +26,7 @@ public struct DataExport: Sendable {
     public func writeCity(_ city: City, to sink: some OutputSink) throws -> Data {
         let header = CSV.document(header: csvHeader, rows: [])
         let rows = CSV.rows(csvRows(city).map(\.fields))
-        try sink.write("data/cities/\(city.slug).json", json(cityDocument(city)))
+        try sink.write("data/cities/\(city.slug).json", text: Self.json(cityDocument(city)))
         try sink.write("data/cities/\(city.slug).csv", header + rows)
         return rows
     }
@@ -65,7 +65,7 @@ public struct DataExport: Sendable {
 
     // MARK: JSON
 
-    private func json(_ value: some Encodable) -> Data {
+    func json(_ value: some Encodable) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return ((try? encoder.encode(value)) ?? Data()) + Data("\n".utf8)
@@ -197,6 +197,44 @@ public struct DataExport: Sendable {
         var source: [String: String]?
         var flag: String?
         var note: [String: String]?
+    }
+
+    /// A city's document as JSON, written by `PrettyJSON` (the same text as `json(_:)`, faster).
+    static func json(_ document: CityDocument) -> String {
+        var json = PrettyJSON()
+        json.object { json in
+            if let coordinates = document.coordinates { json.member("coordinates", coordinates) }
+            json.member("country", document.country)
+            json.member("illustrative", document.illustrative)
+            if let joined = document.joined { json.member("joined", joined) }
+            json.member("name", document.name)
+            json.member("observations") { json in
+                json.array { json in
+                    for observation in document.observations {
+                        json.element { json in
+                            json.object { json in
+                                json.member("available", observation.available)
+                                if let flag = observation.flag { json.member("flag", flag) }
+                                json.member("measure", observation.measure)
+                                if let note = observation.note { json.member("note", note) }
+                                if let source = observation.source { json.member("source", source) }
+                                json.member("source_type", observation.source_type)
+                                json.member("unit", observation.unit)
+                                if let value = observation.value { json.member("value", value) }
+                                if let values = observation.values { json.member("values", values) }
+                                json.member("year", observation.year)
+                            }
+                        }
+                    }
+                }
+            }
+            if let population = document.population { json.member("population", population) }
+            if let year = document.population_year { json.member("population_year", year) }
+            json.member("region", document.region)
+            json.member("slug", document.slug)
+            if let website = document.website { json.member("website", website) }
+        }
+        return json.text + "\n"
     }
 
     func cityDocument(_ city: City) -> CityDocument {
