@@ -211,7 +211,7 @@ struct TemplateContextTests {
         defer { site.remove() }
         let content = try #require(site.check().value)
         let model = SiteModel(content: content)
-        let builder = PageBuilder(model: model, templates: try #require(site.templates().value))
+        let builder = PageBuilder(model: model, fragments: Fragments(templates: try #require(site.templates().value)))
         let city = try #require(builder.view(for: Route(.city("alpha"), language: "en")).context as? PageContext<CityView>)
         let indicator = try #require(
             builder.view(for: Route(.indicator("1.1.1a"), language: "zh")).context as? PageContext<IndicatorView>)

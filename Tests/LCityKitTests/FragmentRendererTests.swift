@@ -92,7 +92,7 @@ struct FragmentRendererTests {
         defer { site.remove() }
         let model = SiteModel(content: try #require(site.check().value))
         let templates = try #require(site.templates().value)
-        let builder = PageBuilder(model: model, templates: templates)
+        let builder = PageBuilder(model: model, fragments: Fragments(templates: templates))
         var compared = 0
         for language in model.languages {
             let strings: [String: Any] = ["t": model.content.strings[language]!.values]
@@ -127,7 +127,7 @@ struct FragmentContextTests {
         let site = try TestSite()
         defer { site.remove() }
         let model = SiteModel(content: try #require(site.check().value))
-        let builder = PageBuilder(model: model, templates: try #require(site.templates().value))
+        let builder = PageBuilder(model: model, fragments: Fragments(templates: try #require(site.templates().value)))
         func check(_ row: some FragmentContext) {
             var own = ShapeWalk()
             row.walk(&own)

@@ -179,6 +179,40 @@ final class FragmentRenderer: @unchecked Sendable {
     }
 }
 
+/// The `FragmentRenderer`s of one template set and set of UI strings: one per page template and per row template.
+/// A build makes one; `SiteSession` keeps it between edits of city files, whose pages keep their shapes, and makes a
+/// new one whenever templates or strings may have changed.
+public final class Fragments: @unchecked Sendable {
+    let templates: TemplateSet
+    let cityRows: FragmentRenderer
+    let indicatorRows: FragmentRenderer
+    /// Pagination links of long lists (`templates/partials/pager.mustache`).
+    let pagers: FragmentRenderer
+    private let lock = NSLock()
+    private var pages: [String: FragmentRenderer] = [:]
+
+    /// The templates of the pieces rendered apart from their pages.
+    static let pieceTemplates = ["partials/city-measure-row", "partials/indicator-row", "partials/pager"]
+
+    public init(templates: TemplateSet) {
+        self.templates = templates
+        cityRows = FragmentRenderer(library: templates.library, template: Self.pieceTemplates[0])
+        indicatorRows = FragmentRenderer(library: templates.library, template: Self.pieceTemplates[1])
+        pagers = FragmentRenderer(library: templates.library, template: Self.pieceTemplates[2])
+    }
+
+    /// The renderer of a page template (nil if the template set has no such template).
+    func page(_ template: String) -> FragmentRenderer? {
+        guard templates.library.getTemplate(named: template) != nil else { return nil }
+        lock.lock()
+        defer { lock.unlock() }
+        if let renderer = pages[template] { return renderer }
+        let renderer = FragmentRenderer(library: templates.library, template: template, trimsFinalLineEnd: false)
+        pages[template] = renderer
+        return renderer
+    }
+}
+
 /// The shape of a context and its texts in visiting order.
 struct Shape: Hashable {
     var bytes: [UInt8]

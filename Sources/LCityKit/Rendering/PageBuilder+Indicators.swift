@@ -119,7 +119,7 @@ extension PageScope {
                 categoryStatistics: categoryStatistics, hasCategoryStatistics: !categoryStatistics.isEmpty,
                 printed: measure.printed, note: measure.note.map { l.text($0) },
                 isRating: isRating, ratingScale: ratingScale, statistics: figures,
-                rows: rows, renderedRows: rows.map { renderRow($0, with: builder.indicatorRows) }, hasRows: !rows.isEmpty,
+                rows: rows, renderedRows: rows.map { renderRow($0, with: builder.fragments.indicatorRows) }, hasRows: !rows.isEmpty,
                 missing: page == 1 && missing.count <= Paging.missingNames
                     ? missing.map { Link(label: cityName($0), href: href(.city($0.slug))) } : [],
                 hasMissing: page == 1 && !missing.isEmpty && missing.count <= Paging.missingNames,
@@ -142,7 +142,7 @@ extension PageScope {
     func pager(_ count: Int, current: Int, kind: (Int) -> PageKind) -> String {
         guard count > 1 else { return "" }
         let links = (1...count).map { Link(label: l.integer($0), href: href(kind($0)), current: $0 == current) }
-        return builder.pagers.render(
+        return builder.fragments.pagers.render(
             ["hasPager": true, "pager": links.map(\.templateContext)], constants: ["t": l.strings.values],
             constantsKey: language)
     }

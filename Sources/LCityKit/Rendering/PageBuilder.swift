@@ -8,22 +8,14 @@ public struct PageBuilder: Sendable {
     let basePath: String
     /// Per language, then measure id: the texts every page shows the same, made once per build.
     private(set) var measureTexts: [String: [String: MeasureTexts]] = [:]
-    /// The rows of the city profiles' and the indicator pages' tables (`templates/partials/*-row.mustache`),
-    /// rendered a row at a time: tens of thousands of rows of a few dozen shapes.
-    let cityRows: FragmentRenderer
-    let indicatorRows: FragmentRenderer
-    /// Pagination links of long lists (`templates/partials/pager.mustache`).
-    let pagers: FragmentRenderer
+    /// Renders the rows of the city profiles' and the indicator pages' tables and the pagers
+    /// (`templates/partials/*.mustache`): tens of thousands of rows of a few dozen shapes.
+    let fragments: Fragments
 
-    /// The templates of the pieces that `FragmentRenderer` renders for the pages.
-    static let rowTemplates = ["partials/city-measure-row", "partials/indicator-row", "partials/pager"]
-
-    /// Creates a builder for `model`, rendering table rows with `templates`.
-    public init(model: SiteModel, templates: TemplateSet) {
+    /// Creates a builder for `model`, rendering table rows with `fragments`.
+    public init(model: SiteModel, fragments: Fragments) {
         self.model = model
-        cityRows = FragmentRenderer(library: templates.library, template: Self.rowTemplates[0])
-        indicatorRows = FragmentRenderer(library: templates.library, template: Self.rowTemplates[1])
-        pagers = FragmentRenderer(library: templates.library, template: Self.rowTemplates[2])
+        self.fragments = fragments
         var localizers: [String: Localizer] = [:]
         for language in model.languages {
             let strings = model.content.strings[language] ?? Strings(language: language, values: [:], file: "", locations: [:])

@@ -17,10 +17,13 @@ public struct RenderedSite: Sendable {
 public struct SiteRenderer: Sendable {
     public let model: SiteModel
     public let templates: TemplateSet
+    /// The renderers of the templates; shapes they learnt stay valid while templates and UI strings are the same.
+    public let fragments: Fragments
 
-    public init(model: SiteModel, templates: TemplateSet) {
+    public init(model: SiteModel, templates: TemplateSet, fragments: Fragments? = nil) {
         self.model = model
         self.templates = templates
+        self.fragments = fragments ?? Fragments(templates: templates)
     }
 
     /// Renders every page, download and asset into memory. `progress` is called with (done, total) from any thread.
@@ -56,16 +59,12 @@ public struct SiteRenderer: Sendable {
     public func renderPages(
         _ routes: [Route], to sink: some OutputSink, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) -> [Diagnostic] {
-        let builder = PageBuilder(model: model, templates: templates)
+        let builder = PageBuilder(model: model, fragments: fragments)
         // Pages of a kind come in few shapes too: each page template goes through a FragmentRenderer, with the UI
         // strings (`t`, the same for every page of a language) as its constants.
-        var renderers: [String: FragmentRenderer] = [:]
-        for name in Set(routes.map { PageBuilder.template(for: $0.kind) }) where templates.library.getTemplate(named: name) != nil {
-            renderers[name] = FragmentRenderer(library: templates.library, template: name, trimsFinalLineEnd: false)
-        }
-        let failures = parallelMap(routes, progress: progress) { [renderers] route -> Diagnostic? in
+        let failures = parallelMap(routes, progress: progress) { route -> Diagnostic? in
             let view = builder.view(for: route)
-            guard let renderer = renderers[view.template], var context = TemplateContext.make(view.context) as? [String: Any] else {
+            guard let renderer = fragments.page(view.template), var context = TemplateContext.make(view.context) as? [String: Any] else {
                 return .error("rendering produced nothing for \(route.outputFile)", at: SourceLocation(file: "templates/\(view.template).mustache"))
             }
             let strings = context.removeValue(forKey: "t") ?? [String: String]()

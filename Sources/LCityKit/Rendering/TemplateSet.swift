@@ -116,7 +116,7 @@ public struct TemplateSet: Sendable {
         var needed = Set<String>()
         for route in routes { needed.insert(PageBuilder.template(for: route.kind)) }
         needed.insert("base")
-        needed.formUnion(PageBuilder.rowTemplates)
+        needed.formUnion(Fragments.pieceTemplates)
         for name in needed.sorted() where !names.contains(name) {
             sink.error("the template '\(name)' is missing", at: SourceLocation(file: "templates/\(name).mustache"))
         }

@@ -29,6 +29,8 @@ public final class SiteSession: @unchecked Sendable {
     public private(set) var diagnostics: [Diagnostic] = []
     public private(set) var model: SiteModel?
     private var templates: TemplateSet?
+    /// The renderers of `templates` with the current UI strings, kept for edits of city files.
+    private var fragments: Fragments?
 
     public init(root: URL, options: Pipeline.BuildOptions = .init()) {
         self.root = root
@@ -51,13 +53,15 @@ public final class SiteSession: @unchecked Sendable {
         model: SiteModel, templates: TemplateSet, kind: Report.Kind, earlier: [Diagnostic],
         since clock: ContinuousClock.Instant
     ) -> Report {
-        let rendered = SiteRenderer(model: model, templates: templates).render()
+        let fragments = Fragments(templates: templates)
+        let rendered = SiteRenderer(model: model, templates: templates, fragments: fragments).render()
         let all = (earlier + rendered.diagnostics).sortedByLocation()
         guard let site = rendered.value, all.errorCount == 0 else { return failed(all, since: clock) }
         let changed = Self.difference(files, site.files)
         files = site.files
         self.model = model
         self.templates = templates
+        self.fragments = fragments
         diagnostics = all
         return Report(
             kind: kind, pagesRendered: site.pageCount, changedPaths: changed, seconds: clock.duration(to: .now).seconds,
@@ -128,7 +132,7 @@ public final class SiteSession: @unchecked Sendable {
         let (updated, changedMeasures) = model.replacing(city)
         let routes = affectedRoutes(old: old, new: city, before: model, after: updated, changedMeasures: changedMeasures)
         let sink = MemorySink()
-        let renderer = SiteRenderer(model: updated, templates: templates)
+        let renderer = SiteRenderer(model: updated, templates: templates, fragments: fragments)
         let failures = renderer.renderPages(routes, to: sink)
         guard failures.errorCount == 0 else { return failed(all + failures, since: clock) }
         let export = DataExport(model: updated)
