@@ -40,26 +40,25 @@ public struct DataExport: Sendable {
 
     /// The whole dataset, appended city by city in slug order.
     public func writeAllCSV(to sink: some OutputSink) throws {
+        try writeAllCSV(to: sink) { CSV.rows(csvRows($0).map(\.fields)) }
+    }
+
+    /// `data/all.csv` made 256 cities at a time on all cores, appended in slug order, so that memory holds one
+    /// block's rows at a time; `rows` gives a city's CSV rows (and may write other files on the way).
+    private func writeAllCSV(to sink: some OutputSink, rows: @Sendable (City) throws -> Data) throws {
         let cities = model.cities
         try sink.append("data/all.csv", CSV.document(header: csvHeader, rows: []))
         for chunk in stride(from: 0, to: cities.count, by: 256) {
-            let blocks = parallelMap(Array(cities[chunk..<min(cities.count, chunk + 256)])) { CSV.rows(csvRows($0).map(\.fields)) }
-            try sink.append("data/all.csv", blocks.reduce(into: Data()) { $0.append($1) })
+            let blocks = parallelMap(Array(cities[chunk..<min(cities.count, chunk + 256)])) { city in Result { try rows(city) } }
+            try sink.append("data/all.csv", blocks.reduce(into: Data()) { $0.append(try $1.get()) })
         }
     }
 
-    /// Writes every download into `sink`: per-city files on all cores, 256 cities at a time, whose CSV rows then
-    /// go on to `data/all.csv` in slug order (made once for both), so that memory holds one block's rows at a time.
+    /// Writes every download into `sink`: the city files on all cores, their CSV rows going on to `data/all.csv`
+    /// (made once for both), then one CSV per measure.
     public func write(to sink: some OutputSink) throws {
         try sink.write("data/framework.json", json(frameworkDocument()))
-        let cities = model.cities
-        try sink.append("data/all.csv", CSV.document(header: csvHeader, rows: []))
-        for chunk in stride(from: 0, to: cities.count, by: 256) {
-            let rows = parallelMap(Array(cities[chunk..<min(cities.count, chunk + 256)])) { city in
-                Result { try writeCity(city, to: sink) }
-            }
-            try sink.append("data/all.csv", rows.reduce(into: Data()) { $0.append(try $1.get()) })
-        }
+        try writeAllCSV(to: sink) { try writeCity($0, to: sink) }
         try throwFirst(parallelMap(model.framework.measures) { measure in Result { try writeIndicator(measure, to: sink) } })
     }
 
