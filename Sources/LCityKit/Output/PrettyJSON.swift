@@ -37,13 +37,18 @@ struct PrettyJSON {
     mutating func member(_ key: String, _ value: Double) { member(key) { $0.number(value) } }
     mutating func member(_ key: String, _ value: Bool) { member(key) { $0.text += value ? "true" : "false" } }
 
-    /// An object of texts or numbers, keys sorted.
-    mutating func member(_ key: String, _ values: [String: String]) {
-        member(key) { json in json.object { json in for name in values.keys.sorted() { json.member(name, values[name]!) } } }
-    }
+    /// An object of texts, keys sorted.
+    mutating func member(_ key: String, _ values: [String: String]) { member(key, values) { $0.string($1) } }
 
-    mutating func member(_ key: String, _ values: [String: Double]) {
-        member(key) { json in json.object { json in for name in values.keys.sorted() { json.member(name, values[name]!) } } }
+    /// An object of numbers, keys sorted.
+    mutating func member(_ key: String, _ values: [String: Double]) { member(key, values) { $0.number($1) } }
+
+    private mutating func member<Value>(_ key: String, _ values: [String: Value], _ write: (inout PrettyJSON, Value) -> Void) {
+        member(key) { json in
+            json.object { json in
+                for name in values.keys.sorted() { json.member(name) { write(&$0, values[name]!) } }
+            }
+        }
     }
 
     /// An array's element.
