@@ -233,29 +233,47 @@ struct ShapeWalk {
         shape.append(0)
     }
 
+    // The shape of each kind of value.
+
+    /// A text: only whether it is empty (`empty(x)` tells empty texts apart); the text itself is a hole.
+    mutating func text(_ text: String) {
+        shape.append(text.isEmpty ? 0x65 : 0x73)
+        texts.append(text)
+    }
+
+    mutating func flag(_ flag: Bool) { shape.append(flag ? 0x54 : 0x46) }
+
+    /// An absent value (`NSNull` in a template context).
+    mutating func null() { shape.append(0x4E) }
+
+    /// A dictionary: `entries` writes its keys in sorted order (equal dictionaries iterate in different orders,
+    /// per-instance hash seeds).
+    mutating func dictionary(_ entries: (inout ShapeWalk) -> Void) {
+        shape.append(0x7B)
+        entries(&self)
+        shape.append(0x7D)
+    }
+
+    mutating func list<Element>(_ elements: [Element], _ element: (inout ShapeWalk, Element) -> Void) {
+        shape.append(0x5B)
+        for item in elements { element(&self, item) }
+        shape.append(0x5D)
+    }
+
     mutating func visit(_ value: Any) {
         // Exact type checks: a failed `as?` cast of a dictionary to a class (`NSNull`) bridges the whole dictionary.
         switch ContextValue(value) {
-        case .text(let text):
-            // Empty texts are a shape of their own: `empty(x)` tells them apart.
-            shape.append(text.isEmpty ? 0x65 : 0x73)
-            texts.append(text)
-        case .flag(let flag):
-            shape.append(flag ? 0x54 : 0x46)
-        case .null:
-            shape.append(0x4E)
-        case .dictionary(let dictionary):
-            // Keys in sorted order: equal dictionaries iterate in different orders (per-instance hash seeds).
-            shape.append(0x7B)
-            for key in dictionary.keys.sorted() {
-                add(key)
-                visit(dictionary[key]!)
+        case .text(let text): self.text(text)
+        case .flag(let flag): self.flag(flag)
+        case .null: null()
+        case .dictionary(let values):
+            dictionary { walk in
+                for key in values.keys.sorted() {
+                    walk.add(key)
+                    walk.visit(values[key]!)
+                }
             }
-            shape.append(0x7D)
-        case .list(let elements):
-            shape.append(0x5B)
-            for element in elements { visit(element) }
-            shape.append(0x5D)
+        case .list(let elements): list(elements) { $0.visit($1) }
         case .other(let value):
             // Numbers and anything else are printed as they are: part of the shape.
             shape.append(0x3F)
@@ -271,44 +289,31 @@ protocol FragmentContext: TemplateRepresentable {
 }
 
 extension ShapeWalk {
-    /// A dictionary: `entries` writes its keys in sorted order.
-    mutating func dictionary(_ entries: (inout ShapeWalk) -> Void) {
-        shape.append(0x7B)
-        entries(&self)
-        shape.append(0x7D)
-    }
+    // A dictionary's entries, for views that describe themselves.
 
     mutating func entry(_ key: String, _ text: String) {
         add(key)
-        shape.append(text.isEmpty ? 0x65 : 0x73)
-        texts.append(text)
+        self.text(text)
     }
 
     mutating func entry(_ key: String, _ flag: Bool) {
         add(key)
-        shape.append(flag ? 0x54 : 0x46)
+        self.flag(flag)
     }
 
     /// An optional text: absent is `NSNull` in the template context.
     mutating func entry(_ key: String, _ text: String?) {
-        if let text { entry(key, text) } else {
-            add(key)
-            shape.append(0x4E)
-        }
+        add(key)
+        if let text { self.text(text) } else { null() }
     }
 
     mutating func entry<Element>(_ key: String, _ elements: [Element], _ element: (inout ShapeWalk, Element) -> Void) {
         add(key)
-        shape.append(0x5B)
-        for item in elements { element(&self, item) }
-        shape.append(0x5D)
+        list(elements, element)
     }
 
     mutating func entry(_ key: String, _ texts: [String]) {
-        entry(key, texts) { walk, text in
-            walk.shape.append(text.isEmpty ? 0x65 : 0x73)
-            walk.texts.append(text)
-        }
+        entry(key, texts) { $0.text($1) }
     }
 }
 

@@ -109,9 +109,8 @@ extension PageScope {
         let cityName = cityName(city)
         guard let unit = texts.unit else { return nil }
         if unit.kind == .rating {
-            guard let headline, (1...5).contains(headline) else { return nil }
+            guard let headline, (1...5).contains(headline), let frame = texts.ratingScale else { return nil }
             let levels = texts.ratingLevels
-            let frame = texts.ratingScale ?? RatingScaleChart.Frame(id: "chart-\(measure.id)-rating", levels: levels)
             return frame.svg(
                 title: l.format("chart_rating_title", ["name": texts.name, "city": cityName]),
                 description: l.format("chart_rating_desc", [

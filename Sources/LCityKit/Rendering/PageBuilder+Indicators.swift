@@ -29,7 +29,8 @@ extension PageScope {
         // a page at a time.
         let order = model.tableOrder[language]?[id] ?? Array(statistics.values.indices)
         let pageCount = Paging.pageCount(order.count, perPage: Paging.tableRows)
-        let rows = Paging.slice(order, page: page, perPage: Paging.tableRows).map { statistics.values[$0] }.map { entry -> IndicatorRowView in
+        let rows = Paging.slice(order, page: page, perPage: Paging.tableRows).map { position -> IndicatorRowView in
+            let entry = statistics.values[position]
             let city = model.city(entry.slug)!
             let observation = entry.observation
             if let flag = observation.flag?.value { flagsUsed.insert(flag) }
@@ -143,8 +144,7 @@ extension PageScope {
         guard count > 1 else { return "" }
         let links = (1...count).map { Link(label: l.integer($0), href: href(kind($0)), current: $0 == current) }
         return builder.fragments.pagers.render(
-            ["hasPager": true, "pager": links.map(\.templateContext)], constants: ["t": l.strings.values],
-            constantsKey: language)
+            ["hasPager": true, "pager": links.map(\.templateContext)], constants: fragmentConstants, constantsKey: language)
     }
 
     /// The median with one more decimal than the unit when it falls between two values (ratings: "3.5").

@@ -14,8 +14,6 @@ struct MeasureTexts: Sendable {
     var network: [String]
     /// The range strip's sentence about the network, when the measure has a headline distribution.
     var stripDescription: String?
-    /// The range strip's axis maximum.
-    var stripAxisMaximum: Double
     /// What every city's range strip of the measure shares.
     var strip: RangeStrip.Frame?
     /// Names of the rating levels 1…5.
@@ -39,13 +37,12 @@ extension PageScope {
         }
         if network.isEmpty { network = [l["no_value"]] }
         var stripDescription: String?
-        var stripAxisMaximum = 0.0
         var strip: RangeStrip.Frame?
         if let distribution = statistics?.headline {
-            stripAxisMaximum = NiceScale(covering: distribution.maximum, targetTicks: 4, limit: axisLimit(measure)).maximum
             strip = RangeStrip.Frame(
                 id: "chart-\(measure.id)-strip", minimum: distribution.minimum, median: distribution.median,
-                maximum: distribution.maximum, axisMaximum: stripAxisMaximum)
+                maximum: distribution.maximum,
+                axisMaximum: NiceScale(covering: distribution.maximum, targetTicks: 4, limit: axisLimit(measure)).maximum)
             stripDescription = l.format("chart_strip_desc", [
                 "min": formatValueWithUnit(distribution.minimum, measure),
                 "max": formatValueWithUnit(distribution.maximum, measure),
@@ -57,7 +54,7 @@ extension PageScope {
         return MeasureTexts(
             name: l.text(measure.name), keyFeature: feature.map { "\($0.id) \(l.text($0.name))" } ?? "",
             sourceType: l.sourceType(measure.source), unit: unit, breakdown: breakdown, network: network,
-            stripDescription: stripDescription, stripAxisMaximum: stripAxisMaximum, strip: strip, ratingLevels: levels,
+            stripDescription: stripDescription, strip: strip, ratingLevels: levels,
             ratingScale: unit?.kind == .rating ? RatingScaleChart.Frame(id: "chart-\(measure.id)-rating", levels: levels) : nil)
     }
 }

@@ -96,9 +96,12 @@ struct PageScope {
     var language: String { l.language }
     var framework: Framework { model.framework }
 
-    /// A table row rendered by `renderer`: its own fields and the UI strings (`{{t.key}}`).
+    /// What fragments (rows, pagers) see besides their own fields: the UI strings (`{{t.key}}`), one set per language.
+    var fragmentConstants: [String: Any] { ["t": l.strings.values] }
+
+    /// A table row rendered by `renderer`: its own fields and the UI strings.
     func renderRow(_ row: some FragmentContext, with renderer: FragmentRenderer) -> String {
-        renderer.render(row, constants: ["t": l.strings.values], constantsKey: language)
+        renderer.render(row, constants: fragmentConstants, constantsKey: language)
     }
 
     /// The texts of `measure` in this page's language that do not depend on the page.
