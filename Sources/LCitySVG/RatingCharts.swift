@@ -49,7 +49,6 @@ public struct RatingScaleChart: Sendable {
                 svg.element("text", [("class", selected ? "chart-step-value is-selected" : "chart-step-value"), ("x", coordinate(x + cell / 2)), ("y", "18"), ("text-anchor", "middle"), ("font-size", coordinate(font))], text: selected ? "▲ \(value)" : String(value))
                 svg.element("text", [("class", selected ? "chart-label is-selected" : "chart-label"), ("x", coordinate(x + cell / 2)), ("y", "44"), ("text-anchor", "middle"), ("font-size", coordinate(font - 1))], text: TextMetrics.truncate(name, fontSize: font - 1, maxWidth: cell - 4))
             }
-            svg.close("svg")
             return svg.text
         }
 
@@ -59,6 +58,7 @@ public struct RatingScaleChart: Sendable {
             svg.raw(head)
             chartTexts(&svg, id: id, title: title, description: description)
             svg.raw(bodies.indices.contains(rating) ? bodies[rating] : bodies[0])
+            svg.close("svg")
             return svg.text
         }
     }

@@ -44,19 +44,15 @@ public struct Localizer: Sendable {
         self.formats = formats
     }
 
-    static func pieces(of template: String) -> [FormatPiece] {
+    private static func pieces(of template: String) -> [FormatPiece] {
         var pieces: [FormatPiece] = []
-        var text = ""
         var rest = template[...]
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            text += rest[..<open]
-            if !text.isEmpty { pieces.append(.text(text)) }
-            text = ""
+            if open > rest.startIndex { pieces.append(.text(String(rest[..<open]))) }
             pieces.append(.placeholder(String(rest[rest.index(after: open)..<close])))
             rest = rest[rest.index(after: close)...]
         }
-        text += rest
-        if !text.isEmpty { pieces.append(.text(text)) }
+        if !rest.isEmpty { pieces.append(.text(String(rest))) }
         return pieces
     }
 
