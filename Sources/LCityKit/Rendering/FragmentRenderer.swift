@@ -216,6 +216,11 @@ public final class Fragments: @unchecked Sendable {
 /// The shape of a context and its texts in visiting order.
 struct Shape: Hashable {
     var bytes: [UInt8]
+
+    // All bytes at once: an array's own hashing feeds the hasher one element at a time.
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
 }
 
 /// Visits a context once, writing its shape and collecting its texts.
