@@ -21,45 +21,61 @@ public struct DataExport: Sendable {
         for result in results { try result.get() }
     }
 
-    /// One city's JSON and CSV; returns the CSV's rows (without header), which `data/all.csv` holds too.
+    /// One city's JSON and CSV; returns the CSV's rows (without header), which `data/all.csv` and the indicator
+    /// files hold too.
     @discardableResult
-    public func writeCity(_ city: City, to sink: some OutputSink) throws -> Data {
-        let header = CSV.document(header: csvHeader, rows: [])
-        let rows = CSV.rows(csvRows(city).map(\.fields))
-        try sink.write("data/cities/\(city.slug).json", text: Self.json(cityDocument(city)))
-        try sink.write("data/cities/\(city.slug).csv", header + rows)
+    public func writeCity(_ city: City, to sink: some OutputSink) throws -> CityRows {
+        let rows = cityRows(city)
+        try sink.write("data/cities/\(city.slug).json", Data(Self.json(cityDocument(city))))
+        try sink.write("data/cities/\(city.slug).csv", Data(csvHeaderBytes + rows.bytes))
         return rows
     }
 
     /// One measure's CSV for all cities.
     public func writeIndicator(_ measure: Measure, to sink: some OutputSink) throws {
-        var rows: [[String]] = []
-        for city in model.cities { rows += csvRows(city, measures: [measure]).map(\.fields) }
-        try sink.write("data/indicators/\(measure.id).csv", CSV.document(header: csvHeader, rows: []) + CSV.rows(rows))
+        var csv = CSVWriter(bytes: csvHeaderBytes)
+        for city in model.cities { appendRows(city, measure: measure, to: &csv) }
+        try sink.write("data/indicators/\(measure.id).csv", Data(csv.bytes))
     }
 
     /// The whole dataset, appended city by city in slug order.
     public func writeAllCSV(to sink: some OutputSink) throws {
-        try writeAllCSV(to: sink) { CSV.rows(csvRows($0).map(\.fields)) }
+        try writeTables(to: sink, indicators: false) { cityRows($0) }
     }
 
-    /// `data/all.csv` made 256 cities at a time on all cores, appended in slug order, so that memory holds one
-    /// block's rows at a time; `rows` gives a city's CSV rows (and may write other files on the way).
-    private func writeAllCSV(to sink: some OutputSink, rows: @Sendable (City) throws -> Data) throws {
+    /// `data/all.csv` (and with `indicators`, every `data/indicators/<id>.csv`) made 256 cities at a time on all
+    /// cores and appended in slug order, so that memory holds one block's rows at a time; `rows` gives a city's CSV
+    /// rows (and may write other files on the way). Each city's rows are made once for all these files.
+    private func writeTables(to sink: some OutputSink, indicators: Bool, rows: @Sendable (City) throws -> CityRows) throws {
         let cities = model.cities
-        try sink.append("data/all.csv", CSV.document(header: csvHeader, rows: []))
+        let measures = model.framework.measures
+        let header = Data(csvHeaderBytes)
+        try sink.append("data/all.csv", header)
+        if indicators {
+            for measure in measures { try sink.append("data/indicators/\(measure.id).csv", header) }
+        }
         for chunk in stride(from: 0, to: cities.count, by: 256) {
-            let blocks = parallelMap(Array(cities[chunk..<min(cities.count, chunk + 256)])) { city in Result { try rows(city) } }
-            try sink.append("data/all.csv", blocks.reduce(into: Data()) { $0.append(try $1.get()) })
+            let blocks = try parallelMap(Array(cities[chunk..<min(cities.count, chunk + 256)])) { city in
+                Result { try rows(city) }
+            }.map { try $0.get() }
+            var all: [UInt8] = []
+            all.reserveCapacity(blocks.reduce(0) { $0 + $1.bytes.count })
+            for block in blocks { all += block.bytes }
+            try sink.append("data/all.csv", Data(all))
+            guard indicators else { continue }
+            for (index, measure) in measures.enumerated() {
+                var part: [UInt8] = []
+                for block in blocks { part += block.rows(ofMeasureAt: index) }
+                if !part.isEmpty { try sink.append("data/indicators/\(measure.id).csv", Data(part)) }
+            }
         }
     }
 
     /// Writes every download into `sink`: the city files on all cores, their CSV rows going on to `data/all.csv`
-    /// (made once for both), then one CSV per measure.
+    /// and to the indicator files (made once for all).
     public func write(to sink: some OutputSink) throws {
         try sink.write("data/framework.json", json(frameworkDocument()))
-        try writeAllCSV(to: sink) { try writeCity($0, to: sink) }
-        try throwFirst(parallelMap(model.framework.measures) { measure in Result { try writeIndicator(measure, to: sink) } })
+        try writeTables(to: sink, indicators: true) { try writeCity($0, to: sink) }
     }
 
     // MARK: JSON
@@ -198,8 +214,8 @@ public struct DataExport: Sendable {
         var note: [String: String]?
     }
 
-    /// A city's document as JSON, written by `PrettyJSON` (the same text as `json(_:)`, faster).
-    static func json(_ document: CityDocument) -> String {
+    /// A city's document as JSON (UTF-8), written by `PrettyJSON` (the same text as `json(_:)`, faster).
+    static func json(_ document: CityDocument) -> [UInt8] {
         var json = PrettyJSON()
         json.object { json in
             if let coordinates = document.coordinates { json.member("coordinates", coordinates) }
@@ -233,7 +249,7 @@ public struct DataExport: Sendable {
             json.member("slug", document.slug)
             if let website = document.website { json.member("website", website) }
         }
-        return json.text + "\n"
+        return json.bytes + [0x0A]
     }
 
     func cityDocument(_ city: City) -> CityDocument {
@@ -272,72 +288,136 @@ public struct DataExport: Sendable {
             + languages.map { "source_\($0)" } + languages.map { "note_\($0)" }
     }
 
-    struct Row {
-        var measure: String
-        var fields: [String]
+    /// The header line, BOM first.
+    var csvHeaderBytes: [UInt8] {
+        var csv = CSVWriter(bytes: CSV.byteOrderMark)
+        csv.row(csvHeader)
+        return csv.bytes
     }
 
-    func csvRows(_ city: City, measures: [Measure]? = nil) -> [Row] {
+    /// A city's CSV rows, measure by measure in the framework's order.
+    public struct CityRows: Sendable {
+        /// The rows, without header.
+        public var bytes: [UInt8] = []
+        /// Where each measure's rows end in `bytes`.
+        var ends: [Int] = []
+
+        func rows(ofMeasureAt index: Int) -> ArraySlice<UInt8> {
+            bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
+        }
+    }
+
+    /// All of a city's CSV rows.
+    func cityRows(_ city: City) -> CityRows {
+        var csv = CSVWriter()
+        var ends: [Int] = []
+        ends.reserveCapacity(model.framework.measures.count)
+        for measure in model.framework.measures {
+            appendRows(city, measure: measure, to: &csv)
+            ends.append(csv.bytes.count)
+        }
+        return CityRows(bytes: csv.bytes, ends: ends)
+    }
+
+    /// A city's CSV rows for one measure.
+    func csvRows(_ city: City, measure: Measure) -> [UInt8] {
+        var csv = CSVWriter()
+        appendRows(city, measure: measure, to: &csv)
+        return csv.bytes
+    }
+
+    /// Writes a city's rows for one measure: one per year and breakdown category, years ascending, categories in
+    /// the framework's order.
+    func appendRows(_ city: City, measure: Measure, to csv: inout CSVWriter) {
+        guard let series = city.series(for: measure.id), !series.observations.isEmpty else { return }
         let languages = model.languages
-        var rows: [Row] = []
-        for measure in measures ?? model.framework.measures {
-            let breakdown = measure.breakdownID.flatMap(model.framework.breakdown)
-            let observations = (city.series(for: measure.id)?.observations ?? []).sorted { $0.year.value < $1.year.value }
-            for observation in observations {
-                var values: [(category: String, value: String)] = []
-                switch observation.value {
-                case .single(let value): values = [("", NumberText.plain(value.value))]
-                case .breakdown(let entries):
-                    // Categories in the framework's order, not the file's.
-                    let order = breakdown?.categories.map(\.id) ?? []
-                    values = entries.sorted {
-                        (order.firstIndex(of: $0.category.value) ?? .max) < (order.firstIndex(of: $1.category.value) ?? .max)
-                    }.map { ($0.category.value, NumberText.plain($0.value.value)) }
-                case .notAvailable: values = [("", "")]
-                }
-                for (category, value) in values {
-                    let fields =
-                        [city.slug] + languages.map { city.name.text(in: $0, fallbacks: languages) }
-                        + [
-                            city.country.value, city.region.value, measure.id, category, String(observation.year.value), value,
-                            measure.unitID, measure.source.rawValue, observation.flag?.value.rawValue ?? "",
-                        ]
-                        + languages.map { observation.source?.text(in: $0, fallbacks: languages) ?? "" }
-                        + languages.map { observation.note?.text(in: $0, fallbacks: languages) ?? "" }
-                    rows.append(Row(measure: measure.id, fields: fields))
-                }
+        let breakdown = measure.breakdownID.flatMap(model.framework.breakdown)
+        let cityNames = languages.map { city.name.text(in: $0, fallbacks: languages) }
+        let observations = series.observations.sorted { $0.year.value < $1.year.value }
+        for observation in observations {
+            var values: [(category: String, value: String)] = []
+            switch observation.value {
+            case .single(let value): values = [("", NumberText.plain(value.value))]
+            case .breakdown(let entries):
+                // Categories in the framework's order, not the file's.
+                let order = breakdown?.categories.map(\.id) ?? []
+                values = entries.sorted {
+                    (order.firstIndex(of: $0.category.value) ?? .max) < (order.firstIndex(of: $1.category.value) ?? .max)
+                }.map { ($0.category.value, NumberText.plain($0.value.value)) }
+            case .notAvailable: values = [("", "")]
+            }
+            let year = String(observation.year.value)
+            for (category, value) in values {
+                csv.field(city.slug)
+                for name in cityNames { csv.field(name) }
+                for field in [city.country.value, city.region.value, measure.id, category, year, value] { csv.field(field) }
+                for field in [measure.unitID, measure.source.rawValue, observation.flag?.value.rawValue ?? ""] { csv.field(field) }
+                for language in languages { csv.field(observation.source?.text(in: language, fallbacks: languages) ?? "") }
+                for language in languages { csv.field(observation.note?.text(in: language, fallbacks: languages) ?? "") }
+                csv.endRow()
             }
         }
-        return rows
     }
 }
 
 /// RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, quote or line break; UTF-8 with BOM
 /// so that spreadsheet programs read Chinese text correctly.
 public enum CSV {
+    /// The UTF-8 byte order mark that starts every document.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     /// The whole document, BOM included.
     public static func document(header: [String], rows: [[String]]) -> Data {
-        var text = "\u{FEFF}" + line(header)
-        for row in rows { text += line(row) }
-        return Data(text.utf8)
-    }
-
-    /// Rows without header or BOM, to append to a document.
-    public static func rows(_ rows: [[String]]) -> Data {
-        var text = ""
-        for row in rows { text += line(row) }
-        return Data(text.utf8)
-    }
-
-    static func line(_ fields: [String]) -> String {
-        fields.map(quote).joined(separator: ",") + "\r\n"
+        var csv = CSVWriter(bytes: byteOrderMark)
+        csv.row(header)
+        for row in rows { csv.row(row) }
+        return Data(csv.bytes)
     }
 
     /// A field, quoted and with doubled quotes where needed.
     public static func quote(_ field: String) -> String {
-        guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-            return field
+        var csv = CSVWriter()
+        csv.field(field)
+        return String(decoding: csv.bytes, as: UTF8.self)
+    }
+}
+
+/// Writes CSV rows as UTF-8 bytes, field by field.
+struct CSVWriter {
+    private(set) var bytes: [UInt8]
+    private var rowStarted = false
+
+    init(bytes: [UInt8] = []) {
+        self.bytes = bytes
+        self.bytes.reserveCapacity(max(bytes.count, 4096))
+    }
+
+    /// The next field of the current row.
+    mutating func field(_ text: String) {
+        if rowStarted { bytes.append(UInt8(ascii: ",")) }
+        rowStarted = true
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
+            bytes.append(contentsOf: utf8)
+            return
         }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        bytes.append(UInt8(ascii: "\""))
+        for byte in utf8 {
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+            bytes.append(byte)
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Ends the current row.
+    mutating func endRow() {
+        bytes.append(0x0D)
+        bytes.append(0x0A)
+        rowStarted = false
+    }
+
+    mutating func row(_ fields: [String]) {
+        for field in fields { self.field(field) }
+        endRow()
     }
 }

@@ -4,13 +4,17 @@ import Foundation
 /// for byte (a test compares the two), without its generic machinery: the per-city downloads of a 10,000-city
 /// network took a tenth of the build through `JSONEncoder`. Callers write object keys in sorted order.
 struct PrettyJSON {
-    private(set) var text = ""
+    /// The JSON so far, UTF-8.
+    private(set) var bytes: [UInt8] = []
     /// Whether the open containers (innermost last) have had an item yet.
     private var started: [Bool] = []
 
     init() {
-        text.reserveCapacity(16_384)
+        bytes.reserveCapacity(16_384)
     }
+
+    /// The JSON so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     mutating func object(_ members: (inout PrettyJSON) -> Void) {
         open("{")
@@ -28,14 +32,14 @@ struct PrettyJSON {
     mutating func member(_ key: String, _ value: (inout PrettyJSON) -> Void) {
         item()
         string(key)
-        text += " : "
+        write(" : ")
         value(&self)
     }
 
     mutating func member(_ key: String, _ value: String) { member(key) { $0.string(value) } }
-    mutating func member(_ key: String, _ value: Int) { member(key) { $0.text += String(value) } }
+    mutating func member(_ key: String, _ value: Int) { member(key) { $0.write(String(value)) } }
     mutating func member(_ key: String, _ value: Double) { member(key) { $0.number(value) } }
-    mutating func member(_ key: String, _ value: Bool) { member(key) { $0.text += value ? "true" : "false" } }
+    mutating func member(_ key: String, _ value: Bool) { member(key) { $0.write(value ? "true" : "false") } }
 
     /// An object of texts, keys sorted.
     mutating func member(_ key: String, _ values: [String: String]) { member(key, values) { $0.string($1) } }
@@ -60,57 +64,60 @@ struct PrettyJSON {
     // MARK: Values
 
     mutating func string(_ value: String) {
-        text += "\""
+        bytes.append(UInt8(ascii: "\""))
+        defer { bytes.append(UInt8(ascii: "\"")) }
         guard value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
-            text += value
-            text += "\""
+            bytes.append(contentsOf: value.utf8)
             return
         }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case "\u{8}": text += "\\b"
-            case "\u{C}": text += "\\f"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: text.unicodeScalars.append(scalar)
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): write("\\\"")
+            case UInt8(ascii: "\\"): write("\\\\")
+            case 0x0A: write("\\n")
+            case 0x0D: write("\\r")
+            case 0x09: write("\\t")
+            case 0x08: write("\\b")
+            case 0x0C: write("\\f")
+            case ..<0x20:
+                let hex = String(byte, radix: 16)
+                write("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+            default: bytes.append(byte)
             }
         }
-        text += "\""
     }
 
     /// A number as `JSONEncoder` writes a `Double`: its shortest form, without a trailing `.0`.
     mutating func number(_ value: Double) {
         let description = value.description
-        text += description.hasSuffix(".0") ? String(description.dropLast(2)) : description
+        write(description.hasSuffix(".0") ? String(description.dropLast(2)) : description)
+    }
+
+    private mutating func write(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
     }
 
     // MARK: Layout
 
     private mutating func open(_ bracket: String) {
-        text += bracket
+        write(bracket)
         started.append(false)
     }
 
     private mutating func close(_ bracket: String) {
         let hadItems = started.removeLast()
-        text += hadItems ? "\n" : "\n\n"
+        write(hadItems ? "\n" : "\n\n")
         indent()
-        text += bracket
+        write(bracket)
     }
 
     private mutating func item() {
-        text += started[started.count - 1] ? ",\n" : "\n"
+        write(started[started.count - 1] ? ",\n" : "\n")
         started[started.count - 1] = true
         indent()
     }
 
     private mutating func indent() {
-        for _ in 0..<started.count { text += "  " }
+        for _ in 0..<started.count * 2 { bytes.append(UInt8(ascii: " ")) }
     }
 }

@@ -118,9 +118,7 @@ public struct SiteModel: Sendable {
         let export = DataExport(model: self)
         var changed: [String] = []
         for measure in framework.measures {
-            let before = export.csvRows(old, measures: [measure]).map(\.fields)
-            let after = export.csvRows(city, measures: [measure]).map(\.fields)
-            if before != after {
+            if export.csvRows(old, measure: measure) != export.csvRows(city, measure: measure) {
                 changed.append(measure.id)
                 model.statistics[measure.id] = MeasureStatistics(measure: measure, framework: framework, cities: model.cities)
                 model.updateTableOrder(measure.id)

@@ -225,8 +225,8 @@ public final class SiteSession: @unchecked Sendable {
 
     /// `data/all.csv` with one city's rows replaced (cities are in slug order, so its rows are one block).
     static func replaceCityRows(in document: Data, export: DataExport, old: City, new: City) -> Data {
-        let oldRows = CSV.rows(export.csvRows(old).map(\.fields))
-        let newRows = CSV.rows(export.csvRows(new).map(\.fields))
+        let oldRows = Data(export.cityRows(old).bytes)
+        let newRows = Data(export.cityRows(new).bytes)
         guard !oldRows.isEmpty, let range = document.range(of: oldRows) else {
             let sink = MemorySink()
             try? export.writeAllCSV(to: sink)
