@@ -58,13 +58,36 @@ public struct GroupedBarChart: Sendable {
             for (index, bar) in group.bars.enumerated() {
                 let y = top + Double(row) * BarChart.rowHeight
                 let length = scale.position(bar.value, length: plotWidth)
-                svg.open("g", [("class", "chart-row")])
-                svg.element("text", [("class", "chart-label"), ("x", coordinate(plotX - 6)), ("y", coordinate(y + BarChart.rowHeight / 2 + font * 0.35)), ("text-anchor", "end"), ("font-size", coordinate(font))], text: TextMetrics.truncate(bar.label, fontSize: font, maxWidth: labelWidth - 8))
-                svg.open("rect", [("class", "chart-bar chart-series-\(index % 4)"), ("x", coordinate(plotX)), ("y", coordinate(y + (BarChart.rowHeight - BarChart.barHeight) / 2)), ("width", coordinate(max(length, bar.value > 0 ? 1 : 0))), ("height", coordinate(BarChart.barHeight))])
-                svg.element("title", [], text: "\(group.label.isEmpty ? "" : group.label + " · ")\(bar.label): \(bar.valueLabel)")
-                svg.close("rect")
-                svg.element("text", [("class", "chart-value"), ("x", coordinate(plotX + length + 4)), ("y", coordinate(y + BarChart.rowHeight / 2 + font * 0.35)), ("font-size", coordinate(font))], text: bar.valueLabel)
-                svg.close("g")
+                let textY = y + BarChart.rowHeight / 2 + font * 0.35
+                svg.raw("<g class=\"chart-row\"><text class=\"chart-label\"")
+                svg.attribute("x", plotX - 6)
+                svg.attribute("y", textY)
+                svg.raw(" text-anchor=\"end\"")
+                svg.attribute("font-size", font)
+                svg.raw(">")
+                svg.text(TextMetrics.truncate(bar.label, fontSize: font, maxWidth: labelWidth - 8))
+                svg.raw("</text><rect class=\"chart-bar chart-series-")
+                svg.integer(index % 4)
+                svg.raw("\"")
+                svg.attribute("x", plotX)
+                svg.attribute("y", y + (BarChart.rowHeight - BarChart.barHeight) / 2)
+                svg.attribute("width", max(length, bar.value > 0 ? 1 : 0))
+                svg.attribute("height", BarChart.barHeight)
+                svg.raw("><title>")
+                if !group.label.isEmpty {
+                    svg.text(group.label)
+                    svg.raw(" · ")
+                }
+                svg.text(bar.label)
+                svg.raw(": ")
+                svg.text(bar.valueLabel)
+                svg.raw("</title></rect><text class=\"chart-value\"")
+                svg.attribute("x", plotX + length + 4)
+                svg.attribute("y", textY)
+                svg.attribute("font-size", font)
+                svg.raw(">")
+                svg.text(bar.valueLabel)
+                svg.raw("</text></g>")
                 row += 1
             }
         }

@@ -68,7 +68,15 @@ public struct RangeStrip: Sendable {
             svg.raw(body)
             if let value {
                 let x = Self.x(value, axisMaximum: axisMaximum)
-                svg.element("path", [("class", "chart-dot"), ("d", "M\(coordinate(x)) 5 L\(coordinate(x + 6)) 12 L\(coordinate(x)) 19 L\(coordinate(x - 6)) 12 Z")])
+                svg.raw("<path class=\"chart-dot\" d=\"M")
+                svg.coordinate(x)
+                svg.raw(" 5 L")
+                svg.coordinate(x + 6)
+                svg.raw(" 12 L")
+                svg.coordinate(x)
+                svg.raw(" 19 L")
+                svg.coordinate(x - 6)
+                svg.raw(" 12 Z\"/>")
             }
             svg.close("svg")
             return svg.text

@@ -61,6 +61,37 @@ struct SVGWriter {
         bytes.append(0x0A)
     }
 
+    /// A coordinate (`coordinate(_:)`).
+    mutating func coordinate(_ value: Double) {
+        appendCoordinate(value, to: &bytes)
+    }
+
+    /// A whole number.
+    mutating func integer(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDigits(value.magnitude, to: &bytes)
+    }
+
+    /// ` name="value"` with a coordinate as the value, for an element opened with `raw`.
+    mutating func attribute(_ name: String, _ value: Double) {
+        bytes.append(UInt8(ascii: " "))
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(UInt8(ascii: "="))
+        bytes.append(UInt8(ascii: "\""))
+        appendCoordinate(value, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// ` name="value"`, the value escaped, for an element opened with `raw`.
+    mutating func attribute(_ name: String, _ value: String) {
+        bytes.append(UInt8(ascii: " "))
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(UInt8(ascii: "="))
+        bytes.append(UInt8(ascii: "\""))
+        appendEscaped(value)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     @inline(__always)
     private mutating func append(_ attributes: [(String, String)]) {
         for (name, value) in attributes {
@@ -90,38 +121,35 @@ struct SVGWriter {
             }
         }
     }
-
-    /// Escapes text and attribute values (most need nothing: returned as they are).
-    static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 8)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
 }
 
 /// A coordinate with at most one decimal, no trailing zeros: `12`, `12.5`.
 func coordinate(_ value: Double) -> String {
-    let tenths = (value * 10).rounded()
-    if tenths == 0 { return "0" }
-    let whole = Int(tenths) / 10
-    let fraction = abs(Int(tenths) % 10)
-    var text = tenths < 0 && whole == 0 ? "-" : ""
-    text.append(String(whole))
-    if fraction != 0 {
-        text.append(".")
-        text.append(String(fraction))
+    var bytes: [UInt8] = []
+    appendCoordinate(value, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+/// Writes `coordinate(value)` into `bytes`.
+func appendCoordinate(_ value: Double, to bytes: inout [UInt8]) {
+    let tenths = Int((value * 10).rounded())
+    if tenths == 0 {
+        bytes.append(UInt8(ascii: "0"))
+        return
     }
-    return text
+    if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
+    let magnitude = tenths.magnitude
+    appendDigits(magnitude / 10, to: &bytes)
+    if magnitude % 10 != 0 {
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+    }
+}
+
+/// The decimal digits of `value`.
+func appendDigits(_ value: UInt, to bytes: inout [UInt8]) {
+    if value >= 10 { appendDigits(value / 10, to: &bytes) }
+    bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
 }
 
 /// The `<svg>` opening shared by every chart: scaled by its viewBox, an image with a title and a description.
@@ -132,17 +160,35 @@ func openChart(_ writer: inout SVGWriter, id: String, width: Double, height: Dou
 
 /// The `<svg>` element's opening tag of a chart.
 func openChartElement(_ writer: inout SVGWriter, id: String, width: Double, height: Double, kind: String) {
-    writer.open("svg", [
-        ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(coordinate(width)) \(coordinate(height))"),
-        ("width", coordinate(width)), ("height", coordinate(height)), ("class", "chart chart-\(kind)"), ("role", "img"), ("aria-labelledby", "\(id)-title \(id)-desc"),
-        ("id", id),
-    ])
+    writer.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+    writer.coordinate(width)
+    writer.raw(" ")
+    writer.coordinate(height)
+    writer.raw("\"")
+    writer.attribute("width", width)
+    writer.attribute("height", height)
+    writer.raw(" class=\"chart chart-")
+    writer.text(kind)
+    writer.raw("\" role=\"img\" aria-labelledby=\"")
+    writer.text(id)
+    writer.raw("-title ")
+    writer.text(id)
+    writer.raw("-desc\"")
+    writer.attribute("id", id)
+    writer.raw(">")
 }
 
 /// A chart's `<title>` and `<desc>`, which its `aria-labelledby` names.
 func chartTexts(_ writer: inout SVGWriter, id: String, title: String, description: String) {
-    writer.element("title", [("id", "\(id)-title")], text: title)
-    writer.element("desc", [("id", "\(id)-desc")], text: description)
+    writer.raw("<title id=\"")
+    writer.text(id)
+    writer.raw("-title\">")
+    writer.text(title)
+    writer.raw("</title><desc id=\"")
+    writer.text(id)
+    writer.raw("-desc\">")
+    writer.text(description)
+    writer.raw("</desc>")
 }
 
 extension SVGWriter {
@@ -154,8 +200,19 @@ extension SVGWriter {
         open("g", [("class", "chart-axis"), ("aria-hidden", "true")])
         for tick in scale.ticks {
             let x = plotX + scale.position(tick, length: plotWidth)
-            element("line", [("class", "chart-grid"), ("x1", coordinate(x)), ("x2", coordinate(x)), ("y1", coordinate(top - 4)), ("y2", coordinate(top + plotHeight))])
-            element("text", [("x", coordinate(x)), ("y", coordinate(top - 8)), ("text-anchor", "middle"), ("font-size", coordinate(fontSize - 1))], text: label(tick))
+            raw("<line class=\"chart-grid\"")
+            attribute("x1", x)
+            attribute("x2", x)
+            attribute("y1", top - 4)
+            attribute("y2", top + plotHeight)
+            raw("/><text")
+            attribute("x", x)
+            attribute("y", top - 8)
+            raw(" text-anchor=\"middle\"")
+            attribute("font-size", fontSize - 1)
+            raw(">")
+            text(label(tick))
+            raw("</text>")
         }
         close("g")
     }

@@ -57,50 +57,84 @@ public struct YearBarChart: Sendable {
             svg.close("pattern")
             svg.close("defs")
         }
-        // The repeated elements are written out directly (fixed attributes, numbers that need no escaping): a
-        // city profile draws a couple of dozen of these charts per page.
-        let gridX1 = coordinate(left)
-        let gridX2 = coordinate(width - 4)
+        // The repeated elements are written out directly (fixed attributes, numbers written as digits): a city
+        // profile draws a couple of dozen of these charts per page.
         svg.open("g", [("class", "chart-axis"), ("aria-hidden", "true")])
         for tick in scale.ticks {
             let y = top + plotHeight - scale.position(tick, length: plotHeight)
-            let yText = coordinate(y)
-            svg.raw("<line class=\"chart-grid\" x1=\"\(gridX1)\" x2=\"\(gridX2)\" y1=\"\(yText)\" y2=\"\(yText)\"/>")
-            svg.raw("<text x=\"\(coordinate(left - 6))\" y=\"\(coordinate(y + font * 0.35))\" text-anchor=\"end\" font-size=\"12\">")
+            svg.raw("<line class=\"chart-grid\"")
+            svg.attribute("x1", left)
+            svg.attribute("x2", width - 4)
+            svg.attribute("y1", y)
+            svg.attribute("y2", y)
+            svg.raw("/><text")
+            svg.attribute("x", left - 6)
+            svg.attribute("y", y + font * 0.35)
+            svg.raw(" text-anchor=\"end\" font-size=\"12\">")
             svg.text(tickLabel(tick))
             svg.raw("</text>")
         }
         svg.close("g")
-        let hatch = SVGWriter.escape("url(#\(id)-hatch)")
         for (index, point) in points.enumerated() {
             let x = left + Double(index) * column
-            let middle = coordinate(x + column / 2)
+            let middle = x + column / 2
             svg.raw(point.flag == nil ? "<g class=\"chart-row\">" : "<g class=\"chart-row is-flagged\">")
             if let value = point.value {
                 let barHeight = scale.position(value, length: plotHeight)
                 svg.raw(point.flag == nil ? "<rect class=\"chart-bar\"" : "<rect class=\"chart-bar chart-bar-flagged\"")
-                svg.raw(" x=\"\(coordinate(x + 12))\" y=\"\(coordinate(top + plotHeight - barHeight))\" width=\"\(coordinate(column - 24))\" height=\"\(coordinate(max(barHeight, value > 0 ? 1 : 0)))\"")
-                if point.flag != nil { svg.raw(" fill=\"\(hatch)\"") }
+                svg.attribute("x", x + 12)
+                svg.attribute("y", top + plotHeight - barHeight)
+                svg.attribute("width", column - 24)
+                svg.attribute("height", max(barHeight, value > 0 ? 1 : 0))
+                if point.flag != nil {
+                    svg.raw(" fill=\"url(#")
+                    svg.text(id)
+                    svg.raw("-hatch)\"")
+                }
                 svg.raw("><title>")
-                svg.text("\(point.year): \(point.valueLabel)\(point.flag.map { " (\($0))" } ?? "")")
-                svg.raw("</title></rect>")
-                svg.raw("<text class=\"chart-value\" x=\"\(middle)\" y=\"\(coordinate(top + plotHeight - barHeight - 5))\" text-anchor=\"middle\" font-size=\"13\">")
-                svg.text(point.valueLabel + (point.flag != nil ? "*" : ""))
+                svg.integer(point.year)
+                svg.raw(": ")
+                svg.text(point.valueLabel)
+                if let flag = point.flag {
+                    svg.raw(" (")
+                    svg.text(flag)
+                    svg.raw(")")
+                }
+                svg.raw("</title></rect><text class=\"chart-value\"")
+                svg.attribute("x", middle)
+                svg.attribute("y", top + plotHeight - barHeight - 5)
+                svg.raw(" text-anchor=\"middle\" font-size=\"13\">")
+                svg.text(point.valueLabel)
+                if point.flag != nil { svg.raw("*") }
             } else {
-                svg.raw("<text class=\"chart-value chart-missing\" x=\"\(middle)\" y=\"\(coordinate(top + plotHeight - 5))\" text-anchor=\"middle\" font-size=\"13\">")
+                svg.raw("<text class=\"chart-value chart-missing\"")
+                svg.attribute("x", middle)
+                svg.attribute("y", top + plotHeight - 5)
+                svg.raw(" text-anchor=\"middle\" font-size=\"13\">")
                 svg.text(point.valueLabel)
             }
-            svg.raw("</text><text class=\"chart-label\" x=\"\(middle)\" y=\"\(coordinate(top + plotHeight + 17))\" text-anchor=\"middle\" font-size=\"13\">")
-            svg.text(String(point.year))
+            svg.raw("</text><text class=\"chart-label\"")
+            svg.attribute("x", middle)
+            svg.attribute("y", top + plotHeight + 17)
+            svg.raw(" text-anchor=\"middle\" font-size=\"13\">")
+            svg.integer(point.year)
             svg.raw("</text>")
             if let flag = point.flag {
-                svg.raw("<text class=\"chart-flag\" x=\"\(middle)\" y=\"\(coordinate(top + plotHeight + 33))\" text-anchor=\"middle\" font-size=\"12\">")
-                svg.text("*" + TextMetrics.truncate(flag, fontSize: 12, maxWidth: column - 6))
+                svg.raw("<text class=\"chart-flag\"")
+                svg.attribute("x", middle)
+                svg.attribute("y", top + plotHeight + 33)
+                svg.raw(" text-anchor=\"middle\" font-size=\"12\">*")
+                svg.text(TextMetrics.truncate(flag, fontSize: 12, maxWidth: column - 6))
                 svg.raw("</text>")
             }
             svg.raw("</g>")
         }
-        svg.element("line", [("class", "chart-baseline"), ("x1", gridX1), ("x2", gridX2), ("y1", coordinate(top + plotHeight)), ("y2", coordinate(top + plotHeight))])
+        svg.raw("<line class=\"chart-baseline\"")
+        svg.attribute("x1", left)
+        svg.attribute("x2", width - 4)
+        svg.attribute("y1", top + plotHeight)
+        svg.attribute("y2", top + plotHeight)
+        svg.raw("/>")
         svg.close("svg")
         return svg.text
     }
