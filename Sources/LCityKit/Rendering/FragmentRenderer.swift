@@ -96,8 +96,17 @@ final class FragmentRenderer: @unchecked Sendable {
     }
 
     private static func fill(_ pieces: [Piece], with texts: [String]) -> String {
+        // Sized up front: a page is filled with rows of tens of kilobytes, which would otherwise be copied again
+        // at each doubling of the text.
+        var capacity = 0
+        for piece in pieces {
+            switch piece {
+            case .text(let text): capacity += text.utf8.count
+            case .hole(let index, let escaped): capacity += texts[index].utf8.count + (escaped ? 16 : 0)
+            }
+        }
         var output = ""
-        output.reserveCapacity(pieces.count * 64)
+        output.reserveCapacity(capacity)
         for piece in pieces {
             switch piece {
             case .text(let text): output += text
@@ -119,9 +128,6 @@ final class FragmentRenderer: @unchecked Sendable {
 
     // Markers: U+E000, "m", the text's number, "M", "&", U+E001. Escaping turns the "&" into "&amp;", which tells
     // escaped holes from raw ones; letters of both cases make any change of case visible.
-    private static let markerStart: Unicode.Scalar = "\u{E000}"
-    private static let markerEnd: Unicode.Scalar = "\u{E001}"
-
     private static func marker(_ index: Int) -> String { "\u{E000}m\(index)M&\u{E001}" }
 
     /// `value` with every text replaced by its marker, numbered in the order `ShapeWalk` visits texts (keys sorted).
@@ -146,18 +152,23 @@ final class FragmentRenderer: @unchecked Sendable {
 
     /// The marked output cut into pieces, or nil if a marker was changed on the way (a transform of the text).
     private static func pieces(of output: String, holes: Int) -> [Piece]? {
+        // The markers' first and last scalars in UTF-8: EE 80 80 and EE 80 81.
+        let bytes = Array(output.utf8)
+        func isMarker(at index: Int, last: UInt8) -> Bool {
+            index + 2 < bytes.count && bytes[index] == 0xEE && bytes[index + 1] == 0x80 && bytes[index + 2] == last
+        }
         var pieces: [Piece] = []
-        var text = String.UnicodeScalarView()
-        var scalars = output.unicodeScalars[...]
-        while let scalar = scalars.first {
-            guard scalar == markerStart else {
-                text.append(scalar)
-                scalars.removeFirst()
+        var textStart = 0
+        var index = 0
+        while index < bytes.count {
+            guard isMarker(at: index, last: 0x80) else {
+                index += 1
                 continue
             }
-            guard let end = scalars.firstIndex(of: markerEnd) else { return nil }
-            let body = String(String.UnicodeScalarView(scalars[scalars.index(after: scalars.startIndex)..<end]))
-            scalars = scalars[scalars.index(after: end)...]
+            var end = index + 3
+            while end < bytes.count && !isMarker(at: end, last: 0x81) { end += 1 }
+            guard end < bytes.count else { return nil }
+            let body = String(decoding: bytes[(index + 3)..<end], as: UTF8.self)
             let escaped: Bool
             let number: Substring
             if body.hasSuffix("M&amp;") {
@@ -169,12 +180,13 @@ final class FragmentRenderer: @unchecked Sendable {
             } else {
                 return nil
             }
-            guard number.hasPrefix("m"), let index = Int(number.dropFirst()), index >= 0, index < holes else { return nil }
-            if !text.isEmpty { pieces.append(.text(String(text))) }
-            text = String.UnicodeScalarView()
-            pieces.append(.hole(index: index, escaped: escaped))
+            guard number.hasPrefix("m"), let hole = Int(number.dropFirst()), hole >= 0, hole < holes else { return nil }
+            if textStart < index { pieces.append(.text(String(decoding: bytes[textStart..<index], as: UTF8.self))) }
+            pieces.append(.hole(index: hole, escaped: escaped))
+            index = end + 3
+            textStart = index
         }
-        if !text.isEmpty { pieces.append(.text(String(text))) }
+        if textStart < bytes.count { pieces.append(.text(String(decoding: bytes[textStart...], as: UTF8.self))) }
         return pieces
     }
 }
