@@ -146,7 +146,7 @@ extension PageScope {
                 CityAreaView(
                     id: area.id, title: focusAreaLabel(area), href: href(.focusArea(area.id)),
                     group: l.text(group(of: area)?.name), rows: rows,
-                    renderedRows: rows.map { renderRow($0, with: builder.fragments.cityRows) }))
+                    renderedRows: renderRows(rows, with: builder.fragments.cityRows)))
         }
         let reported = reportedCount(city)
         let coverageBySource = SourceType.allCases.map { source -> StatisticView in

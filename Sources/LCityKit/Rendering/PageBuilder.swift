@@ -104,6 +104,12 @@ struct PageScope {
         renderer.render(row, constants: fragmentConstants, constantsKey: language)
     }
 
+    /// A table's rows rendered by `renderer`, joined by line ends: one text for the page template, so that pages
+    /// with more or fewer rows keep the same shape.
+    func renderRows(_ rows: [some FragmentContext], with renderer: FragmentRenderer) -> String {
+        rows.map { renderRow($0, with: renderer) }.joined(separator: "\n")
+    }
+
     /// The texts of `measure` in this page's language that do not depend on the page.
     func texts(_ measure: Measure) -> MeasureTexts {
         builder.measureTexts[language]?[measure.id] ?? measureTexts(measure)

@@ -71,8 +71,8 @@ public struct CityAreaView: Sendable {
     public var group: String
     /// The rows as data; templates get `renderedRows`.
     public var rows: [CityMeasureRowView]
-    /// `rows` rendered with `templates/partials/city-measure-row.mustache`.
-    public var renderedRows: [String]
+    /// `rows` rendered with `templates/partials/city-measure-row.mustache`, one after another, a line end between.
+    public var renderedRows: String
 }
 
 public struct CityView: Sendable {

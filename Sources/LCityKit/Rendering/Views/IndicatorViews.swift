@@ -75,8 +75,8 @@ public struct IndicatorView: Sendable {
     public var statistics: [StatisticView]
     /// The rows as data; templates get `renderedRows`.
     public var rows: [IndicatorRowView]
-    /// `rows` rendered with `templates/partials/indicator-row.mustache`.
-    public var renderedRows: [String]
+    /// `rows` rendered with `templates/partials/indicator-row.mustache`, one after another, a line end between.
+    public var renderedRows: String
     public var hasRows: Bool
     public var missing: [Link]
     public var hasMissing: Bool
