@@ -62,11 +62,12 @@ extension Observation {
         var value: ObservationValue?
         switch (map["value"], map["values"]) {
         case (let single?, nil):
-            if reader.isNull(single), case .scalar(let scalar) = single, scalar.string.isEmpty {
+            let isNull = reader.isNull(single)
+            if isNull, case .scalar(let scalar) = single, scalar.string.isEmpty {
                 reader.sink.error(
                     "value is empty", at: reader.location(of: single),
                     notes: ["write a number, or '~' to report that the figure is not available"])
-            } else if reader.isNull(single) {
+            } else if isNull {
                 value = .notAvailable
             } else if let number = reader.number(single, "value") {
                 value = .single(number)

@@ -116,20 +116,23 @@ struct YAMLReader {
             return nil
         }
         var entries: [YAMLMapping.Entry] = []
-        var seen: [String: SourceLocation] = [:]
+        entries.reserveCapacity(mapping.count)
+        // Most mappings have a handful of keys: a dictionary of the keys seen is made only for long ones.
+        var seen: [String: SourceLocation]? = mapping.count > 16 ? [:] : nil
         for (keyNode, valueNode) in mapping {
             guard case .scalar(let key) = keyNode else {
                 sink.error("keys in \(what) must be plain text, found \(describe(keyNode))", at: location(of: keyNode))
                 continue
             }
             let keyLocation = location(of: keyNode)
-            if let first = seen[key.string] {
+            let first = seen.map { $0[key.string] } ?? entries.first { $0.key.value == key.string }?.key.location
+            if let first {
                 sink.error(
                     "duplicate key '\(key.string)' in \(what)", at: keyLocation,
                     notes: ["first written at \(first)"])
                 continue
             }
-            seen[key.string] = keyLocation
+            seen?[key.string] = keyLocation
             entries.append(.init(key: Located(key.string, at: keyLocation), value: valueNode))
         }
         return YAMLMapping(what: what, entries: entries, location: location(of: node), reader: self)
@@ -149,16 +152,16 @@ struct YAMLReader {
     /// Plain text. Numbers and booleans are refused unless `coerceScalars`, which takes any scalar's text as written
     /// (ids such as `1.1`, or the country code `NO`, which YAML 1.1 reads as a boolean).
     func string(_ node: Node, _ what: String, coerceScalars: Bool = false, allowEmpty: Bool = false) -> Located<String>? {
-        if case .scalar(let scalar) = node, isNull(node), scalar.string.isEmpty {
+        let tag = tagName(node)
+        if case .scalar(let scalar) = node, tag == .null, scalar.string.isEmpty {
             if allowEmpty { return Located("", at: location(of: node)) }
             sink.error("\(what) must not be empty", at: location(of: node))
             return nil
         }
-        guard case .scalar(let scalar) = node, !isNull(node) else {
+        guard case .scalar(let scalar) = node, tag != .null else {
             sink.error("\(what) must be text, found \(describe(node))", at: location(of: node))
             return nil
         }
-        let tag = tagName(node)
         if !coerceScalars && tag != Tag.Name.str {
             sink.error(
                 "\(what) must be text, found \(describe(node))", at: location(of: node),
@@ -218,8 +221,7 @@ struct YAMLReader {
     func localizedText(_ node: Node, _ what: String, allowEmpty: Bool = false) -> LocalizedText? {
         if case .scalar = node {
             guard let text = string(node, what, coerceScalars: true, allowEmpty: allowEmpty) else { return nil }
-            return LocalizedText(
-                texts.intern(Dictionary(uniqueKeysWithValues: languages.map { ($0, text.value) })), at: text.location)
+            return LocalizedText(texts.intern(text.value, in: languages), at: text.location)
         }
         guard let map = mapping(node, what) else { return nil }
         var translations: [String: String] = [:]
@@ -248,10 +250,25 @@ struct YAMLReader {
 /// rather than one per observation. Used by one reader, on one thread.
 final class TextInterner: @unchecked Sendable {
     private var known: Set<[String: String]> = []
+    /// One text for all of `everyLanguageLanguages`, by text.
+    private var everyLanguage: [String: [String: String]] = [:]
+    private var everyLanguageLanguages: [String] = []
 
     func intern(_ translations: [String: String]) -> [String: String] {
         if let existing = known.firstIndex(of: translations) { return known[existing] }
         known.insert(translations)
+        return translations
+    }
+
+    /// `text` in each of `languages`.
+    func intern(_ text: String, in languages: [String]) -> [String: String] {
+        if languages != everyLanguageLanguages {
+            everyLanguage = [:]
+            everyLanguageLanguages = languages
+        }
+        if let existing = everyLanguage[text] { return existing }
+        let translations = intern(Dictionary(uniqueKeysWithValues: languages.map { ($0, text) }))
+        everyLanguage[text] = translations
         return translations
     }
 }
@@ -271,7 +288,8 @@ struct YAMLMapping {
 
     /// The value of `key`, if present.
     subscript(key: String) -> Node? {
-        entries.first { $0.key.value == key }?.value
+        for index in entries.indices where entries[index].key.value == key { return entries[index].value }
+        return nil
     }
 
     /// The value of `key`; reports "missing required field" when absent.
@@ -354,8 +372,11 @@ enum PlainScalar {
         // Fast path: text that starts with anything a null, bool or number cannot start with.
         if let first = text.utf8.first {
             switch first {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
-                UInt8(ascii: "~"), UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"),
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
+                // No null or boolean starts so: a number or text.
+                if integer(text) != nil { return .int }
+                return isFloat(text) ? .float : .str
+            case UInt8(ascii: "~"), UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"),
                 UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"),
                 UInt8(ascii: "O"):
                 break
@@ -404,7 +425,11 @@ enum PlainScalar {
     }
 
     static func isFloat(_ text: String) -> Bool {
-        if text.utf8.count <= 5, [".inf", "-.inf", "+.inf", ".nan"].contains(text.lowercased()) { return true }
+        if text.utf8.count <= 5, let last = text.utf8.last, last | 0x20 == UInt8(ascii: "f") || last | 0x20 == UInt8(ascii: "n"),
+            [".inf", "-.inf", "+.inf", ".nan"].contains(text.lowercased())
+        {
+            return true
+        }
         let bytes = text.utf8
         var body = bytes[...]
         if let first = body.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { body = body.dropFirst() }
