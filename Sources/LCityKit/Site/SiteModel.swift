@@ -17,6 +17,9 @@ public struct SiteModel: Sendable {
     /// For each language and measure: positions in `statistics[id].values` in alphabetical order of city name
     /// (the order of indicator tables), computed once.
     public private(set) var tableOrder: [String: [String: [Int]]] = [:]
+    /// For each language: every city's place when all are sorted by name (then slug), sorted once for the tables
+    /// of all measures. Names do not change in an incremental rebuild (a renamed city rebuilds the whole site).
+    private var nameRanks: [String: [String: Int]] = [:]
     /// Markdown pages by name, then language.
     public let pages: [String: [String: RenderedPage]]
     /// City descriptions by slug, then language.
@@ -62,6 +65,12 @@ public struct SiteModel: Sendable {
         self.cityDescriptions = Dictionary(uniqueKeysWithValues: zip(cities.map(\.slug), descriptions).compactMap { slug, rendered in
             rendered.map { (slug, $0) }
         })
+        for language in content.config.languages {
+            let fallbacks = content.config.fallbacks(for: language)
+            let named = cities.map { (name: $0.name.text(in: language, fallbacks: fallbacks), slug: $0.slug) }
+            let sorted = named.sorted { ($0.name, $0.slug) < ($1.name, $1.slug) }
+            nameRanks[language] = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1.slug, $0) })
+        }
         let model = self
         let orders = parallelMap(measures) { model.tableOrders($0.id) }
         for (measure, order) in zip(measures, orders) {
@@ -138,10 +147,10 @@ public struct SiteModel: Sendable {
         guard let values = statistics[id]?.values else { return [:] }
         var orders: [String: [Int]] = [:]
         for language in content.config.languages {
-            let fallbacks = content.config.fallbacks(for: language)
-            let names = values.map { citiesBySlug[$0.slug]?.name.text(in: language, fallbacks: fallbacks) ?? "" }
+            let ranks = nameRanks[language] ?? [:]
+            let places = values.map { ranks[$0.slug] ?? .max }
             orders[language] = values.indices.sorted {
-                (names[$0], values[$0].slug) < (names[$1], values[$1].slug)
+                places[$0] != places[$1] ? places[$0] < places[$1] : values[$0].slug < values[$1].slug
             }
         }
         return orders
