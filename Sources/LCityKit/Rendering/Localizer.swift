@@ -11,14 +11,16 @@ public struct Localizer: Sendable {
     public subscript(key: String) -> String { strings[key] }
 
     /// The UI string for `key` with `{name}` placeholders filled in (unknown placeholders are kept as written).
-    public func format(_ key: String, _ arguments: [String: String]) -> String {
+    /// The arguments are a handful of pairs, looked up in order: no dictionary is made for each of the hundreds of
+    /// thousands of sentences of a large site.
+    public func format(_ key: String, _ arguments: KeyValuePairs<String, String>) -> String {
         guard let pieces = formats[key] else { return strings[key] }
         var result = ""
         result.reserveCapacity(96)
         for piece in pieces {
             switch piece {
             case .text(let text): result += text
-            case .placeholder(let name): result += arguments[name] ?? "{\(name)}"
+            case .placeholder(let name): result += arguments.first { $0.key == name }?.value ?? "{\(name)}"
             }
         }
         return result

@@ -42,7 +42,7 @@ extension PageScope {
                 guard let value = entry.headline, let city = model.city(entry.slug) else { return nil }
                 return BarChart.Bar(label: cityName(city), value: value, valueLabel: formatValue(value, measure))
             }
-            let values = [
+            let values: KeyValuePairs = [
                 "name": name, "count": l.integer(headline.count), "min": formatValueWithUnit(headline.minimum, measure),
                 "max": formatValueWithUnit(headline.maximum, measure), "median": formatMedian(headline.median, measure),
             ]
