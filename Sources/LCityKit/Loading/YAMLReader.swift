@@ -33,7 +33,8 @@ struct YAMLReader {
         do {
             // The basic resolver tags every scalar `str`; `tagName` classifies plain scalars itself, without the
             // regular expressions of Yams' default resolver (most of the loading time on large networks).
-            guard let root = try Yams.compose(yaml: text, Resolver.basic) else {
+            // The encoding is given: Yams' default reads the process environment at every parse.
+            guard let root = try Parser(yaml: text, resolver: .basic, encoding: .utf8).singleRoot() else {
                 sink.error("the file is empty", at: SourceLocation(file: file))
                 return nil
             }
