@@ -32,7 +32,7 @@ enum ContentFile {
             sink.error("the file is not valid UTF-8", at: invalid, notes: ["save it as UTF-8 (without a different encoding such as GBK or Latin-1)"])
             return nil
         }
-        if body.contains(0) {
+        if text.utf8.contains(0) {
             sink.error("the file contains a NUL byte; it does not look like a text file", at: at)
             return nil
         }

@@ -74,6 +74,13 @@ public struct ObservationSeries: Sendable {
     /// In file order (validation requires ascending years).
     public var observations: [Observation]
 
+    /// The observations by ascending year (stable): `observations` itself, not a copy, when the file lists them in
+    /// that order, as it should.
+    public var byYear: [Observation] {
+        observations.indices.dropFirst().allSatisfy { observations[$0 - 1].year.value <= observations[$0].year.value }
+            ? observations : observations.sorted { $0.year.value < $1.year.value }
+    }
+
     /// The most recent observation that has a value.
     public var latest: Observation? { latestPosition.map { observations[$0] } }
 

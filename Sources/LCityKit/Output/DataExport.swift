@@ -333,7 +333,7 @@ public struct DataExport: Sendable {
         let languages = model.languages
         let breakdown = measure.breakdownID.flatMap(model.framework.breakdown)
         let cityNames = languages.map { city.name.text(in: $0, fallbacks: languages) }
-        let observations = series.observations.sorted { $0.year.value < $1.year.value }
+        let observations = series.byYear
         for observation in observations {
             var values: [(category: String, value: String)] = []
             switch observation.value {

@@ -195,7 +195,7 @@ extension PageScope {
         let texts = texts(measure)
         let breakdown = texts.breakdown
         let series = city.series(for: measure.id)
-        let observations = (series?.observations ?? []).sorted { $0.year.value < $1.year.value }
+        let observations = series?.byYear ?? []
         let latest = observations.last { $0.value != .notAvailable }
         let latestAny = observations.last
         let shown = latest ?? latestAny
