@@ -1,29 +1,30 @@
 /// A member city and the values it reports.
-public struct City: Sendable {
+///
+/// Immutable and shared by reference: pages, statistics and downloads pass cities around by the thousand, and a
+/// copy of a struct this size retains each of its texts.
+public final class City: Sendable {
     /// The URL name, taken from the file name (`cities/<slug>.yaml`).
-    public var slug: String
+    public let slug: String
     /// The file the city was read from, as shown in diagnostics.
-    public var file: String
-    public var name: LocalizedText
+    public let file: String
+    public let name: LocalizedText
     /// Fictional example data: the site shows a notice.
-    public var illustrative: Bool
+    public let illustrative: Bool
     /// ISO 3166-1 alpha-2 code.
-    public var country: Located<String>
+    public let country: Located<String>
     /// UNESCO region id.
-    public var region: Located<String>
-    public var population: Located<Int>?
-    public var populationYear: Located<Int>?
-    public var coordinates: Coordinates?
-    public var joined: Located<Int>?
-    public var website: Located<String>?
+    public let region: Located<String>
+    public let population: Located<Int>?
+    public let populationYear: Located<Int>?
+    public let coordinates: Coordinates?
+    public let joined: Located<Int>?
+    public let website: Located<String>?
     /// Markdown per language.
-    public var description: LocalizedText?
+    public let description: LocalizedText?
     /// Reported series, in file order.
-    public var series: [ObservationSeries] {
-        didSet { seriesIndex = City.index(series) }
-    }
+    public let series: [ObservationSeries]
     /// Position of each measure's series in `series`.
-    private var seriesIndex: [String: Int]
+    private let seriesIndex: [String: Int]
 
     /// The series for `measureID`, if the city reports it.
     public func series(for measureID: String) -> ObservationSeries? {
@@ -116,15 +117,28 @@ public struct CategoryValue: Sendable, Equatable {
     public var value: Located<Double>
 }
 
-/// One year's value of a measure for a city, with its provenance.
-public struct Observation: Sendable {
-    public var year: Located<Int>
-    public var value: ObservationValue
+/// One year's value of a measure for a city, with its provenance. Immutable and shared by reference, like `City`.
+public final class Observation: Sendable {
+    public let year: Located<Int>
+    public let value: ObservationValue
     /// Where the figure comes from (statistics office, survey …).
-    public var source: LocalizedText?
-    public var flag: Located<ObservationFlag>?
-    public var note: LocalizedText?
-    public var location: SourceLocation
+    public let source: LocalizedText?
+    public let flag: Located<ObservationFlag>?
+    public let note: LocalizedText?
+    public let location: SourceLocation
+
+    /// Creates an observation.
+    public init(
+        year: Located<Int>, value: ObservationValue, source: LocalizedText?, flag: Located<ObservationFlag>?,
+        note: LocalizedText?, location: SourceLocation
+    ) {
+        self.year = year
+        self.value = value
+        self.source = source
+        self.flag = flag
+        self.note = note
+        self.location = location
+    }
 
     /// The headline number: the single value, or the total category (else the only category).
     public func headline(totalCategory: String?) -> Double? {
