@@ -89,27 +89,49 @@ public enum SourceType: String, Sendable, CaseIterable, Codable {
     case expert
 }
 
-/// A measure (测量点), the indicator a city reports values for.
-public struct Measure: Sendable {
-    public var id: String
-    public var name: LocalizedText
-    public var definition: LocalizedText
-    public var source: SourceType
+/// A measure (测量点), the indicator a city reports values for. Immutable and shared by reference: every page and
+/// download walks the measures, and a copy of a struct this size retains each of its texts.
+public final class Measure: Sendable {
+    public let id: String
+    public let name: LocalizedText
+    public let definition: LocalizedText
+    public let source: SourceType
     /// Key of the unit in `Framework.units`.
-    public var unitID: String
+    public let unitID: String
     /// Key of the breakdown in `Framework.breakdowns`, if values are broken down.
-    public var breakdownID: String?
+    public let breakdownID: String?
     /// Where `unit` and `breakdown` were written (for unknown-reference errors).
-    public var unitLocation: SourceLocation
-    public var breakdownLocation: SourceLocation?
+    public let unitLocation: SourceLocation
+    public let breakdownLocation: SourceLocation?
     /// Overrides of the unit's valid range.
-    public var minimum: Double?
-    public var maximum: Double?
+    public let minimum: Double?
+    public let maximum: Double?
     /// What the printed table's data column shows.
-    public var printed: String?
+    public let printed: String?
     /// Note on the transcription: what the printed document shows where it is garbled.
-    public var note: LocalizedText?
-    public var location: SourceLocation
+    public let note: LocalizedText?
+    public let location: SourceLocation
+
+    /// Creates a measure.
+    public init(
+        id: String, name: LocalizedText, definition: LocalizedText, source: SourceType, unitID: String,
+        breakdownID: String?, unitLocation: SourceLocation, breakdownLocation: SourceLocation?, minimum: Double?,
+        maximum: Double?, printed: String?, note: LocalizedText?, location: SourceLocation
+    ) {
+        self.id = id
+        self.name = name
+        self.definition = definition
+        self.source = source
+        self.unitID = unitID
+        self.breakdownID = breakdownID
+        self.unitLocation = unitLocation
+        self.breakdownLocation = breakdownLocation
+        self.minimum = minimum
+        self.maximum = maximum
+        self.printed = printed
+        self.note = note
+        self.location = location
+    }
 }
 
 /// Whether a unit is a measured quantity or an ordinal rating.
