@@ -122,7 +122,7 @@ struct FragmentRendererTests {
 
 @Suite("Fragment contexts")
 struct FragmentContextTests {
-    /// The rows' own shape descriptions equal the walk of their template dictionaries.
+    /// The rows' and layouts' own shape descriptions equal the walk of their template dictionaries.
     @Test func rowsDescribeTheirDictionariesExactly() throws {
         let site = try TestSite()
         defer { site.remove() }
@@ -143,6 +143,8 @@ struct FragmentContextTests {
                 check(row)
                 checked += 1
             }
+            check(city.layout)
+            check(city.fragment)
         }
         for measure in model.framework.measures {
             let page = try #require(
@@ -151,6 +153,13 @@ struct FragmentContextTests {
                 check(row)
                 checked += 1
             }
+            check(page.layout)
+        }
+        // Layouts with and without breadcrumbs, notices and navigation.
+        for route in model.routes {
+            guard let context = builder.view(for: route).context as? AnyPageContext else { continue }
+            check(context.fragment.layout)
+            check(context.fragment)
         }
         #expect(checked >= 15)
     }

@@ -64,12 +64,11 @@ public struct SiteRenderer: Sendable {
         // strings (`t`, the same for every page of a language) as its constants.
         let failures = parallelMap(routes, progress: progress) { route -> Diagnostic? in
             let view = builder.view(for: route)
-            guard let renderer = fragments.page(view.template), var context = TemplateContext.make(view.context) as? [String: Any] else {
+            guard let renderer = fragments.page(view.template), let context = view.context as? AnyPageContext else {
                 return .error("rendering produced nothing for \(route.outputFile)", at: SourceLocation(file: "templates/\(view.template).mustache"))
             }
-            let strings = context.removeValue(forKey: "t") ?? [String: String]()
             let html = renderer.render(
-                context, constants: ["t": strings], constantsKey: route.language ?? model.config.defaultLanguage)
+                context.fragment, constants: ["t": context.strings], constantsKey: route.language ?? model.config.defaultLanguage)
             do {
                 try sink.write(route.outputFile, text: html)
                 return nil

@@ -299,3 +299,93 @@ extension IndicatorRowView: FragmentContext {
         }
     }
 }
+
+extension Link {
+    func walk(_ walk: inout ShapeWalk) {
+        walk.dictionary { walk in
+            walk.entry("current", current)
+            walk.entry("href", href)
+            walk.entry("label", label)
+            walk.entry("lang", lang)
+        }
+    }
+}
+
+extension LayoutView: FragmentContext {
+    func walk(_ walk: inout ShapeWalk) {
+        walk.dictionary { walk in
+            walk.entry("aboutHref", aboutHref)
+            walk.entry("alternates", alternates) { walk, alternate in
+                walk.dictionary { walk in
+                    walk.entry("href", alternate.href)
+                    walk.entry("hreflang", alternate.hreflang)
+                }
+            }
+            walk.entry("breadcrumbs", breadcrumbs) { walk, link in link.walk(&walk) }
+            walk.entry("canonical", canonical)
+            walk.entry("description", description)
+            walk.entry("dir", dir)
+            walk.entry("disclaimer", disclaimer)
+            walk.entry("documentTitle", documentTitle)
+            walk.entry("hasBreadcrumbs", hasBreadcrumbs)
+            walk.entry("hasNav", hasNav)
+            walk.entry("homeHref", homeHref)
+            walk.entry("lang", lang)
+            walk.entry("languages", languages) { walk, language in
+                walk.dictionary { walk in
+                    walk.entry("current", language.current)
+                    walk.entry("href", language.href)
+                    walk.entry("label", language.label)
+                    walk.entry("lang", language.lang)
+                }
+            }
+            walk.entry("licence", licence)
+            walk.entry("licenceURL", licenceURL)
+            walk.entry("nav", nav) { walk, link in link.walk(&walk) }
+            walk.entry("ogLocale", ogLocale)
+            walk.entry("ogType", ogType)
+            walk.entry("partialNotice", partialNotice)
+            walk.entry("root", root)
+            walk.entry("siteTitle", siteTitle)
+            walk.entry("sourcePublisher", sourcePublisher)
+            walk.entry("sourceTitle", sourceTitle)
+            walk.entry("sourceYear", sourceYear)
+            walk.entry("title", title)
+            walk.entry("translationNotice", translationNotice)
+        }
+    }
+}
+
+/// A page as its template sees it, less the UI strings (`t`, given to `FragmentRenderer` as constants): the layout
+/// describes itself, the page's own view is walked as its dictionary. Neither dictionary is made for a page of a
+/// shape seen before but the page's own.
+struct PageFragment: FragmentContext {
+    let layout: LayoutView
+    let page: [String: Any]
+
+    var templateContext: [String: Any] { ["layout": layout.templateContext, "page": page] }
+
+    func walk(_ walk: inout ShapeWalk) {
+        walk.dictionary { walk in
+            walk.add("layout")
+            layout.walk(&walk)
+            walk.add("page")
+            walk.visit(page)
+        }
+    }
+}
+
+/// A `PageContext` of any page type.
+protocol AnyPageContext {
+    /// The page without its UI strings.
+    var fragment: PageFragment { get }
+    /// The UI strings (`t`).
+    var strings: [String: String] { get }
+}
+
+extension PageContext: AnyPageContext {
+    var fragment: PageFragment {
+        PageFragment(layout: layout, page: TemplateContext.make(page) as? [String: Any] ?? [:])
+    }
+    var strings: [String: String] { t }
+}
