@@ -62,8 +62,8 @@ final class FragmentRenderer: @unchecked Sendable {
         let known = compiled[shape]
         lock.unlock()
         switch known {
-        case .pieces(let pieces)?:
-            return Self.fill(pieces, with: walk.texts)
+        case .pieces(let pieces, let fixedLength)?:
+            return Self.fill(pieces, fixedLength: fixedLength, with: walk.texts)
         case .direct?:
             return direct(makeContext(), constants: constants)
         case nil:
@@ -90,21 +90,17 @@ final class FragmentRenderer: @unchecked Sendable {
     }
 
     enum Compiled {
-        case pieces([Piece])
+        /// The pieces, and the length of their fixed text in UTF-8.
+        case pieces([Piece], fixedLength: Int)
         /// The template depends on texts beyond the shape: always rendered by swift-mustache.
         case direct
     }
 
-    private static func fill(_ pieces: [Piece], with texts: [String]) -> String {
+    private static func fill(_ pieces: [Piece], fixedLength: Int, with texts: [String]) -> String {
         // Sized up front: a page is filled with rows of tens of kilobytes, which would otherwise be copied again
-        // at each doubling of the text.
-        var capacity = 0
-        for piece in pieces {
-            switch piece {
-            case .text(let text): capacity += text.utf8.count
-            case .hole(let index, let escaped): capacity += texts[index].utf8.count + (escaped ? 16 : 0)
-            }
-        }
+        // at each doubling of the text. (Each text is counted once, wherever it goes; escaping adds a little.)
+        var capacity = fixedLength + 64
+        for text in texts { capacity += text.utf8.count }
         var output = ""
         output.reserveCapacity(capacity)
         for piece in pieces {
@@ -120,10 +116,15 @@ final class FragmentRenderer: @unchecked Sendable {
     private func compile(_ context: [String: Any], constants: [String: Any], texts: [String], expected: String) -> Compiled {
         var counter = 0
         let marked = Self.markingTexts(context, counter: &counter)
-        guard counter == texts.count, let pieces = Self.pieces(of: direct(marked, constants: constants), holes: counter),
-            Self.fill(pieces, with: texts) == expected
+        guard counter == texts.count, let pieces = Self.pieces(of: direct(marked, constants: constants), holes: counter)
         else { return .direct }
-        return .pieces(pieces)
+        let fixedLength = pieces.reduce(0) { length, piece in
+            if case .text(let text) = piece { return length + text.utf8.count }
+            return length
+        }
+        guard Self.fill(pieces, fixedLength: fixedLength, with: texts) == expected
+        else { return .direct }
+        return .pieces(pieces, fixedLength: fixedLength)
     }
 
     // Markers: U+E000, "m", the text's number, "M", "&", U+E001. Escaping turns the "&" into "&amp;", which tells
