@@ -16,11 +16,6 @@ public struct DataExport: Sendable {
         return sink.contents
     }
 
-    /// Rethrows the first failure of work done on all cores.
-    private func throwFirst(_ results: [Result<Void, any Error>]) throws {
-        for result in results { try result.get() }
-    }
-
     /// One city's JSON and CSV; returns the CSV's rows (without header), which `data/all.csv` and the indicator
     /// files hold too.
     @discardableResult

@@ -50,30 +50,46 @@ final class FragmentRenderer: @unchecked Sendable {
     /// The template rendered for `view` plus `constants`; the view describes its shape itself, and its dictionary
     /// is made only for a shape not seen before.
     func render(_ view: some FragmentContext, constants: [String: Any], constantsKey: String) -> String {
+        var output = ""
+        render(view, constants: constants, constantsKey: constantsKey, into: &output)
+        return output
+    }
+
+    /// Appends the template rendered for `view` plus `constants` to `output` (the rows of a table, one after
+    /// another, without a text of their own each).
+    func render(_ view: some FragmentContext, constants: [String: Any], constantsKey: String, into output: inout String) {
         var walk = ShapeWalk()
         walk.add(constantsKey)
         view.walk(&walk)
-        return render(walk, context: { view.templateContext }, constants: constants)
+        render(walk, context: { view.templateContext }, constants: constants, into: &output)
     }
 
     private func render(_ walk: ShapeWalk, context makeContext: () -> [String: Any], constants: [String: Any]) -> String {
+        var output = ""
+        render(walk, context: makeContext, constants: constants, into: &output)
+        return output
+    }
+
+    private func render(
+        _ walk: ShapeWalk, context makeContext: () -> [String: Any], constants: [String: Any], into output: inout String
+    ) {
         let shape = Shape(bytes: walk.shape)
         lock.lock()
         let known = compiled[shape]
         lock.unlock()
         switch known {
         case .pieces(let pieces, let fixedLength)?:
-            return Self.fill(pieces, fixedLength: fixedLength, with: walk.texts)
+            Self.fill(pieces, fixedLength: fixedLength, with: walk.texts, into: &output)
         case .direct?:
-            return direct(makeContext(), constants: constants)
+            output += direct(makeContext(), constants: constants)
         case nil:
             let context = makeContext()
-            let output = direct(context, constants: constants)
-            let entry = compile(context, constants: constants, texts: walk.texts, expected: output)
+            let rendered = direct(context, constants: constants)
+            let entry = compile(context, constants: constants, texts: walk.texts, expected: rendered)
             lock.lock()
             compiled[shape] = entry
             lock.unlock()
-            return output
+            output += rendered
         }
     }
 
@@ -96,19 +112,26 @@ final class FragmentRenderer: @unchecked Sendable {
         case direct
     }
 
-    private static func fill(_ pieces: [Piece], fixedLength: Int, with texts: [String]) -> String {
-        // Sized up front: a page is filled with rows of tens of kilobytes, which would otherwise be copied again
-        // at each doubling of the text. (Each text is counted once, wherever it goes; escaping adds a little.)
-        var capacity = fixedLength + 64
-        for text in texts { capacity += text.utf8.count }
-        var output = ""
-        output.reserveCapacity(capacity)
+    private static func fill(_ pieces: [Piece], fixedLength: Int, with texts: [String], into output: inout String) {
+        // A new text is sized up front: a page is filled with rows of tens of kilobytes, which would otherwise be
+        // copied again at each doubling. (Each text is counted once, wherever it goes; escaping adds a little.) Text
+        // appended to grows as strings do.
+        if output.isEmpty {
+            var capacity = fixedLength + 64
+            for text in texts { capacity += text.utf8.count }
+            output.reserveCapacity(capacity)
+        }
         for piece in pieces {
             switch piece {
             case .text(let text): output += text
             case .hole(let index, let escaped): output += escaped ? HTML.escape(texts[index]) : texts[index]
             }
         }
+    }
+
+    private static func fill(_ pieces: [Piece], fixedLength: Int, with texts: [String]) -> String {
+        var output = ""
+        fill(pieces, fixedLength: fixedLength, with: texts, into: &output)
         return output
     }
 

@@ -107,7 +107,12 @@ struct PageScope {
     /// A table's rows rendered by `renderer`, joined by line ends: one text for the page template, so that pages
     /// with more or fewer rows keep the same shape.
     func renderRows(_ rows: [some FragmentContext], with renderer: FragmentRenderer) -> String {
-        rows.map { renderRow($0, with: renderer) }.joined(separator: "\n")
+        var output = ""
+        for (index, row) in rows.enumerated() {
+            if index > 0 { output += "\n" }
+            renderer.render(row, constants: fragmentConstants, constantsKey: language, into: &output)
+        }
+        return output
     }
 
     /// The texts of `measure` in this page's language that do not depend on the page.

@@ -357,20 +357,36 @@ extension LayoutView: FragmentContext {
 }
 
 /// A page as its template sees it, less the UI strings (`t`, given to `FragmentRenderer` as constants): the layout
-/// describes itself, the page's own view is walked as its dictionary. Neither dictionary is made for a page of a
-/// shape seen before but the page's own.
+/// describes itself, and so does the page's own view where it can (city profiles); other views are walked as their
+/// dictionaries. No dictionary is made for a described part of a page whose shape was seen before.
 struct PageFragment: FragmentContext {
     let layout: LayoutView
-    let page: [String: Any]
+    /// The page's view, when it describes itself.
+    let describedPage: (any FragmentContext)?
+    /// The page's view as a dictionary, for the others.
+    let pageDictionary: [String: Any]
 
-    var templateContext: [String: Any] { ["layout": layout.templateContext, "page": page] }
+    init(layout: LayoutView, page: Any) {
+        self.layout = layout
+        if let described = page as? any FragmentContext {
+            describedPage = described
+            pageDictionary = [:]
+        } else {
+            describedPage = nil
+            pageDictionary = TemplateContext.make(page) as? [String: Any] ?? [:]
+        }
+    }
+
+    var templateContext: [String: Any] {
+        ["layout": layout.templateContext, "page": describedPage?.templateContext ?? pageDictionary]
+    }
 
     func walk(_ walk: inout ShapeWalk) {
         walk.dictionary { walk in
             walk.add("layout")
             layout.walk(&walk)
             walk.add("page")
-            walk.visit(page)
+            if let describedPage { describedPage.walk(&walk) } else { walk.visit(pageDictionary) }
         }
     }
 }
@@ -384,8 +400,50 @@ protocol AnyPageContext {
 }
 
 extension PageContext: AnyPageContext {
-    var fragment: PageFragment {
-        PageFragment(layout: layout, page: TemplateContext.make(page) as? [String: Any] ?? [:])
-    }
+    var fragment: PageFragment { PageFragment(layout: layout, page: page) }
     var strings: [String: String] { t }
+}
+
+extension CityView: FragmentContext {
+    func walk(_ walk: inout ShapeWalk) {
+        walk.dictionary { walk in
+            walk.entry("areas", areas) { walk, area in
+                walk.dictionary { walk in
+                    walk.entry("group", area.group)
+                    walk.entry("href", area.href)
+                    walk.entry("id", area.id)
+                    walk.entry("renderedRows", area.renderedRows)
+                    walk.entry("title", area.title)
+                }
+            }
+            walk.entry("breakdownCharts", breakdownCharts) { walk, chart in
+                walk.dictionary { walk in
+                    walk.entry("note", chart.note)
+                    walk.entry("svg", chart.svg)
+                    walk.entry("title", chart.title)
+                }
+            }
+            walk.entry("coverage", coverage)
+            walk.entry("coverageBySource", coverageBySource) { walk, statistic in statistic.walk(&walk) }
+            walk.entry("csvHref", csvHref)
+            walk.entry("description", description)
+            walk.entry("facts", facts) { walk, statistic in statistic.walk(&walk) }
+            walk.entry("flagsUsed", flagsUsed) { walk, flag in
+                walk.dictionary { walk in
+                    walk.entry("explanation", flag.explanation)
+                    walk.entry("key", flag.key)
+                    walk.entry("label", flag.label)
+                }
+            }
+            walk.entry("hasBreakdownCharts", hasBreakdownCharts)
+            walk.entry("hasPeers", hasPeers)
+            walk.entry("illustrative", illustrative)
+            walk.entry("jsonHref", jsonHref)
+            walk.entry("name", name)
+            walk.entry("otherName", otherName)
+            walk.entry("otherNameLang", otherNameLang)
+            walk.entry("peers", peers) { walk, link in link.walk(&walk) }
+            walk.entry("peersTitle", peersTitle)
+        }
+    }
 }
