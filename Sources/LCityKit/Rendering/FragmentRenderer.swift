@@ -64,6 +64,12 @@ final class FragmentRenderer: @unchecked Sendable {
         render(walk, context: { view.templateContext }, constants: constants, into: &output)
     }
 
+    /// The template rendered for `view` plus `constants` by swift-mustache, without compiling its shape: for a
+    /// context whose shape will not come again.
+    func renderDirectly(_ view: some FragmentContext, constants: [String: Any]) -> String {
+        direct(view.templateContext, constants: constants)
+    }
+
     private func render(_ walk: ShapeWalk, context makeContext: () -> [String: Any], constants: [String: Any]) -> String {
         var output = ""
         render(walk, context: makeContext, constants: constants, into: &output)

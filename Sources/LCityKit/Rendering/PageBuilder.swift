@@ -49,6 +49,17 @@ public struct PageBuilder: Sendable {
         }
     }
 
+    /// Whether pages of `kind` come by the hundred (a city's, an indicator's, a list's), so that compiling their
+    /// template's shapes pays: a shape costs a second render when first seen, which only later pages of that shape
+    /// pay back. The one-of-a-kind pages (home, framework, each focus area …) are rendered directly.
+    static func isRepeated(_ kind: PageKind) -> Bool {
+        switch kind {
+        case .city, .indicator, .region, .country: return true
+        case .chooser, .notFound, .home, .declaration, .framework, .focusArea, .indicators, .cities, .regions, .page:
+            return false
+        }
+    }
+
     /// The template name and context for `route`.
     public func view(for route: Route) -> (template: String, context: Any) {
         (Self.template(for: route.kind), context(for: route))

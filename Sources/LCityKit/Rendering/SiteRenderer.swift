@@ -67,8 +67,11 @@ public struct SiteRenderer: Sendable {
             guard let renderer = fragments.page(view.template), let context = view.context as? AnyPageContext else {
                 return .error("rendering produced nothing for \(route.outputFile)", at: SourceLocation(file: "templates/\(view.template).mustache"))
             }
-            let html = renderer.render(
-                context.fragment, constants: ["t": context.strings], constantsKey: route.language ?? model.config.defaultLanguage)
+            let html = PageBuilder.isRepeated(route.kind)
+                ? renderer.render(
+                    context.fragment, constants: ["t": context.strings],
+                    constantsKey: route.language ?? model.config.defaultLanguage)
+                : renderer.renderDirectly(context.fragment, constants: ["t": context.strings])
             do {
                 try sink.write(route.outputFile, text: html)
                 return nil
