@@ -74,34 +74,29 @@ struct SVGWriter {
 
     /// ` name="value"` with a coordinate as the value, for an element opened with `raw`.
     mutating func attribute(_ name: String, _ value: Double) {
-        bytes.append(UInt8(ascii: " "))
-        bytes.append(contentsOf: name.utf8)
-        bytes.append(UInt8(ascii: "="))
-        bytes.append(UInt8(ascii: "\""))
+        openAttribute(name)
         appendCoordinate(value, to: &bytes)
         bytes.append(UInt8(ascii: "\""))
     }
 
     /// ` name="value"`, the value escaped, for an element opened with `raw`.
     mutating func attribute(_ name: String, _ value: String) {
+        openAttribute(name)
+        appendEscaped(value)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// ` name="`.
+    private mutating func openAttribute(_ name: String) {
         bytes.append(UInt8(ascii: " "))
         bytes.append(contentsOf: name.utf8)
         bytes.append(UInt8(ascii: "="))
-        bytes.append(UInt8(ascii: "\""))
-        appendEscaped(value)
         bytes.append(UInt8(ascii: "\""))
     }
 
     @inline(__always)
     private mutating func append(_ attributes: [(String, String)]) {
-        for (name, value) in attributes {
-            bytes.append(UInt8(ascii: " "))
-            bytes.append(contentsOf: name.utf8)
-            bytes.append(UInt8(ascii: "="))
-            bytes.append(UInt8(ascii: "\""))
-            appendEscaped(value)
-            bytes.append(UInt8(ascii: "\""))
-        }
+        for (name, value) in attributes { attribute(name, value) }
     }
 
     /// Appends `text` escaped for text content and attribute values.

@@ -60,8 +60,8 @@ public struct SiteRenderer: Sendable {
         _ routes: [Route], to sink: some OutputSink, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) -> [Diagnostic] {
         let builder = PageBuilder(model: model, fragments: fragments)
-        // Pages of a kind come in few shapes too: each page template goes through a FragmentRenderer, with the UI
-        // strings (`t`, the same for every page of a language) as its constants.
+        // Pages of the kinds that come by the hundred come in few shapes too: their template goes through a
+        // FragmentRenderer, with the UI strings (`t`, the same for every page of a language) as its constants.
         let failures = parallelMap(routes, progress: progress) { route -> Diagnostic? in
             let view = builder.view(for: route)
             guard let renderer = fragments.page(view.template), let context = view.context as? AnyPageContext else {
