@@ -125,7 +125,7 @@ struct YAMLReader {
                 sink.error("keys in \(what) must be plain text, found \(describe(keyNode))", at: location(of: keyNode))
                 continue
             }
-            let keyLocation = location(of: keyNode)
+            let keyLocation = key.mark.map(location) ?? SourceLocation(file: file)
             let first = seen.map { $0[key.string] } ?? entries.first { $0.key.value == key.string }?.key.location
             if let first {
                 sink.error(

@@ -391,13 +391,11 @@ struct CSVWriter {
     mutating func field(_ text: String) {
         if rowStarted { bytes.append(UInt8(ascii: ",")) }
         rowStarted = true
-        let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
-            bytes.append(contentsOf: utf8)
+        if bytes.appendUTF8(text, unless: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
             return
         }
         bytes.append(UInt8(ascii: "\""))
-        for byte in utf8 {
+        for byte in text.utf8 {
             if byte == UInt8(ascii: "\"") { bytes.append(byte) }
             bytes.append(byte)
         }
@@ -414,5 +412,22 @@ struct CSVWriter {
     mutating func row(_ fields: [String]) {
         for field in fields { self.field(field) }
         endRow()
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends the UTF-8 of `text` as one buffer unless some byte of it is `special`; returns whether it did.
+    /// (Appending a string's UTF-8 view, or scanning it with `contains`, goes byte by byte through the view.)
+    @inline(__always)
+    mutating func appendUTF8(_ text: String, unless special: (UInt8) -> Bool) -> Bool {
+        let appended = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            for byte in buffer where special(byte) { return false }
+            append(contentsOf: buffer)
+            return true
+        }
+        if let appended { return appended }
+        guard !text.utf8.contains(where: special) else { return false }
+        append(contentsOf: text.utf8)
+        return true
     }
 }

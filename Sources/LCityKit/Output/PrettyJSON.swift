@@ -66,10 +66,7 @@ struct PrettyJSON {
     mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         defer { bytes.append(UInt8(ascii: "\"")) }
-        guard value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
-            bytes.append(contentsOf: value.utf8)
-            return
-        }
+        if bytes.appendUTF8(value, unless: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return }
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): write("\\\"")
@@ -94,7 +91,7 @@ struct PrettyJSON {
     }
 
     private mutating func write(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        _ = bytes.appendUTF8(text, unless: { _ in false })
     }
 
     // MARK: Layout
