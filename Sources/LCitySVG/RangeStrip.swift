@@ -62,10 +62,9 @@ public struct RangeStrip: Sendable {
 
         /// One item's strip: its texts and, if it has a value, the value's mark.
         public func svg(title: String, description: String, value: Double?) -> String {
+            var texts = SVGWriter()
+            chartTexts(&texts, id: id, title: title, description: description)
             var svg = SVGWriter()
-            svg.raw(head)
-            chartTexts(&svg, id: id, title: title, description: description)
-            svg.raw(body)
             if let value {
                 let x = Self.x(value, axisMaximum: axisMaximum)
                 svg.raw("<path class=\"chart-dot\" d=\"M")
@@ -79,7 +78,7 @@ public struct RangeStrip: Sendable {
                 svg.raw(" 12 Z\"/>")
             }
             svg.close("svg")
-            return svg.text
+            return joined(head, texts.text, body, svg.text)
         }
     }
 }

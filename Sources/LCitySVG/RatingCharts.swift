@@ -54,12 +54,9 @@ public struct RatingScaleChart: Sendable {
 
         /// One item's scale with `rating` selected.
         public func svg(title: String, description: String, rating: Int) -> String {
-            var svg = SVGWriter()
-            svg.raw(head)
-            chartTexts(&svg, id: id, title: title, description: description)
-            svg.raw(bodies.indices.contains(rating) ? bodies[rating] : bodies[0])
-            svg.close("svg")
-            return svg.text
+            var texts = SVGWriter()
+            chartTexts(&texts, id: id, title: title, description: description)
+            return joined(head, texts.text, bodies.indices.contains(rating) ? bodies[rating] : bodies[0], "</svg>")
         }
     }
 }

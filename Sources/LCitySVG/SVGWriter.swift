@@ -224,3 +224,12 @@ extension SVGWriter {
         close("g")
     }
 }
+
+/// The markup of a chart drawn once per measure (`head`, `body`) around an item's own parts, as one string: only
+/// the item's parts go through `SVGWriter` (and its check of the bytes it made), not the drawing they share.
+func joined(_ parts: String...) -> String {
+    var text = ""
+    text.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count })
+    for part in parts { text += part }
+    return text
+}
