@@ -61,6 +61,7 @@ public struct RatingScaleChart: Sendable {
     }
 }
 
+/// How many items (cities) gave each rating 1…5: columns over the ordinal scale.
 public struct RatingDistributionChart: Sendable {
     public var id: String
     public var title: String

@@ -37,7 +37,7 @@ public struct YearBarChart: Sendable {
 
     public func svg() -> String {
         let font = 13.0
-        let points = zip(points, points.dropFirst()).allSatisfy { $0.year <= $1.year } ? points : points.sorted { $0.year < $1.year }
+        let points = points.sorted { $0.year < $1.year }
         let left = 44.0
         let column = 64.0
         let width = max(220, left + Double(points.count) * column + 8)
