@@ -83,12 +83,8 @@ public struct ObservationSeries: Sendable {
     }
 
     /// The most recent observation that has a value.
-    public var latest: Observation? { latestPosition.map { observations[$0] } }
-
-    /// The position of `latest` in `observations`.
-    public var latestPosition: Int? {
-        observations.indices.filter { observations[$0].value != .notAvailable }
-            .max { observations[$0].year.value < observations[$1].year.value }
+    public var latest: Observation? {
+        observations.lazy.filter { $0.value != .notAvailable }.max { $0.year.value < $1.year.value }
     }
 }
 

@@ -187,19 +187,8 @@ public struct CityValue: Sendable {
     /// The headline number (single value or the breakdown's total), if the measure has one.
     public var headline: Double?
     public var year: Int
-    /// The city's observations of the measure (shared with the city, not copied) and which one is the latest:
-    /// 60 measures × 10,000 cities of copied observations would be 150 MB.
-    private var series: [Observation]
-    private var position: Int
-    public var observation: Observation { series[position] }
-
-    init(slug: String, headline: Double?, year: Int, series: [Observation], position: Int) {
-        self.slug = slug
-        self.headline = headline
-        self.year = year
-        self.series = series
-        self.position = position
-    }
+    /// The latest observation (shared with the city: observations are immutable objects).
+    public var observation: Observation
 }
 
 /// Minimum, median and maximum of a set of values.
@@ -254,12 +243,11 @@ public struct MeasureStatistics: Sendable {
         var values: [CityValue] = []
         var missing: [String] = []
         for city in cities {
-            if let series = city.series(for: measure.id), let position = series.latestPosition {
-                let latest = series.observations[position]
+            if let latest = city.series(for: measure.id)?.latest {
                 values.append(
                     CityValue(
                         slug: city.slug, headline: latest.headline(totalCategory: breakdown?.totalCategory),
-                        year: latest.year.value, series: series.observations, position: position))
+                        year: latest.year.value, observation: latest))
             } else {
                 missing.append(city.slug)
             }
