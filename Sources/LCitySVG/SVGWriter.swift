@@ -18,7 +18,7 @@ struct SVGWriter {
     @inline(__always)
     mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
         bytes.append(UInt8(ascii: "<"))
-        appendUTF8(name)
+        bytes.appendUTF8(name)
         append(attributes)
         bytes.append(UInt8(ascii: ">"))
     }
@@ -26,7 +26,7 @@ struct SVGWriter {
     mutating func close(_ name: String) {
         bytes.append(UInt8(ascii: "<"))
         bytes.append(UInt8(ascii: "/"))
-        appendUTF8(name)
+        bytes.appendUTF8(name)
         bytes.append(UInt8(ascii: ">"))
     }
 
@@ -34,7 +34,7 @@ struct SVGWriter {
     @inline(__always)
     mutating func element(_ name: String, _ attributes: [(String, String)]) {
         bytes.append(UInt8(ascii: "<"))
-        appendUTF8(name)
+        bytes.appendUTF8(name)
         append(attributes)
         bytes.append(UInt8(ascii: "/"))
         bytes.append(UInt8(ascii: ">"))
@@ -49,7 +49,7 @@ struct SVGWriter {
     }
 
     mutating func raw(_ markup: String) {
-        appendUTF8(markup)
+        bytes.appendUTF8(markup)
     }
 
     /// Text content, escaped.
@@ -89,7 +89,7 @@ struct SVGWriter {
     /// ` name="`.
     private mutating func openAttribute(_ name: String) {
         bytes.append(UInt8(ascii: " "))
-        appendUTF8(name)
+        bytes.appendUTF8(name)
         bytes.append(UInt8(ascii: "="))
         bytes.append(UInt8(ascii: "\""))
     }
@@ -99,26 +99,11 @@ struct SVGWriter {
         for (name, value) in attributes { attribute(name, value) }
     }
 
-    /// Appends `text` as it is, copied as one buffer (appending a string's UTF-8 view goes through the generic,
-    /// element-wise path).
-    @inline(__always)
-    private mutating func appendUTF8(_ text: String) {
-        if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
-            bytes.append(contentsOf: text.utf8)
-        }
-    }
-
     /// Appends `text` escaped for text content and attribute values.
     private mutating func appendEscaped(_ text: String) {
-        let utf8 = text.utf8
-        // Most texts need nothing: scanned and copied as one buffer.
-        let copied = utf8.withContiguousStorageIfAvailable { buffer -> Bool in
-            for byte in buffer where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 { return false }
-            bytes.append(contentsOf: buffer)
-            return true
-        }
-        if copied == true { return }
-        for byte in utf8 {
+        // Most texts need nothing.
+        if bytes.appendUTF8(text, unless: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) { return }
+        for byte in text.utf8 {
             switch byte {
             case 0x26: bytes.append(contentsOf: "&amp;".utf8)
             case 0x3C: bytes.append(contentsOf: "&lt;".utf8)

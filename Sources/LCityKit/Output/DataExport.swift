@@ -1,4 +1,5 @@
 import Foundation
+import LCitySVG
 
 /// The language-neutral downloads under `data/`: framework JSON, per-city JSON and CSV,
 /// per-indicator CSV and the whole dataset as one long CSV.
@@ -412,22 +413,5 @@ struct CSVWriter {
     mutating func row(_ fields: [String]) {
         for field in fields { self.field(field) }
         endRow()
-    }
-}
-
-extension Array where Element == UInt8 {
-    /// Appends the UTF-8 of `text` as one buffer unless some byte of it is `special`; returns whether it did.
-    /// (Appending a string's UTF-8 view, or scanning it with `contains`, goes byte by byte through the view.)
-    @inline(__always)
-    mutating func appendUTF8(_ text: String, unless special: (UInt8) -> Bool) -> Bool {
-        let appended = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
-            for byte in buffer where special(byte) { return false }
-            append(contentsOf: buffer)
-            return true
-        }
-        if let appended { return appended }
-        guard !text.utf8.contains(where: special) else { return false }
-        append(contentsOf: text.utf8)
-        return true
     }
 }

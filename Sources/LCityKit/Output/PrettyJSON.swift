@@ -1,4 +1,5 @@
 import Foundation
+import LCitySVG
 
 /// JSON written the way `JSONEncoder` writes it with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`, byte
 /// for byte (a test compares the two), without its generic machinery: the per-city downloads of a 10,000-city
@@ -91,7 +92,7 @@ struct PrettyJSON {
     }
 
     private mutating func write(_ text: String) {
-        _ = bytes.appendUTF8(text, unless: { _ in false })
+        bytes.appendUTF8(text)
     }
 
     // MARK: Layout
