@@ -5,9 +5,14 @@ import LCitySVG
 /// per-indicator CSV and the whole dataset as one long CSV.
 public struct DataExport: Sendable {
     public let model: SiteModel
+    /// The first line of every CSV download, BOM first (made once: every city file starts with it).
+    let csvHeaderBytes: [UInt8]
 
     public init(model: SiteModel) {
         self.model = model
+        var header = CSVWriter(bytes: CSV.byteOrderMark)
+        header.row(Self.csvHeader(languages: model.languages))
+        csvHeaderBytes = header.bytes
     }
 
     /// Every download, by path below the output folder (in memory; for tests and small sites).
@@ -23,7 +28,10 @@ public struct DataExport: Sendable {
     public func writeCity(_ city: City, to sink: some OutputSink) throws -> CityRows {
         let rows = cityRows(city)
         try sink.write("data/cities/\(city.slug).json", Data(Self.json(cityDocument(city))))
-        try sink.write("data/cities/\(city.slug).csv", Data(csvHeaderBytes + rows.bytes))
+        var csv = Data(capacity: csvHeaderBytes.count + rows.bytes.count)
+        csv.append(contentsOf: csvHeaderBytes)
+        csv.append(contentsOf: rows.bytes)
+        try sink.write("data/cities/\(city.slug).csv", csv)
         return rows
     }
 
@@ -278,17 +286,9 @@ public struct DataExport: Sendable {
     // MARK: CSV
 
     /// Long format: one row per city, measure, category and year.
-    var csvHeader: [String] {
-        let languages = model.languages
-        return ["city"] + languages.map { "city_name_\($0)" } + ["country", "region", "measure", "category", "year", "value", "unit", "source_type", "flag"]
+    static func csvHeader(languages: [String]) -> [String] {
+        ["city"] + languages.map { "city_name_\($0)" } + ["country", "region", "measure", "category", "year", "value", "unit", "source_type", "flag"]
             + languages.map { "source_\($0)" } + languages.map { "note_\($0)" }
-    }
-
-    /// The header line, BOM first.
-    var csvHeaderBytes: [UInt8] {
-        var csv = CSVWriter(bytes: CSV.byteOrderMark)
-        csv.row(csvHeader)
-        return csv.bytes
     }
 
     /// A city's CSV rows, measure by measure in the framework's order.
@@ -361,14 +361,6 @@ public struct DataExport: Sendable {
 public enum CSV {
     /// The UTF-8 byte order mark that starts every document.
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
-
-    /// The whole document, BOM included.
-    public static func document(header: [String], rows: [[String]]) -> Data {
-        var csv = CSVWriter(bytes: byteOrderMark)
-        csv.row(header)
-        for row in rows { csv.row(row) }
-        return Data(csv.bytes)
-    }
 
     /// A field, quoted and with doubled quotes where needed.
     public static func quote(_ field: String) -> String {
