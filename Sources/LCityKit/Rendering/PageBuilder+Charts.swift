@@ -104,9 +104,11 @@ extension PageScope {
 
     // MARK: City profile
 
-    /// The city's value on the network's range (numeric measures) or on the rating scale (ratings).
-    func cityNetworkChart(_ city: City, _ measure: Measure, headline: Double?, texts: MeasureTexts) -> String? {
-        let cityName = cityName(city)
+    /// The city's value on the network's range (numeric measures) or on the rating scale (ratings); `headlineText`
+    /// is the value as the row shows it.
+    func cityNetworkChart(
+        _ cityName: String, _ measure: Measure, headline: Double?, headlineText: String?, texts: MeasureTexts
+    ) -> String? {
         guard let unit = texts.unit else { return nil }
         if unit.kind == .rating {
             guard let headline, (1...5).contains(headline), let frame = texts.ratingScale else { return nil }
@@ -119,30 +121,30 @@ extension PageScope {
                 rating: Int(headline))
         }
         guard let strip = texts.strip, var description = texts.stripDescription else { return nil }
-        if let headline {
-            description += " " + l.format("chart_strip_value", ["city": cityName, "value": formatValueWithUnit(headline, measure)])
+        if let headlineText {
+            description += " " + l.format("chart_strip_value", ["city": cityName, "value": headlineText])
         }
         return strip.svg(
             title: l.format("chart_strip_title", ["name": texts.name, "city": cityName]), description: description,
             value: headline)
     }
 
-    /// The city's values over the years (two or more observations).
-    func cityYearsChart(_ city: City, _ measure: Measure, observations: [Observation], totalCategory: String?) -> String? {
-        guard observations.count > 1 else { return nil }
-        let points = observations.map { observation -> YearBarChart.Point in
-            let value = observation.headline(totalCategory: totalCategory)
-            return YearBarChart.Point(
-                year: observation.year.value, value: value,
-                valueLabel: value.map { formatValue($0, measure) } ?? l["not_available"],
-                flag: observation.flag.map { l.flag($0.value) })
+    /// The city's values over the years (two or more observations, with their headlines formatted).
+    func cityYearsChart(
+        _ cityName: String, _ measure: Measure, years: [YearValue]
+    ) -> String? {
+        guard years.count > 1 else { return nil }
+        let points = years.map { year in
+            YearBarChart.Point(
+                year: year.observation.year.value, value: year.headline, valueLabel: year.text ?? l["not_available"],
+                flag: year.flag)
         }
         guard points.contains(where: { $0.value != nil }) else { return nil }
         let name = l.text(measure.name)
         let values = points.map { "\($0.year): \($0.valueLabel)\($0.flag.map { " (\($0))" } ?? "")" }.joined(separator: l["list_separator"])
         return YearBarChart(
-            id: "chart-\(measure.id)-years", title: l.format("chart_years_title", ["name": name, "city": cityName(city)]),
-            description: l.format("chart_years_desc", ["city": cityName(city), "values": values]),
+            id: "chart-\(measure.id)-years", title: l.format("chart_years_title", ["name": name, "city": cityName]),
+            description: l.format("chart_years_desc", ["city": cityName, "values": values]),
             points: points, tickLabel: tickFormatter(measure),
             axisLimit: framework.unit(measure.unitID)?.kind == .rating ? 5 : axisLimit(measure)
         ).svg()

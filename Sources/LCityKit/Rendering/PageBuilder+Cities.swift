@@ -211,9 +211,10 @@ extension PageScope {
                 }
             }
         }
+        let headlineText = headline.map { formatValueWithUnit($0, measure) }
         let value: String
-        if let headline {
-            value = formatValueWithUnit(headline, measure)
+        if let headlineText {
+            value = headlineText
         } else if latest != nil {
             value = ""  // a breakdown without a total: the categories are the value
         } else if latestAny != nil {
@@ -221,14 +222,21 @@ extension PageScope {
         } else {
             value = l["no_value"]
         }
-        let history = observations.count > 1
+        // Over two or more years: each year's headline and flag, formatted once for the history and its chart.
+        let years: [YearValue] = observations.count > 1
             ? observations.map { observation in
-                HistoryPointView(
-                    year: String(observation.year.value),
-                    value: observation.headline(totalCategory: breakdown?.totalCategory).map { formatValue($0, measure) }
-                        ?? (observation.value == .notAvailable ? l["not_available"] : "…"),
+                let headline = observation.headline(totalCategory: breakdown?.totalCategory)
+                return YearValue(
+                    observation: observation, headline: headline, text: headline.map { formatValue($0, measure) },
                     flag: observation.flag.map { l.flag($0.value) })
             } : []
+        let history = years.map { year in
+            HistoryPointView(
+                year: String(year.observation.year.value),
+                value: year.text ?? (year.observation.value == .notAvailable ? l["not_available"] : "…"),
+                flag: year.flag)
+        }
+        let cityName = cityName(city)
         return CityMeasureRowView(
             id: measure.id, name: texts.name, href: href(.indicator(measure.id)),
             keyFeature: texts.keyFeature, sourceType: texts.sourceType, sourceKey: measure.source.rawValue,
@@ -238,8 +246,8 @@ extension PageScope {
             flag: shown?.flag.map { l.flag($0.value) }, flagKey: shown?.flag?.value.rawValue,
             source: l.text(shown?.source), note: shown?.note.map { l.text($0) },
             network: texts.network, history: history, hasHistory: !history.isEmpty,
-            networkChart: cityNetworkChart(city, measure, headline: headline, texts: texts),
-            yearsChart: cityYearsChart(city, measure, observations: observations, totalCategory: breakdown?.totalCategory))
+            networkChart: cityNetworkChart(cityName, measure, headline: headline, headlineText: headlineText, texts: texts),
+            yearsChart: cityYearsChart(cityName, measure, years: years))
     }
 }
 
@@ -251,4 +259,12 @@ extension PageScope {
             "max": formatValue(distribution.maximum, measure), "count": l.integer(distribution.count),
         ])
     }
+}
+
+/// One year of a city's measure: the observation, its headline number, and that number and its flag as shown.
+struct YearValue {
+    let observation: Observation
+    let headline: Double?
+    let text: String?
+    let flag: String?
 }
