@@ -44,7 +44,9 @@ final class FragmentRenderer: @unchecked Sendable {
         var walk = ShapeWalk()
         walk.add(constantsKey)
         walk.visit(context)
-        return render(walk, context: { context }, constants: constants)
+        var output = ""
+        render(walk, context: { context }, constants: constants, into: &output)
+        return output
     }
 
     /// The template rendered for `view` plus `constants`; the view describes its shape itself, and its dictionary
@@ -68,12 +70,6 @@ final class FragmentRenderer: @unchecked Sendable {
     /// context whose shape will not come again.
     func renderDirectly(_ view: some FragmentContext, constants: [String: Any]) -> String {
         direct(view.templateContext, constants: constants)
-    }
-
-    private func render(_ walk: ShapeWalk, context makeContext: () -> [String: Any], constants: [String: Any]) -> String {
-        var output = ""
-        render(walk, context: makeContext, constants: constants, into: &output)
-        return output
     }
 
     private func render(
