@@ -64,7 +64,7 @@ struct MarkdownTests {
     /// must all keep their extensions.
     @Test func rendersOnManyThreadsAtOnce() {
         let count = 2000
-        let outputs = UnsafeSendableBox(count: count)
+        let outputs = LockedSlots(count: count)
         let filler = String(repeating: "Some *text* with `code` and a [link](https://example.org). ", count: 20)
         DispatchQueue.concurrentPerform(iterations: count) { index in
             outputs.set(index, Markdown.render("\(filler)\n\n~~\(index)~~ \(filler)\n").html)
@@ -76,7 +76,7 @@ struct MarkdownTests {
 }
 
 /// Results written from many threads, each to its own slot.
-final class UnsafeSendableBox: @unchecked Sendable {
+final class LockedSlots: @unchecked Sendable {
     private var values: [String]
     private let lock = NSLock()
     init(count: Int) { values = Array(repeating: "", count: count) }

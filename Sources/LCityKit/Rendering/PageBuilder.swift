@@ -110,13 +110,8 @@ struct PageScope {
     /// What fragments (rows, pagers) see besides their own fields: the UI strings (`{{t.key}}`), one set per language.
     var fragmentConstants: [String: Any] { ["t": l.strings.values] }
 
-    /// A table row rendered by `renderer`: its own fields and the UI strings.
-    func renderRow(_ row: some FragmentContext, with renderer: FragmentRenderer) -> String {
-        renderer.render(row, constants: fragmentConstants, constantsKey: language)
-    }
-
-    /// A table's rows rendered by `renderer`, joined by line ends: one text for the page template, so that pages
-    /// with more or fewer rows keep the same shape.
+    /// A table's rows rendered by `renderer` (each with its own fields and the UI strings), joined by line ends: one
+    /// text for the page template, so that pages with more or fewer rows keep the same shape.
     func renderRows(_ rows: [some FragmentContext], with renderer: FragmentRenderer) -> String {
         var output = ""
         for (index, row) in rows.enumerated() {
