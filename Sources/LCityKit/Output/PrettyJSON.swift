@@ -14,9 +14,6 @@ struct PrettyJSON {
         bytes.reserveCapacity(16_384)
     }
 
-    /// The JSON so far.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
-
     mutating func object(_ members: (inout PrettyJSON) -> Void) {
         open("{")
         members(&self)
