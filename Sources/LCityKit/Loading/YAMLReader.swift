@@ -222,7 +222,7 @@ struct YAMLReader {
     func localizedText(_ node: Node, _ what: String, allowEmpty: Bool = false) -> LocalizedText? {
         if case .scalar = node {
             guard let text = string(node, what, coerceScalars: true, allowEmpty: allowEmpty) else { return nil }
-            return LocalizedText(texts.intern(text.value, in: languages), at: text.location)
+            return LocalizedText(entries: texts.intern(text.value, in: languages), at: text.location)
         }
         guard let map = mapping(node, what) else { return nil }
         var translations: [String: String] = [:]
@@ -243,34 +243,38 @@ struct YAMLReader {
                 "\(what) has no \(missing.joined(separator: ", ")) text", at: map.location,
                 notes: ["readers of that language see the \(translations.keys.sorted().joined(separator: ", ")) text instead"])
         }
-        return translations.isEmpty ? nil : LocalizedText(texts.intern(translations), at: map.location)
+        return translations.isEmpty ? nil : LocalizedText(entries: texts.intern(translations), at: map.location)
     }
 }
 
 /// Hands out one shared copy of equal translations, so that a network of 10,000 cities keeps a few per city
 /// rather than one per observation. Used by one reader, on one thread.
 final class TextInterner: @unchecked Sendable {
-    private var known: Set<[String: String]> = []
+    private var known: Set<[LocalizedText.Translation]> = []
     /// One text for all of `everyLanguageLanguages`, by text.
-    private var everyLanguage: [String: [String: String]] = [:]
+    private var everyLanguage: [String: [LocalizedText.Translation]] = [:]
     private var everyLanguageLanguages: [String] = []
 
-    func intern(_ translations: [String: String]) -> [String: String] {
-        if let existing = known.firstIndex(of: translations) { return known[existing] }
-        known.insert(translations)
-        return translations
+    func intern(_ translations: [String: String]) -> [LocalizedText.Translation] {
+        intern(LocalizedText.entries(translations))
+    }
+
+    private func intern(_ entries: [LocalizedText.Translation]) -> [LocalizedText.Translation] {
+        if let existing = known.firstIndex(of: entries) { return known[existing] }
+        known.insert(entries)
+        return entries
     }
 
     /// `text` in each of `languages`.
-    func intern(_ text: String, in languages: [String]) -> [String: String] {
+    func intern(_ text: String, in languages: [String]) -> [LocalizedText.Translation] {
         if languages != everyLanguageLanguages {
             everyLanguage = [:]
             everyLanguageLanguages = languages
         }
         if let existing = everyLanguage[text] { return existing }
-        let translations = intern(Dictionary(uniqueKeysWithValues: languages.map { ($0, text) }))
-        everyLanguage[text] = translations
-        return translations
+        let entries = intern(languages.sorted().map { LocalizedText.Translation(language: $0, text: text) })
+        everyLanguage[text] = entries
+        return entries
     }
 }
 
