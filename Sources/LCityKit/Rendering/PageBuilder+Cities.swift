@@ -130,13 +130,18 @@ extension PageScope {
 
         var flagsUsed = Set<ObservationFlag>()
         var areas: [CityAreaView] = []
+        // The city's series of each measure, in framework order: looked up once for the rows, coverage and charts.
+        var seriesByMeasure: [ObservationSeries?] = []
+        seriesByMeasure.reserveCapacity(framework.measures.count)
         for area in framework.focusAreas {
             var rows: [CityMeasureRowView] = []
             for feature in area.keyFeatures {
                 for measure in feature.measures {
-                    let row = cityMeasureRow(city, measure: measure, feature: feature)
+                    let series = city.series(for: measure.id)
+                    seriesByMeasure.append(series)
+                    let row = cityMeasureRow(city, measure: measure, series: series)
                     if let key = row.flagKey, let flag = ObservationFlag(rawValue: key) { flagsUsed.insert(flag) }
-                    for point in city.series(for: measure.id)?.observations ?? [] {
+                    for point in series?.observations ?? [] {
                         if let flag = point.flag?.value { flagsUsed.insert(flag) }
                     }
                     rows.append(row)
@@ -149,17 +154,16 @@ extension PageScope {
                     renderedRows: renderRows(rows, with: builder.fragments.cityRows)))
         }
         let reported = reportedCount(city)
+        let measuresAndSeries = zip(framework.measures, seriesByMeasure)
         let coverageBySource = SourceType.allCases.map { source -> StatisticView in
-            let measures = framework.measures.filter { $0.source == source }
-            let count = measures.count { measure in
-                city.series(for: measure.id)?.observations.contains { $0.value != .notAvailable } == true
-            }
+            let measures = measuresAndSeries.filter { measure, _ in measure.source == source }
+            let count = measures.count { _, series in series?.observations.contains { $0.value != .notAvailable } == true }
             return StatisticView(
                 label: l.sourceType(source),
                 value: l.format("coverage_text", ["count": l.integer(count), "total": l.integer(measures.count)]))
         }
-        let breakdownCharts = framework.measures.compactMap { measure in
-            city.series(for: measure.id)?.latest.flatMap { cityBreakdownChart(city, measure, observation: $0) }
+        let breakdownCharts = measuresAndSeries.compactMap { measure, series in
+            series?.latest.flatMap { cityBreakdownChart(city, measure, observation: $0) }
         }
         // Peers: cities of the same country first, then of the region; a dozen at most.
         var peers: [City] = Array((model.citiesByCountry[city.country.value] ?? []).lazy.filter { $0.slug != city.slug }.prefix(12))
@@ -191,10 +195,10 @@ extension PageScope {
                 hasBreakdownCharts: !breakdownCharts.isEmpty))
     }
 
-    func cityMeasureRow(_ city: City, measure: Measure, feature: KeyFeature) -> CityMeasureRowView {
+    /// The row of `measure` in the city's profile; `series` is the city's series of the measure.
+    func cityMeasureRow(_ city: City, measure: Measure, series: ObservationSeries?) -> CityMeasureRowView {
         let texts = texts(measure)
         let breakdown = texts.breakdown
-        let series = city.series(for: measure.id)
         let observations = series?.byYear ?? []
         let latest = observations.last { $0.value != .notAvailable }
         let latestAny = observations.last
@@ -238,7 +242,7 @@ extension PageScope {
         }
         let cityName = cityName(city)
         return CityMeasureRowView(
-            id: measure.id, name: texts.name, href: href(.indicator(measure.id)),
+            id: measure.id, name: texts.name, href: root + texts.indicatorPath,
             keyFeature: texts.keyFeature, sourceType: texts.sourceType, sourceKey: measure.source.rawValue,
             hasValue: latest != nil, notAvailable: latest == nil && latestAny != nil,
             value: value, categories: categories,

@@ -114,9 +114,10 @@ struct PageScope {
     /// text for the page template, so that pages with more or fewer rows keep the same shape.
     func renderRows(_ rows: [some FragmentContext], with renderer: FragmentRenderer) -> String {
         var output = ""
+        let constants = fragmentConstants
         for (index, row) in rows.enumerated() {
             if index > 0 { output += "\n" }
-            renderer.render(row, constants: fragmentConstants, constantsKey: language, into: &output)
+            renderer.render(row, constants: constants, constantsKey: language, into: &output)
         }
         return output
     }
