@@ -14,10 +14,13 @@ public protocol OutputSink: Sendable {
     func append(_ path: String, _ data: Data) throws
     /// Stores a whole file given as text (UTF-8). Called from many threads at once.
     func write(_ path: String, text: String) throws
+    /// Stores a whole file given as bytes. Called from many threads at once.
+    func write(_ path: String, bytes: [UInt8]) throws
 }
 
 extension OutputSink {
     public func write(_ path: String, text: String) throws { try write(path, Data(text.utf8)) }
+    public func write(_ path: String, bytes: [UInt8]) throws { try write(path, Data(bytes)) }
 }
 
 /// Keeps every file in memory.
@@ -88,6 +91,10 @@ public final class DirectorySink: OutputSink, @unchecked Sendable {
     public func write(_ path: String, text: String) throws {
         var text = text
         try text.withUTF8 { try write(path, UnsafeRawBufferPointer($0)) }
+    }
+
+    public func write(_ path: String, bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write(path, $0) }
     }
 
     private func write(_ path: String, _ bytes: UnsafeRawBufferPointer) throws {

@@ -1,4 +1,5 @@
 import Foundation
+import LCitySVG
 import Mustache
 
 /// Renders one template over many contexts of the same few shapes — the rows of the big tables, the pagers, the
@@ -44,22 +45,22 @@ final class FragmentRenderer: @unchecked Sendable {
         var walk = ShapeWalk()
         walk.add(constantsKey)
         walk.visit(context)
-        var output = ""
+        var output: [UInt8] = []
         render(walk, context: { context }, constants: constants, into: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// The template rendered for `view` plus `constants`; the view describes its shape itself, and its dictionary
-    /// is made only for a shape not seen before.
-    func render(_ view: some FragmentContext, constants: [String: Any], constantsKey: String) -> String {
-        var output = ""
+    /// The template rendered for `view` plus `constants`, as UTF-8; the view describes its shape itself, and its
+    /// dictionary is made only for a shape not seen before.
+    func render(_ view: some FragmentContext, constants: [String: Any], constantsKey: String) -> [UInt8] {
+        var output: [UInt8] = []
         render(view, constants: constants, constantsKey: constantsKey, into: &output)
         return output
     }
 
     /// Appends the template rendered for `view` plus `constants` to `output` (the rows of a table, one after
     /// another, without a text of their own each).
-    func render(_ view: some FragmentContext, constants: [String: Any], constantsKey: String, into output: inout String) {
+    func render(_ view: some FragmentContext, constants: [String: Any], constantsKey: String, into output: inout [UInt8]) {
         var walk = ShapeWalk()
         walk.add(constantsKey)
         view.walk(&walk)
@@ -73,17 +74,18 @@ final class FragmentRenderer: @unchecked Sendable {
     }
 
     private func render(
-        _ walk: ShapeWalk, context makeContext: () -> [String: Any], constants: [String: Any], into output: inout String
+        _ walk: ShapeWalk, context makeContext: () -> [String: Any], constants: [String: Any],
+        into output: inout [UInt8]
     ) {
         let shape = Shape(bytes: walk.shape)
         lock.lock()
         let known = compiled[shape]
         lock.unlock()
         switch known {
-        case .pieces(let pieces, let fixedLength)?:
-            Self.fill(pieces, fixedLength: fixedLength, with: walk.texts, into: &output)
+        case .template(let template)?:
+            template.fill(with: walk.texts, into: &output)
         case .direct?:
-            output += direct(makeContext(), constants: constants)
+            output.appendUTF8(direct(makeContext(), constants: constants))
         case nil:
             let context = makeContext()
             let rendered = direct(context, constants: constants)
@@ -91,7 +93,7 @@ final class FragmentRenderer: @unchecked Sendable {
             lock.lock()
             compiled[shape] = entry
             lock.unlock()
-            output += rendered
+            output.appendUTF8(rendered)
         }
     }
 
@@ -102,54 +104,25 @@ final class FragmentRenderer: @unchecked Sendable {
         return trimsFinalLineEnd && output.hasSuffix("\n") ? String(output.dropLast()) : output
     }
 
-    enum Piece {
-        case text(String)
-        case hole(index: Int, escaped: Bool)
-    }
-
     enum Compiled {
-        /// The pieces, and the length of their fixed text in UTF-8.
-        case pieces([Piece], fixedLength: Int)
+        /// The template's output for the shape, with holes for the texts.
+        case template(FilledTemplate)
         /// The template depends on texts beyond the shape: always rendered by swift-mustache.
         case direct
     }
 
-    private static func fill(_ pieces: [Piece], fixedLength: Int, with texts: [String], into output: inout String) {
-        // A new text is sized up front: a page is filled with rows of tens of kilobytes, which would otherwise be
-        // copied again at each doubling. (Each text is counted once, wherever it goes; escaping adds a little.) Text
-        // appended to grows as strings do.
-        if output.isEmpty {
-            var capacity = fixedLength + 64
-            for text in texts { capacity += text.utf8.count }
-            output.reserveCapacity(capacity)
-        }
-        for piece in pieces {
-            switch piece {
-            case .text(let text): output += text
-            case .hole(let index, let escaped): output += escaped ? HTML.escape(texts[index]) : texts[index]
-            }
-        }
-    }
-
-    private static func fill(_ pieces: [Piece], fixedLength: Int, with texts: [String]) -> String {
-        var output = ""
-        fill(pieces, fixedLength: fixedLength, with: texts, into: &output)
-        return output
-    }
-
-    /// Renders the markers version of `context` and cuts it into pieces; checks them against `expected`.
-    private func compile(_ context: [String: Any], constants: [String: Any], texts: [String], expected: String) -> Compiled {
+    /// Renders the markers version of `context` and cuts it into fixed text and holes; checks it against `expected`.
+    private func compile(
+        _ context: [String: Any], constants: [String: Any], texts: [FragmentText], expected: String
+    ) -> Compiled {
         var counter = 0
         let marked = Self.markingTexts(context, counter: &counter)
-        guard counter == texts.count, let pieces = Self.pieces(of: direct(marked, constants: constants), holes: counter)
+        guard counter == texts.count, let template = FilledTemplate(marked: direct(marked, constants: constants), holes: counter)
         else { return .direct }
-        let fixedLength = pieces.reduce(0) { length, piece in
-            if case .text(let text) = piece { return length + text.utf8.count }
-            return length
-        }
-        guard Self.fill(pieces, fixedLength: fixedLength, with: texts) == expected
-        else { return .direct }
-        return .pieces(pieces, fixedLength: fixedLength)
+        var filled: [UInt8] = []
+        template.fill(with: texts, into: &filled)
+        guard filled.elementsEqual(expected.utf8) else { return .direct }
+        return .template(template)
     }
 
     // Markers: U+E000, "m", the text's number, "M", "&", U+E001. Escaping turns the "&" into "&amp;", which tells
@@ -174,46 +147,6 @@ final class FragmentRenderer: @unchecked Sendable {
             }
         }
         return mark(value) as! [String: Any]
-    }
-
-    /// The marked output cut into pieces, or nil if a marker was changed on the way (a transform of the text).
-    private static func pieces(of output: String, holes: Int) -> [Piece]? {
-        // The markers' first and last scalars in UTF-8: EE 80 80 and EE 80 81.
-        let bytes = Array(output.utf8)
-        func isMarker(at index: Int, last: UInt8) -> Bool {
-            index + 2 < bytes.count && bytes[index] == 0xEE && bytes[index + 1] == 0x80 && bytes[index + 2] == last
-        }
-        var pieces: [Piece] = []
-        var textStart = 0
-        var index = 0
-        while index < bytes.count {
-            guard isMarker(at: index, last: 0x80) else {
-                index += 1
-                continue
-            }
-            var end = index + 3
-            while end < bytes.count && !isMarker(at: end, last: 0x81) { end += 1 }
-            guard end < bytes.count else { return nil }
-            let body = String(decoding: bytes[(index + 3)..<end], as: UTF8.self)
-            let escaped: Bool
-            let number: Substring
-            if body.hasSuffix("M&amp;") {
-                escaped = true
-                number = body.dropLast("M&amp;".count)
-            } else if body.hasSuffix("M&") {
-                escaped = false
-                number = body.dropLast("M&".count)
-            } else {
-                return nil
-            }
-            guard number.hasPrefix("m"), let hole = Int(number.dropFirst()), hole >= 0, hole < holes else { return nil }
-            if textStart < index { pieces.append(.text(String(decoding: bytes[textStart..<index], as: UTF8.self))) }
-            pieces.append(.hole(index: hole, escaped: escaped))
-            index = end + 3
-            textStart = index
-        }
-        if textStart < bytes.count { pieces.append(.text(String(decoding: bytes[textStart...], as: UTF8.self))) }
-        return pieces
     }
 }
 
@@ -264,7 +197,7 @@ struct Shape: Hashable {
 /// Visits a context once, writing its shape and collecting its texts.
 struct ShapeWalk {
     var shape: [UInt8] = []
-    var texts: [String] = []
+    var texts: [FragmentText] = []
 
     init() {
         shape.reserveCapacity(512)
@@ -281,7 +214,13 @@ struct ShapeWalk {
     /// A text: only whether it is empty (`empty(x)` tells empty texts apart); the text itself is a hole.
     mutating func text(_ text: String) {
         shape.append(text.isEmpty ? 0x65 : 0x73)
-        texts.append(text)
+        texts.append(.text(text))
+    }
+
+    /// Markup rendered in Swift: the same shape as its text.
+    mutating func html(_ html: RenderedHTML) {
+        shape.append(html.isEmpty ? 0x65 : 0x73)
+        texts.append(.html(html))
     }
 
     mutating func flag(_ flag: Bool) { shape.append(flag ? 0x54 : 0x46) }
@@ -337,6 +276,11 @@ extension ShapeWalk {
     mutating func entry(_ key: String, _ text: String) {
         add(key)
         self.text(text)
+    }
+
+    mutating func entry(_ key: String, _ html: RenderedHTML) {
+        add(key)
+        self.html(html)
     }
 
     mutating func entry(_ key: String, _ flag: Bool) {

@@ -120,7 +120,7 @@ extension PageScope {
                 categoryStatistics: categoryStatistics, hasCategoryStatistics: !categoryStatistics.isEmpty,
                 printed: measure.printed, note: measure.note.map { l.text($0) },
                 isRating: isRating, ratingScale: ratingScale, statistics: figures,
-                rows: rows, renderedRows: renderRows(rows, with: builder.fragments.indicatorRows), hasRows: !rows.isEmpty,
+                rows: rows, renderedRows: renderRows(rows, with: builder.fragments.indicatorRows).text, hasRows: !rows.isEmpty,
                 missing: page == 1 && missing.count <= Paging.missingNames
                     ? missing.map { Link(label: cityName($0), href: href(.city($0.slug))) } : [],
                 hasMissing: page == 1 && !missing.isEmpty && missing.count <= Paging.missingNames,

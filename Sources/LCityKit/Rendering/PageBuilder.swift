@@ -112,14 +112,14 @@ struct PageScope {
 
     /// A table's rows rendered by `renderer` (each with its own fields and the UI strings), joined by line ends: one
     /// text for the page template, so that pages with more or fewer rows keep the same shape.
-    func renderRows(_ rows: [some FragmentContext], with renderer: FragmentRenderer) -> String {
-        var output = ""
+    func renderRows(_ rows: [some FragmentContext], with renderer: FragmentRenderer) -> RenderedHTML {
+        var output: [UInt8] = []
         let constants = fragmentConstants
         for (index, row) in rows.enumerated() {
-            if index > 0 { output += "\n" }
+            if index > 0 { output.append(UInt8(ascii: "\n")) }
             renderer.render(row, constants: constants, constantsKey: language, into: &output)
         }
-        return output
+        return RenderedHTML(bytes: output)
     }
 
     /// The texts of `measure` in this page's language that do not depend on the page.

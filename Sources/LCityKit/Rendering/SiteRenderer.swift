@@ -67,13 +67,15 @@ public struct SiteRenderer: Sendable {
             guard let renderer = fragments.page(view.template), let context = view.context as? AnyPageContext else {
                 return .error("rendering produced nothing for \(route.outputFile)", at: SourceLocation(file: "templates/\(view.template).mustache"))
             }
-            let html = PageBuilder.isRepeated(route.kind)
-                ? renderer.render(
-                    context.fragment, constants: ["t": context.strings],
-                    constantsKey: route.language ?? model.config.defaultLanguage)
-                : renderer.renderDirectly(context.fragment, constants: ["t": context.strings])
             do {
-                try sink.write(route.outputFile, text: html)
+                if PageBuilder.isRepeated(route.kind) {
+                    let html = renderer.render(
+                        context.fragment, constants: ["t": context.strings],
+                        constantsKey: route.language ?? model.config.defaultLanguage)
+                    try sink.write(route.outputFile, bytes: html)
+                } else {
+                    try sink.write(route.outputFile, text: renderer.renderDirectly(context.fragment, constants: ["t": context.strings]))
+                }
                 return nil
             } catch {
                 return .error("\(error)", at: SourceLocation(file: route.outputFile))

@@ -14,6 +14,7 @@ enum TemplateContext {
         {
             return value
         }
+        if type == RenderedHTML.self { return (value as! RenderedHTML).text }
         if let representable = value as? TemplateRepresentable { return representable.templateContext }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
@@ -151,7 +152,7 @@ extension CityAreaView: TemplateRepresentable {
     static var omittedFromTemplates: Set<String> { ["rows"] }
 
     var templateContext: [String: Any] {
-        ["id": id, "title": title, "href": href, "group": group, "renderedRows": renderedRows]
+        ["id": id, "title": title, "href": href, "group": group, "renderedRows": renderedRows.text]
     }
 }
 

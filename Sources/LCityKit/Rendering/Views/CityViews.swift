@@ -72,7 +72,7 @@ public struct CityAreaView: Sendable {
     /// The rows as data; templates get `renderedRows`.
     public var rows: [CityMeasureRowView]
     /// `rows` rendered with `templates/partials/city-measure-row.mustache`, one after another, a line end between.
-    public var renderedRows: String
+    public var renderedRows: RenderedHTML
 }
 
 public struct CityView: Sendable {
