@@ -37,23 +37,23 @@ public struct RangeStrip: Sendable {
         static let inset = 6.0
         let id: String
         let axisMaximum: Double
-        /// The `<svg>` opening.
-        let head: String
+        /// The `<svg>` opening, as UTF-8: drawn once, copied into each item's chart as it is.
+        let head: [UInt8]
         /// Track, range and median, after the title and description.
-        let body: String
+        let body: [UInt8]
 
         public init(id: String, minimum: Double, median: Double, maximum: Double, axisMaximum: Double) {
             self.id = id
             self.axisMaximum = axisMaximum
             var svg = SVGWriter()
             openChartElement(&svg, id: id, width: Self.width, height: 24, kind: "strip")
-            head = svg.text
+            head = svg.utf8
             svg = SVGWriter()
             let x = { Self.x($0, axisMaximum: axisMaximum) }
             svg.element("line", [("class", "chart-track"), ("x1", coordinate(Self.inset)), ("x2", coordinate(Self.width - Self.inset)), ("y1", "12"), ("y2", "12")])
             svg.element("line", [("class", "chart-range"), ("x1", coordinate(x(minimum))), ("x2", coordinate(max(x(maximum), x(minimum) + 1))), ("y1", "12"), ("y2", "12")])
             svg.element("line", [("class", "chart-median-tick"), ("x1", coordinate(x(median))), ("x2", coordinate(x(median))), ("y1", "4"), ("y2", "20")])
-            body = svg.text
+            body = svg.utf8
         }
 
         static func x(_ value: Double, axisMaximum: Double) -> Double {
@@ -62,9 +62,15 @@ public struct RangeStrip: Sendable {
 
         /// One item's strip: its texts and, if it has a value, the value's mark.
         public func svg(title: String, description: String, value: Double?) -> String {
-            var texts = SVGWriter()
-            chartTexts(&texts, id: id, title: title, description: description)
+            String(decoding: svgBytes(title: title, description: description, value: value), as: UTF8.self)
+        }
+
+        /// `svg(title:description:value:)` as UTF-8, for output kept as bytes.
+        public func svgBytes(title: String, description: String, value: Double?) -> [UInt8] {
             var svg = SVGWriter()
+            svg.raw(utf8: head)
+            chartTexts(&svg, id: id, title: title, description: description)
+            svg.raw(utf8: body)
             if let value {
                 let x = Self.x(value, axisMaximum: axisMaximum)
                 svg.raw("<path class=\"chart-dot\" d=\"M")
@@ -78,7 +84,7 @@ public struct RangeStrip: Sendable {
                 svg.raw(" 12 Z\"/>")
             }
             svg.close("svg")
-            return joined(head, texts.text, body, svg.text)
+            return svg.utf8
         }
     }
 }

@@ -24,19 +24,20 @@ public struct RatingScaleChart: Sendable {
     /// one per expert-rated measure, and every city's scale of a measure differs only in its texts and its rating.
     public struct Frame: Sendable {
         let id: String
-        let head: String
+        /// The `<svg>` opening, as UTF-8.
+        let head: [UInt8]
         /// The scale with nothing selected (index 0) and with each level selected (index = rating).
-        let bodies: [String]
+        let bodies: [[UInt8]]
 
         public init(id: String, levels: [String]) {
             self.id = id
             var svg = SVGWriter()
             openChartElement(&svg, id: id, width: 300, height: 52, kind: "rating")
-            head = svg.text
+            head = svg.utf8
             bodies = (0...levels.count).map { Self.body(levels: levels, rating: $0) }
         }
 
-        static func body(levels: [String], rating: Int) -> String {
+        static func body(levels: [String], rating: Int) -> [UInt8] {
             let font = 13.0
             let width = 300.0
             let cell = width / Double(max(levels.count, 1))
@@ -49,14 +50,22 @@ public struct RatingScaleChart: Sendable {
                 svg.element("text", [("class", selected ? "chart-step-value is-selected" : "chart-step-value"), ("x", coordinate(x + cell / 2)), ("y", "18"), ("text-anchor", "middle"), ("font-size", coordinate(font))], text: selected ? "▲ \(value)" : String(value))
                 svg.element("text", [("class", selected ? "chart-label is-selected" : "chart-label"), ("x", coordinate(x + cell / 2)), ("y", "44"), ("text-anchor", "middle"), ("font-size", coordinate(font - 1))], text: TextMetrics.truncate(name, fontSize: font - 1, maxWidth: cell - 4))
             }
-            return svg.text
+            return svg.utf8
         }
 
         /// One item's scale with `rating` selected.
         public func svg(title: String, description: String, rating: Int) -> String {
-            var texts = SVGWriter()
-            chartTexts(&texts, id: id, title: title, description: description)
-            return joined(head, texts.text, bodies.indices.contains(rating) ? bodies[rating] : bodies[0], "</svg>")
+            String(decoding: svgBytes(title: title, description: description, rating: rating), as: UTF8.self)
+        }
+
+        /// `svg(title:description:rating:)` as UTF-8, for output kept as bytes.
+        public func svgBytes(title: String, description: String, rating: Int) -> [UInt8] {
+            var svg = SVGWriter()
+            svg.raw(utf8: head)
+            chartTexts(&svg, id: id, title: title, description: description)
+            svg.raw(utf8: bodies.indices.contains(rating) ? bodies[rating] : bodies[0])
+            svg.close("svg")
+            return svg.utf8
         }
     }
 }

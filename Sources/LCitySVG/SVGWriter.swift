@@ -12,6 +12,9 @@ struct SVGWriter {
     /// The markup written.
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The markup written, as UTF-8.
+    var utf8: [UInt8] { bytes }
+
     // Inlined so that the attribute arrays of the call sites can live on the stack.
 
     /// Opens an element; `attributes` keep their order.
@@ -50,6 +53,11 @@ struct SVGWriter {
 
     mutating func raw(_ markup: String) {
         bytes.appendUTF8(markup)
+    }
+
+    /// Markup already written as UTF-8 (by another writer).
+    mutating func raw(utf8 markup: [UInt8]) {
+        bytes.append(contentsOf: markup)
     }
 
     /// Text content, escaped.
@@ -208,13 +216,4 @@ extension SVGWriter {
         }
         close("g")
     }
-}
-
-/// The markup of a chart drawn once per measure (`head`, `body`) around an item's own parts, as one string: only
-/// the item's parts go through `SVGWriter` (and its check of the bytes it made), not the drawing they share.
-func joined(_ parts: String...) -> String {
-    var text = ""
-    text.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count })
-    for part in parts { text += part }
-    return text
 }

@@ -35,7 +35,10 @@ public struct YearBarChart: Sendable {
         self.axisLimit = axisLimit
     }
 
-    public func svg() -> String {
+    public func svg() -> String { String(decoding: svgBytes(), as: UTF8.self) }
+
+    /// `svg()` as UTF-8, for output kept as bytes.
+    public func svgBytes() -> [UInt8] {
         let font = 13.0
         let points = points.sorted { $0.year < $1.year }
         let left = 44.0
@@ -136,6 +139,6 @@ public struct YearBarChart: Sendable {
         svg.attribute("y2", top + plotHeight)
         svg.raw("/>")
         svg.close("svg")
-        return svg.text
+        return svg.utf8
     }
 }

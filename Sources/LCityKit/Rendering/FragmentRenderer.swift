@@ -283,6 +283,12 @@ extension ShapeWalk {
         self.html(html)
     }
 
+    /// Optional markup: absent is `NSNull` in the template context.
+    mutating func entry(_ key: String, _ html: RenderedHTML?) {
+        add(key)
+        if let html { self.html(html) } else { null() }
+    }
+
     mutating func entry(_ key: String, _ flag: Bool) {
         add(key)
         self.flag(flag)

@@ -108,31 +108,31 @@ extension PageScope {
     /// is the value as the row shows it.
     func cityNetworkChart(
         _ cityName: String, _ measure: Measure, headline: Double?, headlineText: String?, texts: MeasureTexts
-    ) -> String? {
+    ) -> RenderedHTML? {
         guard let unit = texts.unit else { return nil }
         if unit.kind == .rating {
             guard let headline, (1...5).contains(headline), let frame = texts.ratingScale else { return nil }
             let levels = texts.ratingLevels
-            return frame.svg(
+            return RenderedHTML(bytes: frame.svgBytes(
                 title: l.format("chart_rating_title", ["name": texts.name, "city": cityName]),
                 description: l.format("chart_rating_desc", [
                     "city": cityName, "value": NumberFormatting.format(headline, decimals: 0), "level": levels[Int(headline) - 1],
                 ]),
-                rating: Int(headline))
+                rating: Int(headline)))
         }
         guard let strip = texts.strip, var description = texts.stripDescription else { return nil }
         if let headlineText {
             description += " " + l.format("chart_strip_value", ["city": cityName, "value": headlineText])
         }
-        return strip.svg(
+        return RenderedHTML(bytes: strip.svgBytes(
             title: l.format("chart_strip_title", ["name": texts.name, "city": cityName]), description: description,
-            value: headline)
+            value: headline))
     }
 
     /// The city's values over the years (two or more observations, with their headlines formatted).
     func cityYearsChart(
         _ cityName: String, _ measure: Measure, years: [YearValue]
-    ) -> String? {
+    ) -> RenderedHTML? {
         guard years.count > 1 else { return nil }
         let points = years.map { year in
             YearBarChart.Point(
@@ -142,12 +142,12 @@ extension PageScope {
         guard points.contains(where: { $0.value != nil }) else { return nil }
         let name = l.text(measure.name)
         let values = points.map { "\($0.year): \($0.valueLabel)\($0.flag.map { " (\($0))" } ?? "")" }.joined(separator: l["list_separator"])
-        return YearBarChart(
+        return RenderedHTML(bytes: YearBarChart(
             id: "chart-\(measure.id)-years", title: l.format("chart_years_title", ["name": name, "city": cityName]),
             description: l.format("chart_years_desc", ["city": cityName, "values": values]),
             points: points, tickLabel: tickFormatter(measure),
             axisLimit: framework.unit(measure.unitID)?.kind == .rating ? 5 : axisLimit(measure)
-        ).svg()
+        ).svgBytes())
     }
 
     /// The city's latest values by breakdown category.

@@ -87,7 +87,8 @@ extension CityMeasureRowView: TemplateRepresentable {
             "categories": categories.map(\.templateContext), "year": year, "flag": TemplateContext.optional(flag),
             "flagKey": TemplateContext.optional(flagKey), "source": source, "note": TemplateContext.optional(note),
             "network": network, "history": history.map(\.templateContext), "hasHistory": hasHistory,
-            "networkChart": TemplateContext.optional(networkChart), "yearsChart": TemplateContext.optional(yearsChart),
+            "networkChart": TemplateContext.optional(networkChart?.text),
+            "yearsChart": TemplateContext.optional(yearsChart?.text),
         ]
     }
 }

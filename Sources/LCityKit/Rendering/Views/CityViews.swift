@@ -60,8 +60,8 @@ public struct CityMeasureRowView: Sendable {
     public var history: [HistoryPointView]
     public var hasHistory: Bool
     /// The city against the network (range strip) or on the rating scale.
-    public var networkChart: String?
-    public var yearsChart: String?
+    public var networkChart: RenderedHTML?
+    public var yearsChart: RenderedHTML?
 }
 
 public struct CityAreaView: Sendable {
