@@ -120,7 +120,9 @@ struct YAMLReader {
         entries.reserveCapacity(mapping.count)
         // Most mappings have a handful of keys: a dictionary of the keys seen is made only for long ones.
         var seen: [String: SourceLocation]? = mapping.count > 16 ? [:] : nil
-        for (keyNode, valueNode) in mapping {
+        // By index: the mapping's own iterator copies all its pairs first.
+        for index in mapping.indices {
+            let (keyNode, valueNode) = mapping[index]
             guard case .scalar(let key) = keyNode else {
                 sink.error("keys in \(what) must be plain text, found \(describe(keyNode))", at: location(of: keyNode))
                 continue
