@@ -19,25 +19,25 @@ struct SVGWriter {
 
     /// Opens an element; `attributes` keep their order.
     @inline(__always)
-    mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
+    mutating func open(_ name: StaticString, _ attributes: [(StaticString, String)] = []) {
         bytes.append(UInt8(ascii: "<"))
-        bytes.appendUTF8(name)
+        append(name)
         append(attributes)
         bytes.append(UInt8(ascii: ">"))
     }
 
-    mutating func close(_ name: String) {
+    mutating func close(_ name: StaticString) {
         bytes.append(UInt8(ascii: "<"))
         bytes.append(UInt8(ascii: "/"))
-        bytes.appendUTF8(name)
+        append(name)
         bytes.append(UInt8(ascii: ">"))
     }
 
     /// A self-closing element.
     @inline(__always)
-    mutating func element(_ name: String, _ attributes: [(String, String)]) {
+    mutating func element(_ name: StaticString, _ attributes: [(StaticString, String)]) {
         bytes.append(UInt8(ascii: "<"))
-        bytes.appendUTF8(name)
+        append(name)
         append(attributes)
         bytes.append(UInt8(ascii: "/"))
         bytes.append(UInt8(ascii: ">"))
@@ -45,14 +45,14 @@ struct SVGWriter {
 
     /// An element with text content.
     @inline(__always)
-    mutating func element(_ name: String, _ attributes: [(String, String)], text content: String) {
+    mutating func element(_ name: StaticString, _ attributes: [(StaticString, String)], text content: String) {
         open(name, attributes)
         text(content)
         close(name)
     }
 
-    mutating func raw(_ markup: String) {
-        bytes.appendUTF8(markup)
+    mutating func raw(_ markup: StaticString) {
+        append(markup)
     }
 
     /// Markup already written as UTF-8 (by another writer).
@@ -81,29 +81,35 @@ struct SVGWriter {
     }
 
     /// ` name="value"` with a coordinate as the value, for an element opened with `raw`.
-    mutating func attribute(_ name: String, _ value: Double) {
+    mutating func attribute(_ name: StaticString, _ value: Double) {
         openAttribute(name)
         appendCoordinate(value, to: &bytes)
         bytes.append(UInt8(ascii: "\""))
     }
 
     /// ` name="value"`, the value escaped, for an element opened with `raw`.
-    mutating func attribute(_ name: String, _ value: String) {
+    mutating func attribute(_ name: StaticString, _ value: String) {
         openAttribute(name)
         appendEscaped(value)
         bytes.append(UInt8(ascii: "\""))
     }
 
     /// ` name="`.
-    private mutating func openAttribute(_ name: String) {
+    private mutating func openAttribute(_ name: StaticString) {
         bytes.append(UInt8(ascii: " "))
-        bytes.appendUTF8(name)
+        append(name)
         bytes.append(UInt8(ascii: "="))
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// Markup and names written in the code: copied from the program's own bytes.
     @inline(__always)
-    private mutating func append(_ attributes: [(String, String)]) {
+    private mutating func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    @inline(__always)
+    private mutating func append(_ attributes: [(StaticString, String)]) {
         for (name, value) in attributes { attribute(name, value) }
     }
 
