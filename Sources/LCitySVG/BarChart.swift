@@ -67,7 +67,10 @@ public struct BarChart: Sendable {
     public var showsDistribution: Bool { bars.count > distributionThreshold }
 
     /// The chart as an SVG element.
-    public func svg() -> String {
+    public func svg() -> String { String(decoding: svgBytes(), as: UTF8.self) }
+
+    /// `svg()` as UTF-8, for output kept as bytes.
+    public func svgBytes() -> [UInt8] {
         showsDistribution ? distributionSVG() : barsSVG()
     }
 
@@ -76,7 +79,7 @@ public struct BarChart: Sendable {
         bars.enumerated().sorted { ($0.element.value, -$0.offset) > ($1.element.value, -$1.offset) }.map(\.element)
     }
 
-    func barsSVG() -> String {
+    func barsSVG() -> [UInt8] {
         let font = Self.fontSize
         let sorted = sortedBars
         let longestLabel = sorted.map { TextMetrics.width($0.label, fontSize: font) + ($0.highlighted ? font : 0) }.max() ?? 0
@@ -118,11 +121,11 @@ public struct BarChart: Sendable {
             svg.close("g")
         }
         svg.close("svg")
-        return svg.text
+        return svg.utf8
     }
 
     /// A histogram: the axis split into intervals, a column per interval with the number of items in it.
-    func distributionSVG() -> String {
+    func distributionSVG() -> [UInt8] {
         let font = Self.fontSize
         let scale = NiceScale(covering: bars.map(\.value).max() ?? 0, targetTicks: 5, limit: axisLimit)
         let binCount = 20
@@ -181,7 +184,7 @@ public struct BarChart: Sendable {
             svg.close("g")
         }
         svg.close("svg")
-        return svg.text
+        return svg.utf8
     }
 
     func bin(of value: Double, width: Double, count: Int) -> Int {

@@ -30,7 +30,10 @@ public struct GroupedBarChart: Sendable {
         self.axisLimit = axisLimit
     }
 
-    public func svg() -> String {
+    public func svg() -> String { String(decoding: svgBytes(), as: UTF8.self) }
+
+    /// `svg()` as UTF-8, for output kept as bytes.
+    public func svgBytes() -> [UInt8] {
         let font = BarChart.fontSize
         let width = BarChart.width
         let allBars = groups.flatMap(\.bars)
@@ -93,6 +96,6 @@ public struct GroupedBarChart: Sendable {
         }
         svg.element("line", [("class", "chart-baseline"), ("x1", coordinate(plotX)), ("x2", coordinate(plotX)), ("y1", coordinate(top - 4)), ("y2", coordinate(top + plotHeight))])
         svg.close("svg")
-        return svg.text
+        return svg.utf8
     }
 }

@@ -90,7 +90,10 @@ public struct RatingDistributionChart: Sendable {
         self.highlightedLevel = highlightedLevel
     }
 
-    public func svg() -> String {
+    public func svg() -> String { String(decoding: svgBytes(), as: UTF8.self) }
+
+    /// `svg()` as UTF-8, for output kept as bytes.
+    public func svgBytes() -> [UInt8] {
         let font = 14.0
         let width = 440.0
         let left = 8.0
@@ -117,6 +120,6 @@ public struct RatingDistributionChart: Sendable {
         }
         svg.element("line", [("class", "chart-baseline"), ("x1", coordinate(left)), ("x2", coordinate(width - left)), ("y1", coordinate(top + plotHeight)), ("y2", coordinate(top + plotHeight))])
         svg.close("svg")
-        return svg.text
+        return svg.utf8
     }
 }

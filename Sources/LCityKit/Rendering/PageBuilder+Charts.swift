@@ -34,7 +34,7 @@ extension PageScope {
                 id: "chart-\(measure.id)-ratings", title: l.format("chart_ratings_title", ["name": name]),
                 description: l.format("chart_ratings_desc", ["count": l.integer(counts.reduce(0, +)), "counts": summary]),
                 levels: levels, counts: counts)
-            charts.append(ChartView(title: chart.title, svg: chart.svg()))
+            charts.append(ChartView(title: chart.title, svg: RenderedHTML(bytes: chart.svgBytes())))
             return charts
         }
         if let headline = statistics.headline {
@@ -52,7 +52,7 @@ extension PageScope {
                 bars: bars, tickLabel: tickFormatter(measure), axisLimit: axisLimit(measure), median: headline.median,
                 medianLabel: l.format("chart_median", ["value": formatMedian(headline.median, measure, withUnit: false)]),
                 countLabel: l["chart_count_axis"])
-            charts.append(ChartView(title: chart.title, svg: chart.svg()))
+            charts.append(ChartView(title: chart.title, svg: RenderedHTML(bytes: chart.svgBytes())))
         }
         if let breakdown = measure.breakdownID.flatMap(framework.breakdown), statistics.values.count <= 20 {
             let groups = statistics.values.compactMap { entry -> GroupedBarChart.Group? in
@@ -76,7 +76,7 @@ extension PageScope {
                             "categories": breakdown.categories.map { l.text($0.name) }.joined(separator: l["list_separator"]),
                         ]) + (gap.map { " " + $0 } ?? ""),
                         groups: groups, tickLabel: tickFormatter(measure), axisLimit: axisLimit(measure))
-                charts.append(ChartView(title: chart.title, svg: chart.svg(), note: gap))
+                charts.append(ChartView(title: chart.title, svg: RenderedHTML(bytes: chart.svgBytes()), note: gap))
             }
         }
         return charts
@@ -169,7 +169,7 @@ extension PageScope {
             description: l.format("chart_city_breakdown_desc", ["city": cityName(city), "year": String(observation.year.value), "values": values]),
             groups: [GroupedBarChart.Group(label: "", bars: bars)], tickLabel: tickFormatter(measure),
             axisLimit: axisLimit(measure))
-        return ChartView(title: "\(measure.id) " + chart.title, svg: chart.svg())
+        return ChartView(title: "\(measure.id) " + chart.title, svg: RenderedHTML(bytes: chart.svgBytes()))
     }
 
     // MARK: Framework

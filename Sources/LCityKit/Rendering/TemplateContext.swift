@@ -142,7 +142,7 @@ extension LanguageView: TemplateRepresentable {
 }
 
 extension ChartView: TemplateRepresentable {
-    var templateContext: [String: Any] { ["title": title, "svg": svg, "note": TemplateContext.optional(note)] }
+    var templateContext: [String: Any] { ["title": title, "svg": svg.text, "note": TemplateContext.optional(note)] }
 }
 
 extension FlagExplanationView: TemplateRepresentable {

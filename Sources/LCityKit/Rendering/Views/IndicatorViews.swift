@@ -113,7 +113,7 @@ public struct CategoryStatisticView: Sendable {
 /// An inline SVG chart with its visible caption.
 public struct ChartView: Sendable {
     public var title: String
-    public var svg: String
+    public var svg: RenderedHTML
     /// A sentence shown under the chart (the gap between breakdown categories).
     public var note: String? = nil
 }
