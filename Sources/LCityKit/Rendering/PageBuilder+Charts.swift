@@ -39,8 +39,8 @@ extension PageScope {
         }
         if let headline = statistics.headline {
             let bars = statistics.values.compactMap { entry -> BarChart.Bar? in
-                guard let value = entry.headline, let city = model.city(entry.slug) else { return nil }
-                return BarChart.Bar(label: cityName(city), value: value, valueLabel: formatValue(value, measure))
+                guard let value = entry.headline else { return nil }
+                return BarChart.Bar(label: cityLabels[entry.cityIndex].name, value: value, valueLabel: formatValue(value, measure))
             }
             let values: KeyValuePairs = [
                 "name": name, "count": l.integer(headline.count), "min": formatValueWithUnit(headline.minimum, measure),

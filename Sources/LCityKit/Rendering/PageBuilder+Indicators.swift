@@ -31,7 +31,7 @@ extension PageScope {
         let pageCount = Paging.pageCount(order.count, perPage: Paging.tableRows)
         let rows = Paging.slice(order, page: page, perPage: Paging.tableRows).map { position -> IndicatorRowView in
             let entry = statistics.values[position]
-            let city = model.city(entry.slug)!
+            let label = cityLabels[entry.cityIndex]
             let observation = entry.observation
             if let flag = observation.flag?.value { flagsUsed.insert(flag) }
             let cells: [CellView]
@@ -44,7 +44,7 @@ extension PageScope {
                 }
             }
             return IndicatorRowView(
-                city: cityName(city), cityHref: href(.city(city.slug)), country: countryName(city.country.value),
+                city: label.name, cityHref: root + label.path, country: label.country,
                 cells: cells, year: String(entry.year),
                 flag: observation.flag.map { l.flag($0.value) }, flagKey: observation.flag?.value.rawValue,
                 source: l.text(observation.source), note: observation.note.map { l.text($0) })

@@ -8,6 +8,8 @@ public struct PageBuilder: Sendable {
     let basePath: String
     /// Per language, then measure id: the texts every page shows the same, made once per build.
     private(set) var measureTexts: [String: [String: MeasureTexts]] = [:]
+    /// Per language, each city's name, country and profile path, in the order of `SiteModel.cities`.
+    let cityLabels: [String: [CityLabel]]
     /// Renders the rows of the city profiles' and the indicator pages' tables and the pagers
     /// (`templates/partials/*.mustache`): tens of thousands of rows of a few dozen shapes.
     let fragments: Fragments
@@ -23,6 +25,17 @@ public struct PageBuilder: Sendable {
         }
         self.localizers = localizers
         basePath = model.basePath
+        var cityLabels: [String: [CityLabel]] = [:]
+        for language in model.languages {
+            let l = localizers[language]!
+            cityLabels[language] = model.cities.map { city in
+                CityLabel(
+                    name: l.text(city.name),
+                    country: Self.countryName(city.country.value, in: model, l),
+                    path: Route.path(.city(city.slug), language: language))
+            }
+        }
+        self.cityLabels = cityLabels
         var measureTexts: [String: [String: MeasureTexts]] = [:]
         for language in model.languages {
             let scope = PageScope(builder: self, route: Route(.home, language: language), l: localizers[language]!)
@@ -30,6 +43,11 @@ public struct PageBuilder: Sendable {
                 uniqueKeysWithValues: model.framework.measures.map { ($0.id, scope.measureTexts($0)) })
         }
         self.measureTexts = measureTexts
+    }
+
+    /// The name of the country with `code` in `l`'s language (the code itself for an unknown country).
+    static func countryName(_ code: String, in model: SiteModel, _ l: Localizer) -> String {
+        model.content.geography.countries[code].map { l.text($0.name) } ?? code
     }
 
     /// The template that renders pages of `kind`.
@@ -88,6 +106,16 @@ public struct PageBuilder: Sendable {
     }
 }
 
+/// What lists and tables show of a city in one language, made once per build: an indicator's table names a
+/// thousand cities over its pages, and reading each name, country and link from the model would go through a
+/// chain of objects scattered in memory for every row.
+struct CityLabel: Sendable {
+    let name: String
+    let country: String
+    /// The path of the city's profile below the site root.
+    let path: String
+}
+
 /// Everything needed while building one page: the route, its language and link helpers.
 struct PageScope {
     let builder: PageBuilder
@@ -95,12 +123,15 @@ struct PageScope {
     let l: Localizer
     /// Relative (or, on 404 pages, host-absolute) prefix to the site root.
     let root: String
+    /// `PageBuilder.cityLabels` of this page's language.
+    let cityLabels: [CityLabel]
 
     init(builder: PageBuilder, route: Route, l: Localizer) {
         self.builder = builder
         self.route = route
         self.l = l
         root = route.kind == .notFound ? builder.basePath : route.relativeRoot
+        cityLabels = builder.cityLabels[l.language] ?? []
     }
 
     var model: SiteModel { builder.model }
@@ -250,9 +281,7 @@ struct PageScope {
     /// A city's display name in this language.
     func cityName(_ city: City) -> String { l.text(city.name) }
 
-    func countryName(_ code: String) -> String {
-        model.content.geography.countries[code].map { l.text($0.name) } ?? code
-    }
+    func countryName(_ code: String) -> String { PageBuilder.countryName(code, in: model, l) }
 
     func regionName(_ id: String) -> String {
         model.content.geography.region(id).map { l.text($0.name) } ?? id

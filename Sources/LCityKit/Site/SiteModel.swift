@@ -184,6 +184,8 @@ public struct RenderedPage: Sendable {
 /// One city's latest reported observation of a measure.
 public struct CityValue: Sendable {
     public var slug: String
+    /// The city's position in `SiteModel.cities`.
+    public var cityIndex: Int
     /// The headline number (single value or the breakdown's total), if the measure has one.
     public var headline: Double?
     public var year: Int
@@ -242,11 +244,11 @@ public struct MeasureStatistics: Sendable {
         let breakdown = measure.breakdownID.flatMap(framework.breakdown)
         var values: [CityValue] = []
         var missing: [String] = []
-        for city in cities {
+        for (index, city) in cities.enumerated() {
             if let latest = city.series(for: measure.id)?.latest {
                 values.append(
                     CityValue(
-                        slug: city.slug, headline: latest.headline(totalCategory: breakdown?.totalCategory),
+                        slug: city.slug, cityIndex: index, headline: latest.headline(totalCategory: breakdown?.totalCategory),
                         year: latest.year.value, observation: latest))
             } else {
                 missing.append(city.slug)
