@@ -38,11 +38,9 @@ struct FilledTemplate: Sendable {
     let fixed: [UInt8]
     let holes: [Hole]
 
-    /// Cuts `marked`, the template's output with each text replaced by its marker, into fixed text and holes; nil
-    /// if a marker was changed on the way (a transform of the text) or names a text that does not exist.
-    ///
-    /// A marker is U+E000, "m", the text's number, "M", "&", U+E001. Escaping turns the "&" into "&amp;", which
-    /// tells escaped holes from raw ones; letters of both cases make any change of case visible.
+    /// Cuts `marked`, the template's output with each text replaced by its marker (see `FragmentRenderer`), into
+    /// fixed text and holes; nil if a marker was changed on the way (a transform of the text) or names a text that
+    /// does not exist.
     init?(marked: String, holes count: Int) {
         // The markers' first and last scalars in UTF-8: EE 80 80 and EE 80 81.
         let bytes = Array(marked.utf8)

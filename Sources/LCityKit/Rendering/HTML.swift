@@ -7,20 +7,10 @@ public enum HTML {
     public static func escape(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes -> String? in
-            guard let first = bytes.firstIndex(where: needsEscaping) else { return nil }
+            guard bytes.contains(where: needsEscaping) else { return nil }
             var result: [UInt8] = []
             result.reserveCapacity(bytes.count + 16)
-            result.append(contentsOf: bytes[..<first])
-            for byte in bytes[first...] {
-                switch byte {
-                case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\""): result.append(contentsOf: "&quot;".utf8)
-                case UInt8(ascii: "'"): result.append(contentsOf: "&#39;".utf8)
-                default: result.append(byte)
-                }
-            }
+            appendEscaped(bytes, to: &result)
             return String(decoding: result, as: UTF8.self)
         } ?? text
     }
