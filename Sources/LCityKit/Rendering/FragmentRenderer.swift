@@ -209,6 +209,12 @@ struct ShapeWalk {
         shape.append(0)
     }
 
+    /// A key written in the code (the views that describe themselves): the same shape as the text `name`.
+    mutating func add(key name: StaticString) {
+        name.withUTF8Buffer { shape.append(contentsOf: $0) }
+        shape.append(0)
+    }
+
     // The shape of each kind of value.
 
     /// A text: only whether it is empty (`empty(x)` tells empty texts apart); the text itself is a hole.
@@ -273,39 +279,39 @@ protocol FragmentContext: TemplateRepresentable {
 extension ShapeWalk {
     // A dictionary's entries, for views that describe themselves.
 
-    mutating func entry(_ key: String, _ text: String) {
-        add(key)
+    mutating func entry(_ key: StaticString, _ text: String) {
+        add(key: key)
         self.text(text)
     }
 
-    mutating func entry(_ key: String, _ html: RenderedHTML) {
-        add(key)
+    mutating func entry(_ key: StaticString, _ html: RenderedHTML) {
+        add(key: key)
         self.html(html)
     }
 
     /// Optional markup: absent is `NSNull` in the template context.
-    mutating func entry(_ key: String, _ html: RenderedHTML?) {
-        add(key)
+    mutating func entry(_ key: StaticString, _ html: RenderedHTML?) {
+        add(key: key)
         if let html { self.html(html) } else { null() }
     }
 
-    mutating func entry(_ key: String, _ flag: Bool) {
-        add(key)
+    mutating func entry(_ key: StaticString, _ flag: Bool) {
+        add(key: key)
         self.flag(flag)
     }
 
     /// An optional text: absent is `NSNull` in the template context.
-    mutating func entry(_ key: String, _ text: String?) {
-        add(key)
+    mutating func entry(_ key: StaticString, _ text: String?) {
+        add(key: key)
         if let text { self.text(text) } else { null() }
     }
 
-    mutating func entry<Element>(_ key: String, _ elements: [Element], _ element: (inout ShapeWalk, Element) -> Void) {
-        add(key)
+    mutating func entry<Element>(_ key: StaticString, _ elements: [Element], _ element: (inout ShapeWalk, Element) -> Void) {
+        add(key: key)
         list(elements, element)
     }
 
-    mutating func entry(_ key: String, _ texts: [String]) {
+    mutating func entry(_ key: StaticString, _ texts: [String]) {
         entry(key, texts) { $0.text($1) }
     }
 }

@@ -385,9 +385,9 @@ struct PageFragment: FragmentContext {
 
     func walk(_ walk: inout ShapeWalk) {
         walk.dictionary { walk in
-            walk.add("layout")
+            walk.add(key: "layout")
             layout.walk(&walk)
-            walk.add("page")
+            walk.add(key: "page")
             if let describedPage { describedPage.walk(&walk) } else { walk.visit(pageDictionary) }
         }
     }
