@@ -55,6 +55,27 @@ struct FragmentRendererTests {
         #expect(renderer.shapeCount >= 12)
     }
 
+    /// Without the check of new shapes (templates with shape-only transforms), the first context of each shape is
+    /// filled like the others, and empty texts still turn their sections off.
+    @Test func rendersWhatSwiftMustacheRendersWithoutCheckingNewShapes() throws {
+        let library = try Self.library(["row": Self.row + "{{#note}}<b>{{note}}</b>{{/note}}{{^note}}<b>none</b>{{/note}}"])
+        let renderer = FragmentRenderer(library: library, template: "row", verifiesNewShapes: false)
+        for context in Self.contexts() {
+            let constants: [String: Any] = ["t": ["none": "n/a & none"]]
+            let expected = Self.direct(library, "row", context.merging(constants) { own, _ in own })
+            #expect(renderer.render(context, constants: constants, constantsKey: "en") == expected)
+        }
+    }
+
+    /// Only templates with transforms that may read a text's characters have their new shapes checked.
+    @Test func newShapesAreCheckedOnlyForTextTransforms() {
+        #expect(TemplateSet.transformNames(in: "{{#first(items)}}<ul>{{/first(items)}}{{#empty(note)}}-{{/empty(note)}}") == ["first", "empty"])
+        #expect(TemplateSet.transformNames(in: "<p>{{uppercased(name)}} {{{reversed(title)}}} (not a tag)</p>") == ["uppercased", "reversed"])
+        #expect(TemplateSet.transformNames(in: "<p>{{name}} {{t.key}}</p>").isEmpty)
+        #expect(Set(["first", "empty"]).isSubset(of: FragmentRenderer.shapeOnlyTransforms))
+        #expect(!["uppercased", "reversed", "sorted"].contains(where: FragmentRenderer.shapeOnlyTransforms.contains))
+    }
+
     @Test func constantsAreKeptApartByTheirKey() throws {
         let library = try Self.library(["row": Self.row])
         let renderer = FragmentRenderer(library: library, template: "row")
@@ -92,7 +113,10 @@ struct FragmentRendererTests {
         defer { site.remove() }
         let model = SiteModel(content: try #require(site.check().value))
         let templates = try #require(site.templates().value)
-        let builder = PageBuilder(model: model, fragments: Fragments(templates: templates))
+        let fragments = Fragments(templates: templates)
+        // The site's templates use shape-only transforms: new shapes are not checked, which this test covers.
+        #expect(!fragments.verifiesNewShapes)
+        let builder = PageBuilder(model: model, fragments: fragments)
         var compared = 0
         for language in model.languages {
             let strings: [String: Any] = ["t": model.content.strings[language]!.values]

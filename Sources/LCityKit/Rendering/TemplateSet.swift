@@ -10,6 +10,8 @@ public struct TemplateSet: Sendable {
     public let stringReferences: [String: SourceLocation]
     /// Files under `templates/assets/`, by path below the site root (`assets/style.css`).
     public let assets: [String: Data]
+    /// The names of the transforms the templates use (`first` in `{{#first(items)}}`).
+    public let transforms: Set<String>
 
     /// Put before every template's text: selects our HTML escaping (`HTML.ContentType`) instead of swift-mustache's
     /// built-in one, which gives the same text several times slower. A line of its own (a standalone tag renders
@@ -25,6 +27,7 @@ public struct TemplateSet: Sendable {
         var names: [String] = []
         var references: [String: SourceLocation] = [:]
         var assets: [String: Data] = [:]
+        var transforms = Set<String>()
         guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else {
             sink.error("no templates folder at \(directory.path)", at: SourceLocation(file: "templates"))
             return StageResult(value: nil, diagnostics: sink.diagnostics)
@@ -57,6 +60,7 @@ public struct TemplateSet: Sendable {
                 for (key, location) in stringKeys(in: text, file: display) where references[key] == nil {
                     references[key] = location
                 }
+                transforms.formUnion(transformNames(in: text))
             } catch let error as MustacheTemplate.ParserError {
                 // Line numbers count the prefix line, which the author did not write.
                 sink.error(
@@ -69,7 +73,8 @@ public struct TemplateSet: Sendable {
             }
         }
         return StageResult(
-            value: TemplateSet(library: library, names: names, stringReferences: references, assets: assets),
+            value: TemplateSet(
+                library: library, names: names, stringReferences: references, assets: assets, transforms: transforms),
             diagnostics: sink.diagnostics)
     }
 
@@ -104,6 +109,29 @@ public struct TemplateSet: Sendable {
             index += 1
         }
         return found
+    }
+
+    /// The names before `(` inside `{{ }}` tags: the transforms a template applies (`{{#first(items)}}`,
+    /// `{{uppercased(name)}}`).
+    static func transformNames(in text: String) -> Set<String> {
+        var names = Set<String>()
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+            var name = ""
+            for character in rest[open.upperBound..<close.lowerBound] {
+                if character == "(" {
+                    if !name.isEmpty { names.insert(name) }
+                    name = ""
+                } else if character.isLetter || character.isNumber || character == "_" {
+                    name.append(character)
+                } else {
+                    name = ""
+                }
+            }
+            rest = rest[close.upperBound...]
+        }
+        return names
     }
 
     private static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
