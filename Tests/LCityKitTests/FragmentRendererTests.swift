@@ -72,6 +72,7 @@ struct FragmentRendererTests {
         #expect(TemplateSet.transformNames(in: "{{#first(items)}}<ul>{{/first(items)}}{{#empty(note)}}-{{/empty(note)}}") == ["first", "empty"])
         #expect(TemplateSet.transformNames(in: "<p>{{uppercased(name)}} {{{reversed(title)}}} (not a tag)</p>") == ["uppercased", "reversed"])
         #expect(TemplateSet.transformNames(in: "<p>{{name}} {{t.key}}</p>").isEmpty)
+        #expect(TemplateSet.transformNames(in: "{{=<% %>=}}<p><%uppercased(name)%></p>") == ["="])
         #expect(Set(["first", "empty"]).isSubset(of: FragmentRenderer.shapeOnlyTransforms))
         #expect(!["uppercased", "reversed", "sorted"].contains(where: FragmentRenderer.shapeOnlyTransforms.contains))
     }

@@ -112,12 +112,14 @@ public struct TemplateSet: Sendable {
     }
 
     /// The names before `(` inside `{{ }}` tags: the transforms a template applies (`{{#first(items)}}`,
-    /// `{{uppercased(name)}}`).
+    /// `{{uppercased(name)}}`). A template that sets other delimiters (`{{=<% %>=}}`) gets `=`, a name no transform
+    /// has, since its tags cannot be read here.
     static func transformNames(in text: String) -> Set<String> {
         var names = Set<String>()
         var rest = text[...]
         while let open = rest.range(of: "{{") {
             guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+            if rest[open.upperBound...].hasPrefix("=") { names.insert("=") }
             var name = ""
             for character in rest[open.upperBound..<close.lowerBound] {
                 if character == "(" {
