@@ -14,13 +14,13 @@ import Mustache
 /// hundred-odd times instead of 120,000.
 ///
 /// Empty texts stay empty in the marked context, so that sections on them go the same way. Only a transform can
-/// make the output depend on texts beyond the shape (sorting texts, changing their case). When the templates use
-/// transforms other than `shapeOnlyTransforms`, or when asked to (`verifiesNewShapes`), the first context of each
-/// shape is also rendered directly and compared: a template that depends on its texts is found there and is then
-/// always rendered directly. Otherwise the first context of a shape is filled like the others, which saves a render
-/// of every new shape (a tenth of a build of 1,000 cities went into them). Contexts hold dictionaries, arrays,
-/// strings, booleans and `NSNull`; any other value is part of the shape. `constants` (the UI strings) are the same
-/// for every context with the same `constantsKey`.
+/// make the output depend on texts beyond the shape (sorting texts, changing their case). With `verifiesNewShapes`
+/// (which `Fragments` sets when some template uses a transform outside `shapeOnlyTransforms`), the first context of
+/// each shape is also rendered directly and compared: a template that depends on its texts is found there and is
+/// then always rendered directly. Otherwise the first context of a shape is filled like the others, which saves a
+/// render of every new shape (those renders were a twentieth of a 1,000-city build). Contexts hold dictionaries,
+/// arrays, strings, booleans and `NSNull`; any other value is part of the shape. `constants` (the UI strings) are
+/// the same for every context with the same `constantsKey`.
 final class FragmentRenderer: @unchecked Sendable {
     /// The template's name in the library.
     let template: String
