@@ -68,7 +68,7 @@ public struct RenderedHTML: Sendable, Equatable {
         self.bytes = bytes
     }
 
-    /// The markup as a string (for swift-mustache, which renders the first page of each shape itself).
+    /// The markup as a string, for the template contexts swift-mustache reads (a new shape, a page rendered directly).
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     public var isEmpty: Bool { bytes.isEmpty }
