@@ -2,7 +2,7 @@
 ///
 /// Above `distributionThreshold` items a bar per item is no longer readable; the chart then draws the
 /// distribution instead (a histogram of how many items fall in each interval) and labels only the highlighted items.
-public struct BarChart: Sendable {
+public struct BarChart: SVGChart {
     /// One bar.
     public struct Bar: Sendable {
         public var label: String
@@ -66,10 +66,6 @@ public struct BarChart: Sendable {
     /// Whether the chart draws the distribution rather than one bar per item.
     public var showsDistribution: Bool { bars.count > distributionThreshold }
 
-    /// The chart as an SVG element.
-    public func svg() -> String { String(decoding: svgBytes(), as: UTF8.self) }
-
-    /// `svg()` as UTF-8, for output kept as bytes.
     public func svgBytes() -> [UInt8] {
         showsDistribution ? distributionSVG() : barsSVG()
     }

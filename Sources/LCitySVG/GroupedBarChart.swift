@@ -1,6 +1,6 @@
 /// Bars for a measure's breakdown categories (male / female / total …), grouped by item (a city, or the network),
 /// each bar labelled with its category so that no meaning rests on colour.
-public struct GroupedBarChart: Sendable {
+public struct GroupedBarChart: SVGChart {
     public struct Group: Sendable {
         public var label: String
         public var bars: [BarChart.Bar]
@@ -30,9 +30,6 @@ public struct GroupedBarChart: Sendable {
         self.axisLimit = axisLimit
     }
 
-    public func svg() -> String { String(decoding: svgBytes(), as: UTF8.self) }
-
-    /// `svg()` as UTF-8, for output kept as bytes.
     public func svgBytes() -> [UInt8] {
         let font = BarChart.fontSize
         let width = BarChart.width

@@ -1,6 +1,6 @@
 /// The Key Features framework drawn as a house: a roof of wider benefits, pillars of building blocks and
 /// foundation steps, each part a link to its focus area.
-public struct HouseDiagram: Sendable {
+public struct HouseDiagram: SVGChart {
     public struct Part: Sendable {
         public var label: String
         public var href: String
@@ -36,7 +36,7 @@ public struct HouseDiagram: Sendable {
         self.foundation = foundation
     }
 
-    public func svg() -> String {
+    public func svgBytes() -> [UInt8] {
         let font = 14.0
         let width = 720.0
         let roofHeight = 190.0
@@ -78,7 +78,7 @@ public struct HouseDiagram: Sendable {
             link(&svg, part, x: 4 + inset, y: foundationTop + Double(index) * stepHeight, width: width - 8 - 2 * inset, height: stepHeight - 4, font: font, kind: "step")
         }
         svg.close("svg")
-        return svg.text
+        return svg.utf8
     }
 
     private func link(_ svg: inout SVGWriter, _ part: Part, x: Double, y: Double, width: Double, height: Double, font: Double, kind: String) {

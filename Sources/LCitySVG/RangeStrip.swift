@@ -1,5 +1,5 @@
 /// A compact strip: the network's range (minimum to maximum), its median and one item's value.
-public struct RangeStrip: Sendable {
+public struct RangeStrip: SVGChart {
     public var id: String
     public var title: String
     public var description: String
@@ -25,9 +25,9 @@ public struct RangeStrip: Sendable {
         self.axisMaximum = axisMaximum
     }
 
-    public func svg() -> String {
+    public func svgBytes() -> [UInt8] {
         Frame(id: id, minimum: minimum, median: median, maximum: maximum, axisMaximum: axisMaximum)
-            .svg(title: title, description: description, value: value)
+            .svgBytes(title: title, description: description, value: value)
     }
 
     /// What the strips of many items on the same range share, drawn once: a city profile draws a strip per

@@ -1,5 +1,5 @@
 /// The five-point rating scale (1 poor … 5 excellent) with one rating marked: an ordinal scale, not a bar.
-public struct RatingScaleChart: Sendable {
+public struct RatingScaleChart: SVGChart {
     public var id: String
     public var title: String
     public var description: String
@@ -16,8 +16,8 @@ public struct RatingScaleChart: Sendable {
         self.rating = rating
     }
 
-    public func svg() -> String {
-        Frame(id: id, levels: levels).svg(title: title, description: description, rating: rating)
+    public func svgBytes() -> [UInt8] {
+        Frame(id: id, levels: levels).svgBytes(title: title, description: description, rating: rating)
     }
 
     /// What the rating scales of many items on the same levels share, drawn once per rating: a city profile draws
@@ -71,7 +71,7 @@ public struct RatingScaleChart: Sendable {
 }
 
 /// How many items (cities) gave each rating 1…5: columns over the ordinal scale.
-public struct RatingDistributionChart: Sendable {
+public struct RatingDistributionChart: SVGChart {
     public var id: String
     public var title: String
     public var description: String
@@ -90,9 +90,6 @@ public struct RatingDistributionChart: Sendable {
         self.highlightedLevel = highlightedLevel
     }
 
-    public func svg() -> String { String(decoding: svgBytes(), as: UTF8.self) }
-
-    /// `svg()` as UTF-8, for output kept as bytes.
     public func svgBytes() -> [UInt8] {
         let font = 14.0
         let width = 440.0

@@ -1,3 +1,14 @@
+/// A chart that draws itself as an SVG element.
+public protocol SVGChart: Sendable {
+    /// The chart as an SVG element, in UTF-8: for output kept as bytes.
+    func svgBytes() -> [UInt8]
+}
+
+extension SVGChart {
+    /// The chart as an SVG element.
+    public func svg() -> String { String(decoding: svgBytes(), as: UTF8.self) }
+}
+
 /// Writes SVG markup with escaping and fixed number formatting, so the same chart gives the same bytes.
 struct SVGWriter {
     /// The markup so far, UTF-8: appending bytes costs a fraction of appending to a `String`, and a city profile
@@ -8,9 +19,6 @@ struct SVGWriter {
         bytes = []
         bytes.reserveCapacity(2048)
     }
-
-    /// The markup written.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// The markup written, as UTF-8.
     var utf8: [UInt8] { bytes }
@@ -63,10 +71,6 @@ struct SVGWriter {
     /// Text content, escaped.
     mutating func text(_ content: String) {
         appendEscaped(content)
-    }
-
-    mutating func newline() {
-        bytes.append(0x0A)
     }
 
     /// A coordinate (`coordinate(_:)`).

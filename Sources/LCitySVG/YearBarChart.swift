@@ -1,5 +1,5 @@
 /// One item's values over the years: a column per year, flagged values hatched and marked with a footnote sign.
-public struct YearBarChart: Sendable {
+public struct YearBarChart: SVGChart {
     public struct Point: Sendable {
         public var year: Int
         /// nil when the value was reported as not available.
@@ -35,9 +35,6 @@ public struct YearBarChart: Sendable {
         self.axisLimit = axisLimit
     }
 
-    public func svg() -> String { String(decoding: svgBytes(), as: UTF8.self) }
-
-    /// `svg()` as UTF-8, for output kept as bytes.
     public func svgBytes() -> [UInt8] {
         let font = 13.0
         let points = points.sorted { $0.year < $1.year }
