@@ -1,13 +1,20 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// The modules, dependencies pointing only downwards (docs/architecture.md):
+//
+//   LCityContent  load + validate content/; knows no HTML
+//   LCityPages    site model, views, templates, charts specs     → LCityContent, LCityMarkdown, LCitySVG, Mustache
+//   LCityBuild    rendering every page, downloads, output, incremental session → LCityPages, CAtomicRename
+//   LCityServer   preview server                                 → LCityBuild, Hummingbird
+//   LCityCommands the command line                               → LCityBuild, LCityServer, ArgumentParser
 let package = Package(
     name: "lcity-site",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lcity-site", targets: ["lcity-site"]),
         .executable(name: "lcity-synth", targets: ["lcity-synth"]),
-        .library(name: "LCityKit", targets: ["LCityKit"]),
+        .library(name: "LCityBuild", targets: ["LCityBuild"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
@@ -24,33 +31,37 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "LCityMarkdown", dependencies: ["CCmarkGFM"]),
-        // Pure Swift chart rendering: chart specs in, SVG text out. Knows nothing of cities.
-        .target(name: "LCitySVG"),
         // renameat2(RENAME_EXCHANGE), which Glibc's Swift module does not expose: the atomic output swap.
         .target(name: "CAtomicRename"),
+        // Writing text into UTF-8 byte buffers, shared by the chart, page, CSV and JSON writers.
+        .target(name: "LCityUTF8"),
+        .target(name: "LCityMarkdown", dependencies: ["CCmarkGFM"]),
+        // Pure Swift chart rendering: chart specs in, SVG text out. Knows nothing of cities.
+        .target(name: "LCitySVG", dependencies: ["LCityUTF8"]),
+        // Loading and validating content/: diagnostics with file:line:column, the content model. Knows no HTML.
+        .target(name: "LCityContent", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // The site model (statistics, routes), the views of every page, templates and their rendering.
         .target(
-            name: "LCityKit",
+            name: "LCityPages",
             dependencies: [
-                "LCityMarkdown",
-                "LCitySVG",
-                "CAtomicRename",
-                .product(name: "Yams", package: "Yams"),
+                "LCityContent", "LCityMarkdown", "LCitySVG", "LCityUTF8",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // Rendering the whole site, downloads, the atomic output, the incremental session.
+        .target(name: "LCityBuild", dependencies: ["LCityPages", "LCityUTF8", "CAtomicRename"]),
         // The preview server: the site in memory, file watching, live reload. Only LCityCommands imports it.
         .target(
             name: "LCityServer",
             dependencies: [
-                "LCityKit", .product(name: "Hummingbird", package: "hummingbird"),
+                "LCityBuild", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "LCityCommands",
             dependencies: [
-                "LCityKit",
+                "LCityBuild",
                 "LCityServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -62,22 +73,22 @@ let package = Package(
         // Synthetic networks for benchmarks and scale tests; never used for the shipped content.
         .executableTarget(
             name: "lcity-synth",
-            dependencies: ["LCityKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["LCityContent", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Incremental-rebuild timing for scripts/bench.
         .executableTarget(
             name: "lcity-bench",
-            dependencies: ["LCityKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["LCityBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // What the test targets share: the repository's folders, throw-away sites, golden files.
+        .target(name: "LCityTestSupport", dependencies: ["LCityBuild"], path: "Tests/LCityTestSupport"),
         .testTarget(name: "LCityMarkdownTests", dependencies: ["LCityMarkdown"]),
-        .testTarget(name: "LCitySVGTests", dependencies: ["LCitySVG"], exclude: ["Golden"]),
-        .testTarget(
-            name: "LCityKitTests",
-            dependencies: ["LCityKit"],
-            exclude: ["Fixtures", "Golden"]
-        ),
-        .testTarget(name: "LCityCommandsTests", dependencies: ["LCityCommands"]),
-        .testTarget(name: "LCityServerTests", dependencies: ["LCityServer"]),
+        .testTarget(name: "LCitySVGTests", dependencies: ["LCitySVG", "LCityTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "LCityContentTests", dependencies: ["LCityContent", "LCityTestSupport"]),
+        .testTarget(name: "LCityPagesTests", dependencies: ["LCityPages", "LCityTestSupport"]),
+        .testTarget(name: "LCityBuildTests", dependencies: ["LCityBuild", "LCityTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "LCityCommandsTests", dependencies: ["LCityCommands", "LCityTestSupport"]),
+        .testTarget(name: "LCityServerTests", dependencies: ["LCityServer", "LCityTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import LCityKit
+import LCityContent
+import LCityPages
+import LCityBuild
 
 #if canImport(Glibc)
     import Glibc

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import LCityKit
+import LCityContent
+import LCityPages
+import LCityBuild
 
 extension LCitySite {
     /// `lcity-site check`: reports every problem in the content, writes nothing.

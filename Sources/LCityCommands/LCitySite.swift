@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import LCityKit
+import LCityContent
+import LCityPages
+import LCityBuild
 
 /// The `lcity-site` command: builds, checks and previews the Learning Cities website.
 @available(macOS 10.15, macCatalyst 13, iOS 13, tvOS 13, watchOS 6, *)

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import LCityKit
+import LCityContent
+import LCityPages
+import LCityBuild
 
 extension LCitySite {
     /// `lcity-site new …`: creates content files from templates.

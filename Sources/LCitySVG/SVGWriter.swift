@@ -1,3 +1,4 @@
+import LCityUTF8
 /// A chart that draws itself as an SVG element.
 public protocol SVGChart: Sendable {
     /// The chart as an SVG element, in UTF-8: for output kept as bytes.

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
-import LCityKit
+import LCityContent
+import LCityPages
+import LCityBuild
 import Logging
 import NIOCore
 

@@ -1,5 +1,7 @@
 import Foundation
-import LCityKit
+import LCityContent
+import LCityPages
+import LCityBuild
 
 /// Maps request paths onto the files of the built site, refusing anything that could point elsewhere.
 enum SitePaths {

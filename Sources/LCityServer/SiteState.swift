@@ -1,5 +1,7 @@
 import Foundation
-import LCityKit
+import LCityContent
+import LCityPages
+import LCityBuild
 
 /// What the server shows right now: the last good site, and the problems of the current content if any.
 struct Snapshot: Sendable {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import LCityKit
+import LCityContent
+import LCityPages
+import LCityBuild
 
 /// Measures the edit-to-rebuilt time of one city file, as `serve` does it: a site kept in memory, one file changed,
 /// the affected pages re-rendered. Prints figures; it is a benchmark, not a test.

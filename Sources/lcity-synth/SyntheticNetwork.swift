@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import LCityKit
+import LCityContent
 
 /// Writes a synthetic network: the shipped framework and texts plus N generated city files.
 /// Deterministic: the same `--cities` and `--seed` give byte-identical files. For benchmarks and large-scale tests only;

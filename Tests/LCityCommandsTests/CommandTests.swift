@@ -21,9 +21,9 @@ struct CommandTests {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("lcity-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
-        var command = try #require(try LCitySite.parseAsRoot(["check", "--root", root.path]) as? LCitySite.Check)
+        let command = try #require(try LCitySite.parseAsRoot(["check", "--root", root.path]) as? LCitySite.Check)
         await #expect(throws: ExitCode.failure) { try await command.run() }
-        var build = try #require(try LCitySite.parseAsRoot(["build", "--root", root.path]) as? LCitySite.Build)
+        let build = try #require(try LCitySite.parseAsRoot(["build", "--root", root.path]) as? LCitySite.Build)
         await #expect(throws: ExitCode.failure) { try await build.run() }
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path))
     }

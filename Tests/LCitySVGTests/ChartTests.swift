@@ -2,16 +2,14 @@ import Foundation
 import Testing
 
 @testable import LCitySVG
+import LCityTestSupport
 
 let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-let recording = ProcessInfo.processInfo.environment["LCITY_RECORD"] == "1"
 
 /// Compares `svg` with `Golden/<name>.svg` byte for byte (re-record with LCITY_RECORD=1).
 func expectGolden(_ svg: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let url = goldenDirectory.appendingPathComponent("\(name).svg")
-    if recording { try Data((svg + "\n").utf8).write(to: url) }
-    let expected = try String(contentsOf: url, encoding: .utf8)
-    #expect(svg + "\n" == expected, "\(name).svg differs; re-record with LCITY_RECORD=1 if intended", sourceLocation: sourceLocation)
+    let difference = try Golden.difference(svg + "\n", file: goldenDirectory.appendingPathComponent("\(name).svg"))
+    #expect(difference == nil, "\(difference ?? "")", sourceLocation: sourceLocation)
 }
 
 let percent: @Sendable (Double) -> String = { value in

@@ -6,9 +6,8 @@ import Testing
 #endif
 
 @testable import LCityServer
+import LCityTestSupport
 
-let repositoryRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// A copy of the shipped site, served on an ephemeral port of 127.0.0.1 for the duration of a test.
 final class RunningServer: @unchecked Sendable {

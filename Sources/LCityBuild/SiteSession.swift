@@ -1,0 +1,248 @@
+import Foundation
+import LCityContent
+import LCityPages
+
+/// A site kept in memory between edits, rebuilt as little as a change requires. `serve` and the incremental
+/// benchmark use it; `build` does not (it streams to disk).
+///
+/// Not thread-safe: one owner calls `rebuildAll` and `rebuild(changed:)` one at a time (serve does so from a single
+/// task); reads of `files` happen between rebuilds.
+public final class SiteSession: @unchecked Sendable {
+    /// What one rebuild did.
+    public struct Report: Sendable {
+        public enum Kind: String, Sendable {
+            case full, pages, incremental, failed
+        }
+        public var kind: Kind
+        /// Pages rendered by this rebuild.
+        public var pagesRendered: Int
+        /// Output paths whose bytes changed (or appeared or vanished).
+        public var changedPaths: [String]
+        public var seconds: Double
+        /// Every diagnostic of the current content (not only of the changed files).
+        public var diagnostics: [Diagnostic]
+    }
+
+    public let root: URL
+    public let options: Pipeline.BuildOptions
+    /// The current site; after a failed rebuild, the last good one.
+    public private(set) var files: [String: Data] = [:]
+    /// The current problems; errors mean `files` is out of date.
+    public private(set) var diagnostics: [Diagnostic] = []
+    public private(set) var model: SiteModel?
+    private var templates: TemplateSet?
+    /// The renderers of `templates` with the current UI strings, kept for edits of city files.
+    private var fragments: Fragments?
+
+    public init(root: URL, options: Pipeline.BuildOptions = .init()) {
+        self.root = root
+        self.options = options
+    }
+
+    /// Loads, validates and renders everything.
+    @discardableResult
+    public func rebuildAll() -> Report {
+        let clock = ContinuousClock.now
+        var report = BuildReport(diagnostics: [])
+        guard let (model, templates) = Pipeline.prepare(root: root, options: options, report: &report) else {
+            return failed(report.diagnostics, since: clock)
+        }
+        return renderEverything(model: model, templates: templates, kind: .full, earlier: report.diagnostics, since: clock)
+    }
+
+    /// Renders every page, download and asset in memory and makes them the current site.
+    private func renderEverything(
+        model: SiteModel, templates: TemplateSet, kind: Report.Kind, earlier: [Diagnostic],
+        since clock: ContinuousClock.Instant
+    ) -> Report {
+        let fragments = Fragments(templates: templates)
+        let rendered = SiteRenderer(model: model, templates: templates, fragments: fragments).render()
+        let all = (earlier + rendered.diagnostics).sortedByLocation()
+        guard let site = rendered.value, all.errorCount == 0 else { return failed(all, since: clock) }
+        let changed = Self.difference(files, site.files)
+        files = site.files
+        self.model = model
+        self.templates = templates
+        self.fragments = fragments
+        diagnostics = all
+        return Report(
+            kind: kind, pagesRendered: site.pageCount, changedPaths: changed, seconds: clock.duration(to: .now).seconds,
+            diagnostics: all)
+    }
+
+    /// Rebuilds after `paths` (relative to the root: `content/cities/x.yaml`, `templates/pages/city.mustache`) changed.
+    /// An edited city file re-renders only what shows that city's values; templates re-render every page from the
+    /// current model; anything else (framework, strings, pages, site settings, added or removed cities) rebuilds all.
+    @discardableResult
+    public func rebuild(changed paths: [String]) -> Report {
+        // The last good model can take an incremental step if the only errors are in the files that changed.
+        let errorsElsewhere = diagnostics.contains { $0.severity == .error && !paths.contains($0.location.file) }
+        guard let model, let templates, !errorsElsewhere else { return rebuildAll() }
+        let cityPaths = paths.filter { $0.hasPrefix("content/cities/") && $0.hasSuffix(".yaml") }
+        let templatePaths = paths.filter { $0.hasPrefix("templates/") }
+        if cityPaths.count == paths.count, cityPaths.count == 1,
+            FileManager.default.fileExists(atPath: root.appendingPathComponent(cityPaths[0]).path),
+            model.city(Self.slug(of: cityPaths[0])) != nil
+        {
+            return rebuildCity(cityPaths[0], model: model, templates: templates)
+        }
+        if templatePaths.count == paths.count {
+            return rebuildTemplates(model: model)
+        }
+        return rebuildAll()
+    }
+
+    static func slug(of path: String) -> String {
+        String((path as NSString).lastPathComponent.dropLast(".yaml".count))
+    }
+
+    private func failed(_ all: [Diagnostic], since clock: ContinuousClock.Instant) -> Report {
+        diagnostics = all
+        return Report(kind: .failed, pagesRendered: 0, changedPaths: [], seconds: clock.duration(to: .now).seconds, diagnostics: all)
+    }
+
+    /// Templates (or assets) changed: reload them and re-render every page and asset from the unchanged model.
+    private func rebuildTemplates(model: SiteModel) -> Report {
+        let clock = ContinuousClock.now
+        let loaded = TemplateSet.load(root: root)
+        guard let templates = loaded.value, loaded.diagnostics.errorCount == 0 else {
+            return failed(loaded.diagnostics, since: clock)
+        }
+        return renderEverything(model: model, templates: templates, kind: .pages, earlier: [], since: clock)
+    }
+
+    /// One city file changed: reload and check it alone, then re-render the pages that show its values.
+    private func rebuildCity(_ path: String, model: SiteModel, templates: TemplateSet) -> Report {
+        let clock = ContinuousClock.now
+        let content = model.content
+        let loaded = ContentLoader(root: root).loadCity(
+            path, languages: content.config.languages, optionalLanguages: content.config.partialLanguages)
+        var cityDiagnostics = loaded.diagnostics
+        if let city = loaded.value { cityDiagnostics += options.validator.validate(city: city, in: content) }
+        if options.strict { cityDiagnostics = cityDiagnostics.treatingWarningsAsErrors() }
+        // Other files' warnings stay; this file's diagnostics are replaced.
+        let others = diagnostics.filter { $0.location.file != path }
+        let all = (others + cityDiagnostics).sortedByLocation()
+        guard let city = loaded.value, all.errorCount == 0 else { return failed(all, since: clock) }
+        let old = model.city(city.slug)!
+        // A changed identity moves the city in lists, peers and counts everywhere: rebuild all.
+        if old.name.translations != city.name.translations || old.country.value != city.country.value || old.region.value != city.region.value
+            || old.illustrative != city.illustrative
+        {
+            return rebuildAll()
+        }
+        let (updated, changedMeasures) = model.replacing(city)
+        let routes = affectedRoutes(old: old, new: city, before: model, after: updated, changedMeasures: changedMeasures)
+        let sink = MemorySink()
+        let renderer = SiteRenderer(model: updated, templates: templates, fragments: fragments)
+        let failures = renderer.renderPages(routes, to: sink)
+        guard failures.errorCount == 0 else { return failed(all + failures, since: clock) }
+        let export = DataExport(model: updated)
+        do {
+            try export.writeCity(city, to: sink)
+            for id in changedMeasures {
+                guard let measure = updated.index.measures[id] else { continue }
+                try export.writeIndicator(measure, to: sink)
+            }
+            if !changedMeasures.isEmpty {
+                sink.write("data/all.csv", Self.replaceCityRows(in: files["data/all.csv"] ?? Data(), export: export, old: old, new: city))
+            }
+        } catch {
+            return failed(all + [.error("\(error)", at: SourceLocation(file: "data"))], since: clock)
+        }
+        var changed: [String] = []
+        for (output, data) in sink.contents where files[output] != data {
+            files[output] = data
+            changed.append(output)
+        }
+        self.model = updated
+        diagnostics = all
+        return Report(
+            kind: .incremental, pagesRendered: routes.count, changedPaths: changed.sorted(),
+            seconds: clock.duration(to: .now).seconds, diagnostics: all)
+    }
+
+    /// The pages that show anything the edit changed.
+    func affectedRoutes(old: City, new: City, before: SiteModel, after: SiteModel, changedMeasures: [String]) -> [Route] {
+        var kinds: [PageKind] = [.city(new.slug)]
+        // Measures whose table lists the city on a page that depends on the language (alphabetical order).
+        var tablePagesOfCity: [String] = []
+        var everyCityProfile = false
+        var countsChanged = false
+        for id in changedMeasures {
+            let previous = before.statistics[id]
+            let current = after.statistics[id]
+            if previous?.summary != current?.summary { everyCityProfile = true }
+            if previous?.values.count != current?.values.count {
+                countsChanged = true
+                // Rows were added or removed: every table page of this measure shifts.
+                let pages = Paging.pageCount(current?.values.count ?? 0, perPage: Paging.tableRows)
+                kinds += (1...pages).map { .indicator(id, page: $0) }
+            } else {
+                kinds.append(.indicator(id))
+                tablePagesOfCity.append(id)
+            }
+        }
+        if everyCityProfile { kinds += after.cities.map { .city($0.slug) } }
+        if countsChanged {
+            kinds += [.framework, .indicators]
+            kinds += Set(changedMeasures.compactMap { id in after.framework.focusAreas.first { $0.keyFeatures.contains { $0.measures.contains { $0.id == id } } }?.id }).sorted().map { .focusArea($0) }
+        }
+        // Coverage ("53 of 60 measures") appears on the lists that show the city.
+        let coverage = { (city: City) in city.series.count { $0.observations.contains { $0.value != .notAvailable } } }
+        if coverage(old) != coverage(new) { kinds += listPages(containing: new, model: after) }
+
+        var routes: [Route] = []
+        var seen = Set<Route>()
+        for language in after.languages {
+            let tablePages = tablePagesOfCity.map { id in
+                PageKind.indicator(id, page: tablePage(of: new.slug, measure: id, language: language, model: after))
+            }
+            for kind in kinds + tablePages {
+                let route = Route(kind, language: language)
+                if seen.insert(route).inserted { routes.append(route) }
+            }
+        }
+        return routes
+    }
+
+    /// The page of an indicator's table (alphabetical by name in `language`) that lists `slug`.
+    func tablePage(of slug: String, measure: String, language: String, model: SiteModel) -> Int {
+        guard let values = model.statistics[measure]?.values else { return 1 }
+        let name = { (slug: String) in model.city(slug).map { $0.name.text(in: language, fallbacks: [model.config.defaultLanguage]) } ?? "" }
+        let target = (name(slug), slug)
+        let before = values.count { (name($0.slug), $0.slug) < target }
+        return before / Paging.tableRows + 1
+    }
+
+    /// The city list pages (all cities, its region page and its country page) that list `city`.
+    func listPages(containing city: City, model: SiteModel) -> [PageKind] {
+        let inRegion = model.cities.filter { $0.region.value == city.region.value }
+            .sorted { ($0.country.value, $0.slug) < ($1.country.value, $1.slug) }
+        let regionPage = (inRegion.firstIndex { $0.slug == city.slug } ?? 0) / Paging.listCities + 1
+        let inCountry = model.cities.filter { $0.country.value == city.country.value }
+        let countryPage = (inCountry.firstIndex { $0.slug == city.slug } ?? 0) / Paging.listCities + 1
+        return [.cities, .region(city.region.value, page: regionPage), .country(city.country.value, page: countryPage)]
+    }
+
+    /// `data/all.csv` with one city's rows replaced (cities are in slug order, so its rows are one block).
+    static func replaceCityRows(in document: Data, export: DataExport, old: City, new: City) -> Data {
+        let oldRows = Data(export.cityRows(old).bytes)
+        let newRows = Data(export.cityRows(new).bytes)
+        guard !oldRows.isEmpty, let range = document.range(of: oldRows) else {
+            let sink = MemorySink()
+            try? export.writeAllCSV(to: sink)
+            return sink.contents["data/all.csv"] ?? document
+        }
+        var updated = document
+        updated.replaceSubrange(range, with: newRows)
+        return updated
+    }
+
+    /// Paths whose bytes differ between two sites.
+    static func difference(_ old: [String: Data], _ new: [String: Data]) -> [String] {
+        var changed = new.compactMap { path, data in old[path] == data ? nil : path }
+        changed += old.keys.filter { new[$0] == nil }
+        return changed.sorted()
+    }
+}

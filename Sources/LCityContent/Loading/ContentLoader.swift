@@ -1,0 +1,209 @@
+import Foundation
+import Yams
+
+/// The result of a pipeline stage: a value if the stage could produce one, and everything it found.
+public struct StageResult<Value: Sendable>: Sendable {
+    /// The stage's product; nil when errors made it impossible.
+    public var value: Value?
+    /// Problems found, errors and warnings.
+    public var diagnostics: [Diagnostic]
+    /// The content files that were read (for summaries), also when loading failed.
+    public var files: [String] = []
+
+    public init(value: Value?, diagnostics: [Diagnostic], files: [String] = []) {
+        self.value = value
+        self.diagnostics = diagnostics
+        self.files = files
+    }
+}
+
+/// Loads `content/` into a `LoadedContent`: every file parsed, every value with its location.
+public struct ContentLoader: Sendable {
+    /// The site folder holding `content/` and `templates/`.
+    public let root: URL
+
+    /// Creates a loader for the site at `root`.
+    public init(root: URL) {
+        self.root = root
+    }
+
+    /// Reads every content file. Problems of shape (syntax, types, missing fields) become diagnostics;
+    /// cross-file rules are left to `Validator`.
+    public func load() -> StageResult<LoadedContent> {
+        let sink = DiagnosticSink()
+        var files: [String] = []
+        let contentDirectory = root.appendingPathComponent("content")
+        guard directoryExists(contentDirectory) else {
+            sink.error(
+                "no content folder at \(contentDirectory.path)", at: SourceLocation(file: "content"),
+                notes: ["run the command in the site folder, or pass --root DIR"])
+            return StageResult(value: nil, diagnostics: sink.diagnostics)
+        }
+
+        var optionalLanguages: [String] = []
+        func parse(_ relative: String, languages: [String] = []) -> (Node, YAMLReader)? {
+            files.append(relative)
+            var reader = YAMLReader(file: relative, sink: sink, languages: languages)
+            reader.optionalLanguages = optionalLanguages
+            guard let text = ContentFile.read(root.appendingPathComponent(relative), displayPath: relative, sink: sink),
+                let node = reader.compose(text)
+            else { return nil }
+            return (node, reader)
+        }
+
+        let config = parse("content/site.yaml").flatMap { SiteConfig.load($0.0, reader: $0.1) }
+        let languages = config?.languages ?? []
+        optionalLanguages = config?.partialLanguages ?? []
+        let framework = parse("content/framework.yaml", languages: languages).flatMap {
+            Framework.load($0.0, reader: $0.1)
+        }
+        let geography = parse("content/countries.yaml", languages: languages).flatMap {
+            Geography.load($0.0, reader: $0.1)
+        }
+
+        var strings: [String: Strings] = [:]
+        for language in languages {
+            let relative = "content/i18n/\(language).yaml"
+            if let (node, reader) = parse(relative, languages: languages),
+                let loaded = Strings.load(language: language, node, reader: reader)
+            {
+                strings[language] = loaded
+            }
+        }
+
+        // City files are independent: they are read on all cores, each with its own diagnostics, then merged in
+        // file-name order so that output and messages stay deterministic.
+        var cityFiles: [(relative: String, slug: String)] = []
+        for name in listFiles("content/cities", sink: sink) {
+            let relative = "content/cities/\(name)"
+            guard name.hasSuffix(".yaml") else {
+                if !name.hasPrefix(".") {
+                    sink.warning("ignoring '\(name)': city files end in .yaml", at: SourceLocation(file: relative))
+                }
+                continue
+            }
+            let slug = String(name.dropLast(5))
+            if slug.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) == nil {
+                sink.error(
+                    "'\(slug)' is not a valid city slug: use lowercase letters, digits and single hyphens",
+                    at: SourceLocation(file: relative), notes: ["the file name is the city's URL: /en/cities/<slug>/"])
+                files.append(relative)
+                continue
+            }
+            cityFiles.append((relative, slug))
+        }
+        let optional = optionalLanguages
+        let loadedCities = parallelMap(cityFiles) { file in
+            self.loadCity(file.relative, languages: languages, optionalLanguages: optional)
+        }
+        var cities: [City] = []
+        for (file, loaded) in zip(cityFiles, loadedCities) {
+            files.append(file.relative)
+            for diagnostic in loaded.diagnostics { sink.report(diagnostic) }
+            if let city = loaded.value { cities.append(city) }
+        }
+
+        var pages: [ContentPage] = []
+        for language in config?.requiredLanguages ?? [] {
+            let relative = "content/declaration/\(language).md"
+            files.append(relative)
+            if let text = ContentFile.read(root.appendingPathComponent(relative), displayPath: relative, sink: sink) {
+                pages.append(
+                    ContentPage.parse(
+                        text, name: "declaration", language: language, file: relative, requireTitle: false, sink: sink))
+            }
+        }
+        for name in listFiles("content/pages", sink: sink) where name.hasSuffix(".md") {
+            let relative = "content/pages/\(name)"
+            let parts = name.dropLast(3).split(separator: ".")
+            guard parts.count == 2, languages.contains(String(parts[1])) else {
+                sink.error(
+                    "page file names are <name>.<language>.md with a site language (\(languages.joined(separator: ", ")))",
+                    at: SourceLocation(file: relative))
+                continue
+            }
+            files.append(relative)
+            if let text = ContentFile.read(root.appendingPathComponent(relative), displayPath: relative, sink: sink) {
+                pages.append(
+                    ContentPage.parse(
+                        text, name: String(parts[0]), language: String(parts[1]), file: relative, requireTitle: true,
+                        sink: sink))
+            }
+        }
+
+        guard let config, let framework, let geography else {
+            return StageResult(value: nil, diagnostics: sink.diagnostics, files: files)
+        }
+        let content = LoadedContent(
+            config: config, framework: framework, geography: geography, cities: cities, strings: strings,
+            pages: pages, files: files)
+        return StageResult(value: content, diagnostics: sink.diagnostics, files: files)
+    }
+
+    /// Loads one city file (`content/cities/<slug>.yaml`) for an incremental rebuild.
+    public func loadCity(_ relative: String, languages: [String], optionalLanguages: [String] = []) -> StageResult<City> {
+        let sink = DiagnosticSink()
+        let name = (relative as NSString).lastPathComponent
+        let slug = String(name.dropLast(".yaml".count))
+        var reader = YAMLReader(file: relative, sink: sink, languages: languages)
+        reader.optionalLanguages = optionalLanguages
+        guard let text = ContentFile.read(root.appendingPathComponent(relative), displayPath: relative, sink: sink),
+            let node = reader.compose(text)
+        else { return StageResult(value: nil, diagnostics: sink.diagnostics, files: [relative]) }
+        let city = City.load(slug: slug, node, reader: reader)
+        return StageResult(value: city, diagnostics: sink.diagnostics, files: [relative])
+    }
+
+    private func directoryExists(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// File names in a content folder, sorted so that loading is deterministic.
+    private func listFiles(_ relative: String, sink: DiagnosticSink) -> [String] {
+        let url = root.appendingPathComponent(relative)
+        guard directoryExists(url) else { return [] }
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
+        } catch {
+            sink.error("cannot list the folder: \(error.localizedDescription)", at: SourceLocation(file: relative))
+            return []
+        }
+    }
+}
+
+extension ContentPage {
+    /// Splits an optional `---` YAML front matter (title, description) from the Markdown body.
+    static func parse(
+        _ text: String, name: String, language: String, file: String, requireTitle: Bool, sink: DiagnosticSink
+    ) -> ContentPage {
+        var title = ""
+        var description = ""
+        var body = text
+        var bodyLine = 1
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.first?.trimmingCharacters(in: .whitespaces) == "---",
+            let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" })
+        {
+            let frontMatter = lines[1..<end].joined(separator: "\n")
+            body = lines[(end + 1)...].joined(separator: "\n")
+            bodyLine = end + 2
+            let reader = YAMLReader(file: file, sink: sink)
+            // The front matter starts on line 2: a leading newline keeps the parser's line numbers true.
+            if let node = reader.compose("\n" + frontMatter),
+                let map = reader.mapping(node, "the front matter")
+            {
+                map.rejectUnknownKeys(allowed: ["title", "description"])
+                title = map.required("title").flatMap { reader.string($0, "title", coerceScalars: true)?.value } ?? ""
+                description = map["description"].flatMap { reader.string($0, "description")?.value } ?? ""
+            }
+        } else if requireTitle {
+            sink.error(
+                "the page has no front matter", at: SourceLocation(file: file, line: 1, column: 1),
+                notes: ["start the file with:\n---\ntitle: …\ndescription: …\n---"])
+        }
+        return ContentPage(
+            name: name, language: language, title: title, description: description, body: body, bodyLine: bodyLine,
+            file: file)
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import LCityContent
+
+/// UI strings and formatting for one page language.
+public struct Localizer: Sendable {
+    public let language: String
+    public let strings: Strings
+    /// Languages to fall back to for content texts missing in `language`.
+    public let fallbacks: [String]
+
+    /// The UI string for `key`.
+    public subscript(key: String) -> String { strings[key] }
+
+    /// The UI string for `key` with `{name}` placeholders filled in (unknown placeholders are kept as written).
+    /// The arguments are a handful of pairs, looked up in order: no dictionary is made for each of the hundreds of
+    /// thousands of sentences of a large site.
+    public func format(_ key: String, _ arguments: KeyValuePairs<String, String>) -> String {
+        guard let pieces = formats[key] else { return strings[key] }
+        var result = ""
+        result.reserveCapacity(96)
+        for piece in pieces {
+            switch piece {
+            case .text(let text): result += text
+            case .placeholder(let name): result += arguments.first { $0.key == name }?.value ?? "{\(name)}"
+            }
+        }
+        return result
+    }
+
+    /// A UI string cut into text and `{name}` placeholders, once per localizer rather than at every use.
+    enum FormatPiece: Sendable {
+        case text(String)
+        case placeholder(String)
+    }
+
+    /// The pieces of every UI string that has a placeholder.
+    private let formats: [String: [FormatPiece]]
+
+    init(language: String, strings: Strings, fallbacks: [String]) {
+        self.language = language
+        self.strings = strings
+        self.fallbacks = fallbacks
+        var formats: [String: [FormatPiece]] = [:]
+        for (key, template) in strings.values where template.contains("{") {
+            formats[key] = Self.pieces(of: template)
+        }
+        self.formats = formats
+    }
+
+    private static func pieces(of template: String) -> [FormatPiece] {
+        var pieces: [FormatPiece] = []
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            if open > rest.startIndex { pieces.append(.text(String(rest[..<open]))) }
+            pieces.append(.placeholder(String(rest[rest.index(after: open)..<close])))
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { pieces.append(.text(String(rest))) }
+        return pieces
+    }
+
+    /// A content text in this language (or its fallback).
+    public func text(_ text: LocalizedText?) -> String {
+        text?.text(in: language, fallbacks: fallbacks) ?? ""
+    }
+
+    /// The language a content text is shown in, when it differs from the page's (for a `lang` attribute); else nil.
+    public func fallbackLanguage(of text: LocalizedText?) -> String? {
+        guard let text else { return nil }
+        let shown = text.language(for: language, fallbacks: fallbacks)
+        return shown == language ? nil : shown
+    }
+
+    /// Label of a source type ("official data", "survey", "expert rating").
+    public func sourceType(_ source: SourceType) -> String { strings["source_\(source.rawValue)"] }
+
+    /// Label of a flag ("estimated" …).
+    public func flag(_ flag: ObservationFlag) -> String { strings["flag_\(flag.rawValue)"] }
+
+    /// An integer with thousands separators.
+    public func integer(_ value: Int) -> String { NumberFormatting.grouped(value) }
+
+    /// The keys the Swift code asks for; validation checks every language has them.
+    public static let keysUsedInCode: [String] =
+        SourceType.allCases.map { "source_\($0.rawValue)" }
+        + ObservationFlag.allCases.map { "flag_\($0.rawValue)" }
+        + ObservationFlag.allCases.map { "flag_\($0.rawValue)_explained" }
+        + [
+            "site_language_name", "page_home", "page_declaration", "page_framework", "page_indicators", "page_cities",
+            "page_regions", "page_not_found", "page_chooser", "breadcrumb_home", "focus_area_title", "indicator_title",
+            "country_title", "not_available", "no_value", "commitment_link", "focus_area_link", "coverage_text",
+            "unit_rating", "rating_value", "cities_count", "indicator_cities_reporting", "years_range",
+            "chart_no_data", "chart_bars_title", "chart_bars_desc", "chart_distribution_desc", "chart_median",
+            "chart_count_axis", "chart_ratings_title", "chart_ratings_desc", "chart_grouped_title", "chart_grouped_desc",
+            "chart_gap", "gap_points", "chart_rating_title", "chart_rating_desc", "chart_strip_title", "chart_strip_desc",
+            "chart_strip_value", "chart_years_title", "chart_years_desc", "chart_city_breakdown_title",
+            "chart_city_breakdown_desc", "list_separator", "title_page", "and_more", "cities_intro", "cities_intro_large", "notice_partial_translation", "notice_unofficial_translation", "label_value", "label_value_in", "network_summary",
+        ]
+}
+
+extension Strings {
+    /// A localizer for this language.
+    func localizer(fallbacks: [String]) -> Localizer {
+        Localizer(language: language, strings: self, fallbacks: fallbacks)
+    }
+}

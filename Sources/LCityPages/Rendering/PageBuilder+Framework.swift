@@ -1,0 +1,148 @@
+import Foundation
+import LCityContent
+
+extension PageScope {
+    func home() -> PageContext<HomeView> {
+        let siteTitle = l.text(model.config.title)
+        let entries = [
+            EntryView(title: l["page_declaration"], text: l["home_declaration_text"], href: href(.declaration)),
+            EntryView(title: l["page_framework"], text: l["home_framework_text"], href: href(.framework)),
+            EntryView(title: l["page_indicators"], text: l["home_indicators_text"], href: href(.indicators)),
+            EntryView(title: l["page_cities"], text: l["home_cities_text"], href: href(.cities)),
+        ]
+        let documents = model.config.homePages.compactMap { name -> EntryView? in
+            guard let page = renderedPage(name.value) else { return nil }
+            return EntryView(title: page.page.title, text: page.page.description, href: href(.page(name.value)))
+        }
+        let countries = Set(model.cities.map(\.country.value)).count
+        let figures = [
+            FigureView(value: l.integer(model.cities.count), label: l["home_figure_cities"]),
+            FigureView(value: l.integer(countries), label: l["home_figure_countries"]),
+            FigureView(value: l.integer(framework.focusAreas.count), label: l["home_figure_focus_areas"]),
+            FigureView(value: l.integer(framework.keyFeatures.count), label: l["home_figure_key_features"]),
+            FigureView(value: l.integer(framework.measures.count), label: l["home_figure_measures"]),
+        ]
+        return context(
+            layout(title: siteTitle, description: l.text(model.config.tagline), showsData: true),
+            HomeView(
+                tagline: l.text(model.config.tagline), entries: entries, figures: figures, regions: regionCounts(),
+                groups: groupViews(withMeasures: false), documents: documents))
+    }
+
+    func regionCounts() -> [RegionCountView] {
+        model.content.geography.regions.map { region in
+            let count = model.cities.count { $0.region.value == region.id }
+            return RegionCountView(
+                name: l.text(region.name), href: href(.region(region.id)),
+                cities: l.format("cities_count", ["count": l.integer(count)]))
+        }
+    }
+
+    func groupViews(withMeasures: Bool) -> [GroupView] {
+        framework.groups.map { group in
+            GroupView(
+                id: group.id, kind: group.kind.rawValue, name: l.text(group.name), description: l.text(group.description),
+                focusAreas: group.focusAreas.map { focusAreaItem($0, withMeasures: withMeasures) })
+        }
+    }
+
+    func focusAreaItem(_ area: FocusArea, withMeasures: Bool) -> FocusAreaItemView {
+        FocusAreaItemView(
+            id: area.id, name: l.text(area.name), href: href(.focusArea(area.id)),
+            commitment: l.format("commitment_link", ["number": String(area.commitment)]),
+            commitmentHref: href(.declaration, fragment: "commitment-\(area.commitment)"),
+            keyFeatures: withMeasures ? area.keyFeatures.map(keyFeatureView) : [],
+            measureCount: area.keyFeatures.reduce(0) { $0 + $1.measures.count })
+    }
+
+    func keyFeatureView(_ feature: KeyFeature) -> KeyFeatureView {
+        KeyFeatureView(
+            id: feature.id, anchor: "key-feature-\(feature.id)", name: l.text(feature.name),
+            measures: feature.measures.map(measureItem))
+    }
+
+    func measureItem(_ measure: Measure) -> MeasureItemView {
+        let statistics = model.statistics[measure.id]
+        return MeasureItemView(
+            id: measure.id, name: l.text(measure.name), definition: l.text(measure.definition),
+            href: href(.indicator(measure.id)), sourceType: l.sourceType(measure.source), sourceKey: measure.source.rawValue,
+            unit: unitLabel(measure),
+            breakdown: measure.breakdownID.flatMap(framework.breakdown).map { l.text($0.name) },
+            reporting: l.format(
+                "indicator_cities_reporting",
+                ["count": l.integer(statistics?.values.count ?? 0), "total": l.integer(model.cities.count)]),
+            note: measure.note.map { l.text($0) })
+    }
+
+    func declaration() -> PageContext<DeclarationView> {
+        let rendered = renderedPage("declaration")
+        var html = resolveRootMarkers(rendered?.markdown.html ?? "")
+        var commitments: [CommitmentLinkView] = []
+        for area in framework.focusAreas.sorted(by: { $0.commitment < $1.commitment }) {
+            let anchor = "commitment-\(area.commitment)"
+            let link = CommitmentLinkView(
+                number: String(area.commitment), commitmentHref: "#\(anchor)",
+                focusArea: focusAreaLabel(area), focusAreaHref: href(.focusArea(area.id)))
+            commitments.append(link)
+            // After each commitment heading, a cross-link to its focus area.
+            if let heading = html.range(of: "<h3 id=\"\(anchor)\">"),
+                let end = html.range(of: "</h3>", range: heading.upperBound..<html.endIndex)
+            {
+                let crossLink =
+                    "\n<p class=\"xref\"><a href=\"\(link.focusAreaHref)\">\(l.format("focus_area_link", ["name": HTML.escape(link.focusArea)]))</a></p>"
+                html.insert(contentsOf: crossLink, at: end.upperBound)
+            }
+        }
+        let toc = (rendered?.markdown.headings ?? []).filter { $0.level <= 3 }.map {
+            TOCEntryView(label: $0.text, href: "#\($0.id)", sub: $0.level == 3)
+        }
+        return context(
+            layout(
+                title: l["page_declaration"], description: l["declaration_description"], translated: true,
+                ogType: "article"),
+            DeclarationView(html: html, toc: toc, commitments: commitments))
+    }
+
+    func frameworkPage() -> PageContext<FrameworkView> {
+        let groups = groupViews(withMeasures: true)
+        return context(
+            layout(title: l["page_framework"], description: l["framework_description"], translated: true),
+            FrameworkView(
+                roof: groups.filter { $0.kind == GroupKind.roof.rawValue },
+                pillars: groups.filter { $0.kind == GroupKind.pillars.rawValue },
+                foundation: groups.filter { $0.kind == GroupKind.foundation.rawValue },
+                groups: groups,
+                counts: l.format(
+                    "framework_counts",
+                    [
+                        "areas": l.integer(framework.focusAreas.count), "features": l.integer(framework.keyFeatures.count),
+                        "measures": l.integer(framework.measures.count),
+                    ]),
+                aboutHref: model.pages["key-features"] != nil ? href(.page("key-features")) : nil, house: houseDiagram()))
+    }
+
+    func focusArea(_ id: String) -> PageContext<FocusAreaView> {
+        let areas = framework.focusAreas
+        let position = areas.firstIndex { $0.id == id }!
+        let area = areas[position]
+        let group = group(of: area)
+        let title = l.format("focus_area_title", ["id": area.id, "name": l.text(area.name)])
+        let commitmentTitle = renderedPage("declaration")?.markdown.headings
+            .first { $0.id == "commitment-\(area.commitment)" }?.text ?? ""
+        return context(
+            layout(
+                title: title, description: l.text(group?.name),
+                breadcrumbs: [Link(label: l["page_framework"], href: href(.framework))], current: .framework,
+                showsData: true, translated: true),
+            FocusAreaView(
+                id: area.id, group: group?.kind.rawValue ?? "", groupName: l.text(group?.name),
+                commitment: l.format("commitment_link", ["number": String(area.commitment)]),
+                commitmentHref: href(.declaration, fragment: "commitment-\(area.commitment)"),
+                commitmentTitle: commitmentTitle,
+                keyFeatures: area.keyFeatures.map(keyFeatureView),
+                previous: position > 0
+                    ? Link(label: focusAreaLabel(areas[position - 1]), href: href(.focusArea(areas[position - 1].id))) : nil,
+                next: position + 1 < areas.count
+                    ? Link(label: focusAreaLabel(areas[position + 1]), href: href(.focusArea(areas[position + 1].id))) : nil))
+    }
+}

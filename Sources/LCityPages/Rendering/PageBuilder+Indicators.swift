@@ -1,0 +1,168 @@
+import LCityContent
+extension PageScope {
+    func indicators() -> PageContext<IndicatorsView> {
+        let groups = framework.focusAreas.map { area in
+            IndicatorGroupView(
+                area: focusAreaLabel(area), href: href(.focusArea(area.id)),
+                measures: area.keyFeatures.flatMap(\.measures).map(measureItem))
+        }
+        let sourceTypes = SourceType.allCases.map { source in
+            SourceTypeCountView(
+                label: l.sourceType(source), key: source.rawValue,
+                count: l.integer(framework.measures.count { $0.source == source }))
+        }
+        return context(
+            layout(title: l["page_indicators"], description: l["indicators_description"], showsData: true, translated: true),
+            IndicatorsView(groups: groups, sourceTypes: sourceTypes))
+    }
+
+    func indicator(_ id: String, page: Int = 1) -> PageContext<IndicatorView> {
+        let measure = model.index.measures[id]!
+        let (area, feature) = focusArea(of: measure)!
+        let unit = framework.unit(measure.unitID)!
+        let breakdown = measure.breakdownID.flatMap(framework.breakdown)
+        let statistics = model.statistics[id]!
+        let isRating = unit.kind == .rating
+        let categories = breakdown?.categories ?? []
+
+        var flagsUsed = Set<ObservationFlag>()
+        // Rows in alphabetical order of the city's name in this language (the table lists, it does not rank),
+        // a page at a time.
+        let order = model.tableOrder[language]?[id] ?? Array(statistics.values.indices)
+        let pageCount = Paging.pageCount(order.count, perPage: Paging.tableRows)
+        let rows = Paging.slice(order, page: page, perPage: Paging.tableRows).map { position -> IndicatorRowView in
+            let entry = statistics.values[position]
+            let label = cityLabels[entry.cityIndex]
+            let observation = entry.observation
+            if let flag = observation.flag?.value { flagsUsed.insert(flag) }
+            let cells: [CellView]
+            if categories.isEmpty {
+                cells = [entry.headline.map { CellView(text: formatValue($0, measure), missing: false) } ?? CellView(text: l["no_value"], missing: true)]
+            } else {
+                cells = categories.map { category in
+                    observation.value(for: category.id).map { CellView(text: formatValue($0, measure), missing: false) }
+                        ?? CellView(text: l["no_value"], missing: true)
+                }
+            }
+            return IndicatorRowView(
+                city: label.name, cityHref: root + label.path, country: label.country,
+                cells: cells, year: String(entry.year),
+                flag: observation.flag.map { l.flag($0.value) }, flagKey: observation.flag?.value.rawValue,
+                source: l.text(observation.source), note: observation.note.map { l.text($0) })
+        }
+        var figures: [StatisticView] = [
+            StatisticView(label: l["stat_reporting"], value: l.format("indicator_cities_reporting", [
+                "count": l.integer(statistics.values.count), "total": l.integer(model.cities.count),
+            ]))
+        ]
+        if let headline = statistics.headline {
+            figures.append(StatisticView(label: l["stat_minimum"], value: formatValueWithUnit(headline.minimum, measure)))
+            figures.append(StatisticView(label: l["stat_median"], value: formatMedian(headline.median, measure)))
+            figures.append(StatisticView(label: l["stat_maximum"], value: formatValueWithUnit(headline.maximum, measure)))
+        }
+        if let years = statistics.years {
+            figures.append(StatisticView(label: l["stat_years"], value: yearsRange(years)))
+        }
+        let categoryStatistics = zip(categories, statistics.categories).compactMap { category, entry -> CategoryStatisticView? in
+            guard let distribution = entry.distribution else { return nil }
+            return CategoryStatisticView(
+                name: l.text(category.name), count: l.integer(distribution.count),
+                minimum: formatValue(distribution.minimum, measure),
+                median: formatMedian(distribution.median, measure, withUnit: false),
+                maximum: formatValue(distribution.maximum, measure))
+        }
+        let ratingScale = isRating
+            ? framework.ratingScale.sorted { $0.value > $1.value }.map { level in
+                RatingCountView(
+                    level: String(level.value), name: l.text(level.name),
+                    count: l.integer(statistics.ratingCounts[level.value - 1]))
+            } : []
+        let range = measure.range(in: unit)
+        let rangeText: String
+        if isRating {
+            rangeText = l["range_rating"]
+        } else if let maximum = range.maximum {
+            rangeText = "\(NumberFormatting.format(range.minimum, decimals: 0))–\(NumberFormatting.format(maximum, decimals: 0))"
+        } else {
+            rangeText = "≥ \(NumberFormatting.format(range.minimum, decimals: 0))"
+        }
+        let charts = page == 1 ? indicatorCharts(measure, statistics: statistics) : []
+        let title = pagedTitle(
+            l.format("indicator_title", ["id": measure.id, "name": l.text(measure.name)]), page: page, of: pageCount)
+        // Cities without data are named on the first page only.
+        let missing = page == 1 ? statistics.missing.compactMap(model.city) : []
+        let missingShown = missing.prefix(Paging.missingNames).map(cityName)
+        var noData: String?
+        if !missing.isEmpty {
+            noData = l["chart_no_data"] + " " + missingShown.joined(separator: l["list_separator"])
+            if missing.count > missingShown.count {
+                noData! += l.format("and_more", ["count": l.integer(missing.count - missingShown.count)])
+            }
+        }
+        return context(
+            layout(
+                title: title, description: l.text(measure.definition),
+                breadcrumbs: [
+                    Link(label: l["page_indicators"], href: href(.indicators)),
+                    Link(label: focusAreaLabel(area), href: href(.focusArea(area.id))),
+                ], current: .indicators, showsData: true, translated: true, ogType: "article"),
+            IndicatorView(
+                id: measure.id, name: l.text(measure.name), definition: l.text(measure.definition),
+                focusArea: Link(label: focusAreaLabel(area), href: href(.focusArea(area.id))),
+                keyFeature: Link(
+                    label: "\(feature.id) \(l.text(feature.name))",
+                    href: href(.focusArea(area.id), fragment: "key-feature-\(feature.id)")),
+                sourceType: l.sourceType(measure.source), sourceKey: measure.source.rawValue,
+                unit: unitLabel(measure).isEmpty ? nil : unitLabel(measure), unitName: l.text(unit.name), range: rangeText,
+                breakdown: breakdown.map { "\(l.text($0.name)): " + $0.categories.map { l.text($0.name) }.joined(separator: l["list_separator"]) },
+                valueHeaders: categories.isEmpty
+                    ? [CategoryHeaderView(name: unitLabel(measure).isEmpty ? l["label_value"] : l.format("label_value_in", ["unit": unitLabel(measure)]))]
+                    : categories.map { CategoryHeaderView(name: l.text($0.name)) },
+                categoryStatistics: categoryStatistics,
+                printed: measure.printed, note: measure.note.map { l.text($0) },
+                isRating: isRating, ratingScale: ratingScale, statistics: figures,
+                renderedRows: renderRows(rows, with: builder.fragments.indicatorRows).text,
+                missing: page == 1 && missing.count <= Paging.missingNames
+                    ? missing.map { Link(label: cityName($0), href: href(.city($0.slug))) } : [],
+                reporting: l.format("indicator_cities_reporting", [
+                    "count": l.integer(statistics.values.count), "total": l.integer(model.cities.count),
+                ]),
+                csvHref: file("data/indicators/\(measure.id).csv"), allCSVHref: file("data/all.csv"),
+                flagsUsed: flagExplanations(flagsUsed), charts: charts, noData: noData,
+                isFirstPage: page == 1,
+                pager: pager(pageCount, current: page) { .indicator(id, page: $0) }))
+    }
+
+    /// "Title (page 2 of 5)" after the first page.
+    func pagedTitle(_ title: String, page: Int, of count: Int) -> String {
+        page > 1 ? l.format("title_page", ["title": title, "page": String(page), "pages": String(count)]) : title
+    }
+
+    /// Links to every page of a paginated list, rendered with `templates/partials/pager.mustache` ("" for one page).
+    /// Rendered apart from the page, so that the page's shape does not depend on which page is the current one.
+    func pager(_ count: Int, current: Int, kind: (Int) -> PageKind) -> String {
+        guard count > 1 else { return "" }
+        let links = (1...count).map { Link(label: l.integer($0), href: href(kind($0)), current: $0 == current) }
+        let html = builder.fragments.pagers.render(PagerView(links: links), constants: fragmentConstants, constantsKey: language)
+        return String(decoding: html, as: UTF8.self)
+    }
+
+    /// The median with one more decimal than the unit when it falls between two values (ratings: "3.5").
+    func formatMedian(_ median: Double, _ measure: Measure, withUnit: Bool = true) -> String {
+        if framework.unit(measure.unitID)?.kind == .rating {
+            return NumberFormatting.format(median, decimals: median.rounded() == median ? 0 : 1)
+        }
+        return withUnit ? formatValueWithUnit(median, measure) : formatValue(median, measure)
+    }
+
+    func yearsRange(_ years: ClosedRange<Int>) -> String {
+        let (first, last) = (years.lowerBound, years.upperBound)
+        return first == last ? String(first) : l.format("years_range", ["from": String(first), "to": String(last)])
+    }
+
+    func flagExplanations(_ flags: Set<ObservationFlag>) -> [FlagExplanationView] {
+        ObservationFlag.allCases.filter(flags.contains).map {
+            FlagExplanationView(label: l.flag($0), key: $0.rawValue, explanation: l["flag_\($0.rawValue)_explained"])
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import LCityContent
+public struct CityListItemView: Sendable, Encodable {
+    public var name: String
+    public var href: String
+    public var country: String
+    public var illustrative: Bool
+    public var coverage: String
+}
+
+public struct CountryGroupView: Sendable, Encodable {
+    public var name: String
+    public var href: String
+    public var count: String
+    /// Empty when the list shows countries only (large networks).
+    public var cities: [CityListItemView]
+}
+
+public struct RegionGroupView: Sendable, Encodable {
+    public var name: String
+    public var href: String
+    public var count: String
+    public var countries: [CountryGroupView]
+    /// Whether the countries list their cities, or only their counts.
+    public var listsCities: Bool
+}
+
+public struct CityListView: Sendable, Encodable {
+    public var intro: String
+    public var regions: [RegionGroupView]
+    public var hasCities: Bool
+    /// The links to every page of the list, rendered with `templates/partials/pager.mustache`.
+    public var pager: String
+}
+
+public struct HistoryPointView: Sendable, Encodable {
+    public var year: String
+    public var value: String
+    public var flag: String?
+}
+
+public struct CityMeasureRowView: Sendable, Encodable {
+    public var id: String
+    public var name: String
+    public var href: String
+    public var keyFeature: String
+    public var sourceType: String
+    public var sourceKey: String
+    public var hasValue: Bool
+    public var notAvailable: Bool
+    public var value: String
+    public var categories: [StatisticView]
+    public var year: String
+    public var flag: String?
+    public var flagKey: String?
+    public var source: String
+    public var note: String?
+    /// Network distribution: one line, or one per category for breakdowns without a total.
+    public var network: [String]
+    public var history: [HistoryPointView]
+    /// The city against the network (range strip) or on the rating scale.
+    public var networkChart: RenderedHTML?
+    public var yearsChart: RenderedHTML?
+}
+
+public struct CityAreaView: Sendable, Encodable {
+    public var id: String
+    public var title: String
+    public var href: String
+    public var group: String
+    /// `rows` rendered with `templates/partials/city-measure-row.mustache`, one after another, a line end between.
+    public var renderedRows: RenderedHTML
+}
+
+public struct CityView: Sendable, Encodable {
+    public var name: String
+    public var otherName: String?
+    public var otherNameLang: String
+    public var illustrative: Bool
+    public var facts: [StatisticView]
+    public var description: String
+    public var coverage: String
+    public var coverageBySource: [StatisticView]
+    public var areas: [CityAreaView]
+    public var peers: [Link]
+    public var peersTitle: String
+    public var jsonHref: String
+    public var csvHref: String
+    public var flagsUsed: [FlagExplanationView]
+    /// Latest values by breakdown category, one chart per measure with a breakdown.
+    public var breakdownCharts: [ChartView]
+}
+
+/// The links to every page of a long list, rendered with `templates/partials/pager.mustache`.
+public struct PagerView: Sendable, Encodable {
+    public var links: [Link]
+}

@@ -1,0 +1,67 @@
+import LCityContent
+/// A link as templates need it.
+public struct Link: Sendable, Encodable {
+    public var label: String
+    public var href: String
+    /// Marks the current page in navigation (`aria-current`).
+    public var current: Bool = false
+    /// Language of the label when it is not the page's.
+    public var lang: String? = nil
+}
+
+/// An alternate-language version of the page (`<link rel="alternate" hreflang>`).
+public struct AlternateView: Sendable, Encodable {
+    public var hreflang: String
+    public var href: String
+}
+
+/// One entry of the language switch.
+public struct LanguageView: Sendable, Encodable {
+    public var label: String
+    public var lang: String
+    public var href: String
+    public var current: Bool
+}
+
+/// The parts every page shares: head metadata, header, navigation, breadcrumbs, footer.
+public struct LayoutView: Sendable, Encodable {
+    public var lang: String
+    public var dir: String
+    /// Relative path to the site root (`../../`).
+    public var root: String
+    /// The page title (h1).
+    public var title: String
+    /// `<title>`: page title — site title.
+    public var documentTitle: String
+    public var description: String
+    public var siteTitle: String
+    public var canonical: String
+    public var ogLocale: String
+    public var ogType: String
+    public var alternates: [AlternateView]
+    public var languages: [LanguageView]
+    public var nav: [Link]
+    public var breadcrumbs: [Link]
+    /// The home page of the page's language (the chooser for language-neutral pages).
+    public var homeHref: String
+    /// The footer's source and licence credit.
+    public var sourceTitle: String
+    public var sourcePublisher: String
+    public var sourceYear: String
+    public var licence: String
+    public var licenceURL: String
+    public var aboutHref: String
+    /// Shown on pages with city data.
+    public var disclaimer: String?
+    /// Shown on pages whose English texts are unofficial translations.
+    public var translationNotice: String?
+    /// Shown in partially translated languages: untranslated text appears in another language.
+    public var partialNotice: String?
+}
+
+/// A page as its template sees it: `layout`, the part every page shares, and `page`, the page's own view. The UI
+/// strings (`{{t.key}}`) are given to the renderer beside it, the same for every page of a language.
+public struct PageContext<Page: Encodable & Sendable>: Sendable, Encodable {
+    public var layout: LayoutView
+    public var page: Page
+}

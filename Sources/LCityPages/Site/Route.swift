@@ -1,0 +1,125 @@
+import LCityContent
+/// Every kind of page the site has.
+public enum PageKind: Sendable, Hashable {
+    /// `/`: choose a language.
+    case chooser
+    /// `404.html` (site root, language nil) and `<lang>/404.html`.
+    case notFound
+    case home
+    case declaration
+    case framework
+    case focusArea(String)
+    case indicators
+    /// A measure's page; page 2 and on hold the rest of its table of cities.
+    case indicator(String, page: Int = 1)
+    case cities
+    case city(String)
+    case regions
+    case region(String, page: Int = 1)
+    case country(String, page: Int = 1)
+    /// A Markdown page from `content/pages/<name>.<lang>.md`.
+    case page(String)
+}
+
+/// A page of the built site: what it shows, in which language, and where it lives.
+public struct Route: Sendable, Hashable {
+    public var kind: PageKind
+    /// nil for the language-neutral pages (the chooser and the root 404).
+    public var language: String?
+    /// URL path below the site root, without a leading slash: `en/cities/lanjiang/`, `404.html`, ``.
+    public var path: String
+
+    /// Creates the route of `kind` in `language`.
+    public init(_ kind: PageKind, language: String?) {
+        self.kind = kind
+        self.language = language
+        self.path = Route.path(kind, language: language)
+    }
+
+    /// The file written for the route: `index.html` inside directory paths.
+    public var outputFile: String {
+        path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+    }
+
+    /// `../` once per directory level: prefix that turns a site path into a link relative to this page.
+    public var relativeRoot: String {
+        String(repeating: "../", count: path.split(separator: "/", omittingEmptySubsequences: true).count
+            - (path.hasSuffix("/") || path.isEmpty ? 0 : 1))
+    }
+
+    /// `page/N/` for the pages after the first.
+    static func pageSuffix(_ page: Int) -> String {
+        page > 1 ? "page/\(page)/" : ""
+    }
+
+    /// The URL scheme, documented in README ("URL scheme").
+    public static func path(_ kind: PageKind, language: String?) -> String {
+        let prefix = language.map { "\($0)/" } ?? ""
+        switch kind {
+        case .chooser: return ""
+        case .notFound: return prefix + "404.html"
+        case .home: return prefix
+        case .declaration: return prefix + "declaration/"
+        case .framework: return prefix + "framework/"
+        case .focusArea(let id): return prefix + "focus-areas/\(id)/"
+        case .indicators: return prefix + "indicators/"
+        case .indicator(let id, let page): return prefix + "indicators/\(id)/" + pageSuffix(page)
+        case .cities: return prefix + "cities/"
+        case .city(let slug): return prefix + "cities/\(slug)/"
+        case .regions: return prefix + "regions/"
+        case .region(let id, let page): return prefix + "regions/\(id)/" + pageSuffix(page)
+        case .country(let code, let page): return prefix + "countries/\(code.lowercased())/" + pageSuffix(page)
+        case .page(let name): return prefix + "\(name)/"
+        }
+    }
+}
+
+extension SiteModel {
+    /// Every page of the site, in a fixed order.
+    public var routes: [Route] {
+        var routes = [Route(.chooser, language: nil), Route(.notFound, language: nil)]
+        let countries = citiesByCountry.keys.sorted()
+        let pageNames = pages.keys.filter { $0 != "declaration" }.sorted()
+        for language in languages {
+            var kinds: [PageKind] = [.home, .notFound, .declaration, .framework, .indicators, .cities, .regions]
+            kinds += framework.focusAreas.map { .focusArea($0.id) }
+            for measure in framework.measures {
+                let pages = Paging.pageCount(statistics[measure.id]?.values.count ?? 0, perPage: Paging.tableRows)
+                kinds += (1...pages).map { .indicator(measure.id, page: $0) }
+            }
+            kinds += cities.map { .city($0.slug) }
+            for region in content.geography.regions {
+                let pages = Paging.pageCount(citiesByRegion[region.id]?.count ?? 0, perPage: Paging.listCities)
+                kinds += (1...pages).map { .region(region.id, page: $0) }
+            }
+            for country in countries {
+                let pages = Paging.pageCount(citiesByCountry[country]?.count ?? 0, perPage: Paging.listCities)
+                kinds += (1...pages).map { .country(country, page: $0) }
+            }
+            kinds += pageNames.map { .page($0) }
+            routes += kinds.map { Route($0, language: language) }
+        }
+        return routes
+    }
+}
+
+/// How long lists are split into pages, so that pages stay readable and light for large networks.
+public enum Paging {
+    /// Cities per page in an indicator's table.
+    public static let tableRows = 100
+    /// Cities per page in region and country lists; above this the list of all cities shows countries only.
+    public static let listCities = 200
+    /// Names listed under "no data" before "and N more".
+    public static let missingNames = 60
+
+    /// Number of pages for `count` items (at least one).
+    public static func pageCount(_ count: Int, perPage: Int) -> Int {
+        max(1, (count + perPage - 1) / perPage)
+    }
+
+    /// The items of page `page` (1-based).
+    public static func slice<T>(_ items: [T], page: Int, perPage: Int) -> ArraySlice<T> {
+        let start = min(items.count, (page - 1) * perPage)
+        return items[start..<min(items.count, start + perPage)]
+    }
+}

@@ -1,0 +1,272 @@
+import Foundation
+import LCityContent
+import LCityMarkdown
+
+/// The whole site as data: validated content plus everything derived once (statistics, rendered Markdown, routes).
+public struct SiteModel: Sendable {
+    public private(set) var content: LoadedContent
+    public let index: MeasureIndex
+    /// Cities sorted by slug (stable order for every list and download).
+    public private(set) var cities: [City]
+    /// Cities by slug.
+    private(set) var citiesBySlug: [String: City]
+    /// Cities of each country and of each region, in slug order (peers, lists, page counts).
+    public private(set) var citiesByCountry: [String: [City]] = [:]
+    public private(set) var citiesByRegion: [String: [City]] = [:]
+    /// Network statistics per measure id, computed once.
+    public private(set) var statistics: [String: MeasureStatistics]
+    /// For each language and measure: positions in `statistics[id].values` in alphabetical order of city name
+    /// (the order of indicator tables), computed once.
+    public private(set) var tableOrder: [String: [String: [Int]]] = [:]
+    /// For each language: every city's place when all are sorted by name (then slug), sorted once for the tables
+    /// of all measures. Names do not change in an incremental rebuild (a renamed city rebuilds the whole site).
+    private var nameRanks: [String: [String: Int]] = [:]
+    /// Markdown pages by name, then language.
+    public let pages: [String: [String: RenderedPage]]
+    /// City descriptions by slug, then language.
+    public private(set) var cityDescriptions: [String: [String: String]]
+    /// Overrides the configured base URL (`--base-url`).
+    public let baseURL: String
+
+    public var config: SiteConfig { content.config }
+    public var framework: Framework { content.framework }
+    public var languages: [String] { content.config.languages }
+
+    /// Builds the model from validated content.
+    public init(content: LoadedContent, baseURL: String? = nil) {
+        self.content = content
+        self.index = MeasureIndex(content.framework)
+        self.cities = content.cities.sorted { $0.slug < $1.slug }
+        self.citiesBySlug = Dictionary(cities.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        self.citiesByCountry = Dictionary(grouping: cities, by: \.country.value)
+        self.citiesByRegion = Dictionary(grouping: cities, by: \.region.value)
+        var base = baseURL ?? content.config.baseURL
+        if !base.hasSuffix("/") { base += "/" }
+        self.baseURL = base
+
+        let measures = content.framework.measures
+        let cities = self.cities
+        let computed = parallelMap(measures) { MeasureStatistics(measure: $0, framework: content.framework, cities: cities) }
+        self.statistics = Dictionary(uniqueKeysWithValues: zip(measures.map(\.id), computed))
+
+        var pages: [String: [String: RenderedPage]] = [:]
+        for page in content.pages {
+            let options: Markdown.Options
+            if page.name == "declaration" {
+                options = Markdown.Options(headingID: SiteModel.declarationHeadingID, rewriteURL: SiteModel.rewriteURL)
+            } else {
+                options = Markdown.Options(rewriteURL: SiteModel.rewriteURL)
+            }
+            let rendered = Markdown.render(page.body, options: options)
+            pages[page.name, default: [:]][page.language] = RenderedPage(page: page, markdown: rendered)
+        }
+        self.pages = pages
+
+        let descriptions = parallelMap(cities) { SiteModel.renderDescription($0, config: content.config) }
+        self.cityDescriptions = Dictionary(uniqueKeysWithValues: zip(cities.map(\.slug), descriptions).compactMap { slug, rendered in
+            rendered.map { (slug, $0) }
+        })
+        for language in content.config.languages {
+            let fallbacks = content.config.fallbacks(for: language)
+            let named = cities.map { (name: $0.name.text(in: language, fallbacks: fallbacks), slug: $0.slug) }
+            let sorted = named.sorted { ($0.name, $0.slug) < ($1.name, $1.slug) }
+            nameRanks[language] = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1.slug, $0) })
+        }
+        let model = self
+        let orders = parallelMap(measures) { model.tableOrders($0.id) }
+        for (measure, order) in zip(measures, orders) {
+            for (language, positions) in order { tableOrder[language, default: [:]][measure.id] = positions }
+        }
+    }
+
+    /// Site-absolute links in Markdown (`/data/all.csv`) are marked so pages can make them relative.
+    @Sendable static func rewriteURL(_ url: String) -> String {
+        url.hasPrefix("/") && !url.hasPrefix("//") ? SiteModel.rootMarker + url.dropFirst() : url
+    }
+
+    /// Placeholder for the page's relative root in rendered Markdown, replaced per page.
+    static let rootMarker = "lcity-root:"
+
+    /// Declaration anchors: `preamble`, `commitments`, `commitment-N`, `call-to-action`.
+    @Sendable static func declarationHeadingID(level: Int, text: String) -> String? {
+        if level == 3, let number = Int(text.prefix { $0.isNumber }) { return "commitment-\(number)" }
+        if level == 2 {
+            switch text.trimmingCharacters(in: .whitespaces) {
+            case "前言", "Preamble": return "preamble"
+            case "承诺", "Commitments": return "commitments"
+            case "行动呼吁", "Call to action": return "call-to-action"
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    /// The URL path of the site root on its host (`/`, or `/sub/` for a base URL with a path).
+    public var basePath: String {
+        guard let url = URL(string: baseURL), !url.path.isEmpty else { return "/" }
+        return url.path.hasSuffix("/") ? url.path : url.path + "/"
+    }
+
+    /// The model with one city's data replaced: statistics are recomputed only for the measures whose values that
+    /// city changes, Markdown only for its description. For incremental rebuilds.
+    public func replacing(_ city: City) -> (model: SiteModel, changedMeasures: [String]) {
+        var model = self
+        guard let position = model.cities.firstIndex(where: { $0.slug == city.slug }) else { return (self, []) }
+        let old = model.cities[position]
+        model.cities[position] = city
+        model.citiesBySlug[city.slug] = city
+        // Identity (country, region) is unchanged in an incremental step; the city's data is.
+        if let index = model.citiesByCountry[city.country.value]?.firstIndex(where: { $0.slug == city.slug }) {
+            model.citiesByCountry[city.country.value]![index] = city
+        }
+        if let index = model.citiesByRegion[city.region.value]?.firstIndex(where: { $0.slug == city.slug }) {
+            model.citiesByRegion[city.region.value]![index] = city
+        }
+        if let index = model.content.cities.firstIndex(where: { $0.slug == city.slug }) {
+            model.content.cities[index] = city
+        }
+        var changed: [String] = []
+        for measure in framework.measures {
+            let before = old.series(for: measure.id), after = city.series(for: measure.id)
+            let same = before.map { before in after.map { before.hasSameData(as: $0) } ?? false } ?? (after == nil)
+            if !same {
+                changed.append(measure.id)
+                model.statistics[measure.id] = MeasureStatistics(measure: measure, framework: framework, cities: model.cities)
+                model.updateTableOrder(measure.id)
+            }
+        }
+        model.cityDescriptions[city.slug] = SiteModel.renderDescription(city, config: content.config)
+        return (model, changed)
+    }
+
+    /// Sorts one measure's reporting cities by name, per language.
+    mutating func updateTableOrder(_ id: String) {
+        for (language, positions) in tableOrders(id) { tableOrder[language, default: [:]][id] = positions }
+    }
+
+    /// One measure's reporting cities (positions in `statistics[id].values`) sorted by name, per language.
+    func tableOrders(_ id: String) -> [String: [Int]] {
+        guard let values = statistics[id]?.values else { return [:] }
+        var orders: [String: [Int]] = [:]
+        for language in content.config.languages {
+            let ranks = nameRanks[language] ?? [:]
+            let places = values.map { ranks[$0.slug] ?? .max }
+            orders[language] = values.indices.sorted {
+                places[$0] != places[$1] ? places[$0] < places[$1] : values[$0].slug < values[$1].slug
+            }
+        }
+        return orders
+    }
+
+    static func renderDescription(_ city: City, config: SiteConfig) -> [String: String]? {
+        guard let description = city.description else { return nil }
+        var rendered: [String: String] = [:]
+        for language in config.languages {
+            let text = description.text(in: language, fallbacks: config.fallbacks(for: language))
+            rendered[language] = Markdown.render(text, options: Markdown.Options(rewriteURL: SiteModel.rewriteURL, headingOffset: 2)).html
+        }
+        return rendered
+    }
+
+    /// The city with `slug`.
+    public func city(_ slug: String) -> City? { citiesBySlug[slug] }
+
+    /// The focus area that corresponds to declaration commitment `number`.
+    public func focusArea(commitment number: Int) -> FocusArea? {
+        framework.focusAreas.first { $0.commitment == number }
+    }
+}
+
+/// A Markdown page with its rendered HTML.
+public struct RenderedPage: Sendable {
+    public var page: ContentPage
+    public var markdown: RenderedMarkdown
+}
+
+/// One city's latest reported observation of a measure.
+public struct CityValue: Sendable {
+    public var slug: String
+    /// The city's position in `SiteModel.cities`.
+    public var cityIndex: Int
+    /// The headline number (single value or the breakdown's total), if the measure has one.
+    public var headline: Double?
+    public var year: Int
+    /// The latest observation (shared with the city: observations are immutable objects).
+    public var observation: Observation
+}
+
+/// Minimum, median and maximum of a set of values.
+public struct Distribution: Sendable, Equatable {
+    public var count: Int
+    public var minimum: Double
+    public var median: Double
+    public var maximum: Double
+
+    /// The distribution of `values`, or nil when there are none.
+    public init?(_ values: [Double]) {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        count = sorted.count
+        minimum = sorted[0]
+        maximum = sorted[sorted.count - 1]
+        let middle = sorted.count / 2
+        median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+}
+
+/// The network's distribution of latest values for one measure, computed once per build.
+public struct MeasureStatistics: Sendable {
+    /// Each reporting city's latest observation with a value, in slug order.
+    public var values: [CityValue]
+    /// Cities (slugs) with no value at all for the measure.
+    public var missing: [String]
+    /// Distribution of the headline numbers (single values or totals); nil for breakdowns without a total.
+    public var headline: Distribution?
+    /// Distribution per breakdown category, in the breakdown's order.
+    public var categories: [(id: String, distribution: Distribution?)]
+    /// For ratings: how many cities at each level 1…5 (index 0 = level 1).
+    public var ratingCounts: [Int]
+    /// The earliest and latest year among `values`.
+    public var years: ClosedRange<Int>?
+
+    /// What every city profile shows of the network: equal summaries render identical profiles.
+    public var summary: [Double] {
+        var values = [Double(values.count)] + ratingCounts.map(Double.init)
+        for distribution in [headline] + categories.map(\.distribution) {
+            if let distribution {
+                values += [Double(distribution.count), distribution.minimum, distribution.median, distribution.maximum]
+            } else {
+                values.append(-1)
+            }
+        }
+        return values
+    }
+
+    init(measure: Measure, framework: Framework, cities: [City]) {
+        let breakdown = measure.breakdownID.flatMap(framework.breakdown)
+        var values: [CityValue] = []
+        var missing: [String] = []
+        for (index, city) in cities.enumerated() {
+            if let latest = city.series(for: measure.id)?.latest {
+                values.append(
+                    CityValue(
+                        slug: city.slug, cityIndex: index, headline: latest.headline(totalCategory: breakdown?.totalCategory),
+                        year: latest.year.value, observation: latest))
+            } else {
+                missing.append(city.slug)
+            }
+        }
+        self.values = values
+        self.missing = missing
+        if let first = values.lazy.map(\.year).min(), let last = values.lazy.map(\.year).max() { years = first...last }
+        headline = Distribution(values.compactMap(\.headline))
+        categories = (breakdown?.categories ?? []).map { category in
+            (category.id, Distribution(values.compactMap { $0.observation.value(for: category.id) }))
+        }
+        var counts = [0, 0, 0, 0, 0]
+        if framework.unit(measure.unitID)?.kind == .rating {
+            for value in values.compactMap(\.headline) where (1...5).contains(value) { counts[Int(value) - 1] += 1 }
+        }
+        ratingCounts = counts
+    }
+}

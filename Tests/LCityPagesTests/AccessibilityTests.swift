@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+import LCityContent
+@testable import LCityPages
+import LCityTestSupport
+
+/// The stylesheet's palette, read from `templates/assets/style.css`.
+struct Palette {
+    var light: [String: String] = [:]
+    var dark: [String: String] = [:]
+
+    init() throws {
+        let css = try String(contentsOf: repositoryRoot.appendingPathComponent("templates/assets/style.css"), encoding: .utf8)
+        let darkStart = try #require(css.range(of: "@media (prefers-color-scheme: dark)"))
+        light = Self.variables(in: String(css[..<darkStart.lowerBound]))
+        let darkBlock = css[darkStart.upperBound...]
+        let end = try #require(darkBlock.range(of: "\n}\n"))
+        dark = Self.variables(in: String(darkBlock[..<end.lowerBound]))
+    }
+
+    static func variables(in text: String) -> [String: String] {
+        var result: [String: String] = [:]
+        let pattern = try! NSRegularExpression(pattern: "--([a-z0-9-]+):\\s*(#[0-9a-fA-F]{6})")
+        for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            result[String(text[Range(match.range(at: 1), in: text)!])] = String(text[Range(match.range(at: 2), in: text)!])
+        }
+        return result
+    }
+
+    /// WCAG 2.1 contrast ratio of two #rrggbb colours.
+    static func contrast(_ first: String, _ second: String) -> Double {
+        func luminance(_ hex: String) -> Double {
+            let value = Int(hex.dropFirst(), radix: 16)!
+            let channels = [(value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF].map { channel -> Double in
+                let c = Double(channel) / 255
+                return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+            }
+            return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+        }
+        let (a, b) = (luminance(first), luminance(second))
+        return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+    }
+}
+
+@Suite("Accessibility")
+struct AccessibilityTests {
+    /// Text colours against the backgrounds they are used on: at least 4.5:1, in light and dark mode.
+    static let textPairs = [
+        ("fg", "bg"), ("fg", "surface"), ("muted", "bg"), ("muted", "surface"), ("accent", "bg"), ("accent", "surface"),
+        ("fg", "notice-bg"), ("notice-line", "bg"), ("notice-line", "notice-bg"), ("missing", "bg"),
+        ("badge-official", "bg"), ("badge-survey", "bg"), ("badge-expert", "bg"), ("bg", "accent"), ("bg", "accent-strong"),
+    ]
+    /// Chart marks and the focus ring against the page: at least 3:1.
+    static let markPairs = [("mark", "bg"), ("mark-2", "bg"), ("mark-3", "bg"), ("mark-4", "bg"), ("focus", "bg"), ("mark", "surface")]
+
+    @Test func textHasAtLeast4_5To1InBothSchemes() throws {
+        let palette = try Palette()
+        for scheme in [palette.light, palette.dark] {
+            for (text, background) in Self.textPairs {
+                let ratio = Palette.contrast(try #require(scheme[text], "--\(text)"), try #require(scheme[background], "--\(background)"))
+                #expect(ratio >= 4.5, "--\(text) on --\(background): \(ratio)")
+            }
+        }
+    }
+
+    @Test func chartMarksHaveAtLeast3To1InBothSchemes() throws {
+        let palette = try Palette()
+        for scheme in [palette.light, palette.dark] {
+            for (mark, background) in Self.markPairs {
+                let ratio = Palette.contrast(try #require(scheme[mark], "--\(mark)"), try #require(scheme[background], "--\(background)"))
+                #expect(ratio >= 3, "--\(mark) on --\(background): \(ratio)")
+            }
+        }
+    }
+
+    @Test func contrastFormulaMatchesWCAG() {
+        #expect(abs(Palette.contrast("#000000", "#ffffff") - 21) < 0.01)
+        #expect(abs(Palette.contrast("#777777", "#ffffff") - 4.48) < 0.01)
+    }
+
+    @Test func everyUIStringsFileHasTheSameKeys() throws {
+        let folder = repositoryRoot.appendingPathComponent("content/i18n")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(files.contains("ar.yaml"))
+        var keys: [String: Set<String>] = [:]
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            keys[file] = Set(text.split(separator: "\n").compactMap { line -> String? in
+                guard let first = line.first, first.isLetter, let colon = line.firstIndex(of: ":") else { return nil }
+                return String(line[..<colon])
+            })
+        }
+        let english = try #require(keys["en.yaml"])
+        for (file, set) in keys {
+            #expect(set == english, "\(file): missing \(english.subtracting(set).sorted()), extra \(set.subtracting(english).sorted())")
+        }
+    }
+
+    /// A site configured with Arabic as a partially translated language lays out right to left.
+    @Test func arabicSiteIsRightToLeftWithANotice() throws {
+        let site = try TestSite.shipped()
+        defer { site.remove() }
+        try site.edit("content/site.yaml", replacing: "languages: [zh, en]", with: "languages: [zh, en, ar]")
+        try site.edit("content/site.yaml", replacing: "default_language: zh", with: "default_language: zh\npartial_languages: {ar: en}")
+        let (rendered, report) = site.render()
+        #expect(report.diagnostics.map(\.description) == [])
+        let files = try #require(rendered).files
+        let city = String(decoding: try #require(files["ar/cities/qiaolan/index.html"]), as: UTF8.self)
+        #expect(city.contains(#"<html lang="ar" dir="rtl">"#))
+        #expect(city.contains("notice-partial"))
+        #expect(city.contains("Qiaolan is a river-valley city"), "untranslated content falls back to English")
+        #expect(city.contains(#"hreflang="ar""#))
+        let english = String(decoding: try #require(files["en/cities/qiaolan/index.html"]), as: UTF8.self)
+        #expect(english.contains(#"<html lang="en" dir="ltr">"#))
+        #expect(!english.contains("notice-partial"))
+        let css = try String(contentsOf: repositoryRoot.appendingPathComponent("templates/assets/style.css"), encoding: .utf8)
+        #expect(css.contains("direction: ltr"), "charts keep their left-to-right layout in right-to-left pages")
+    }
+}
