@@ -71,9 +71,10 @@ let package = Package(
             dependencies: ["LCityCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Synthetic networks for benchmarks and scale tests; never used for the shipped content.
+        .target(name: "LCitySynthetic", dependencies: ["LCityContent"]),
         .executableTarget(
             name: "lcity-synth",
-            dependencies: ["LCityContent", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["LCitySynthetic", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Incremental-rebuild timing for scripts/bench.
         .executableTarget(
@@ -81,7 +82,7 @@ let package = Package(
             dependencies: ["LCityBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // What the test targets share: the repository's folders, throw-away sites, golden files.
-        .target(name: "LCityTestSupport", dependencies: ["LCityBuild"], path: "Tests/LCityTestSupport"),
+        .target(name: "LCityTestSupport", dependencies: ["LCityBuild", "LCitySynthetic"], path: "Tests/LCityTestSupport"),
         .testTarget(name: "LCityMarkdownTests", dependencies: ["LCityMarkdown"]),
         .testTarget(name: "LCitySVGTests", dependencies: ["LCitySVG", "LCityTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LCityContentTests", dependencies: ["LCityContent", "LCityTestSupport"]),

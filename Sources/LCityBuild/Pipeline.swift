@@ -52,6 +52,16 @@ extension Pipeline {
         return (model, templateSet)
     }
 
+    /// Everything `check` reports without rendering: the content loaded and validated, the templates parsed, and
+    /// the templates checked against the site (page templates and partials present, every `{{t.key}}` and every
+    /// UI string the code uses defined in every language).
+    public static func checkSite(root: URL, options: BuildOptions) -> BuildReport {
+        var report = BuildReport(diagnostics: [])
+        guard let (model, templates) = prepare(root: root, options: options, report: &report) else { return report }
+        finish(&report, templates.validate(against: model, routes: model.routes), strict: options.strict)
+        return report
+    }
+
     /// load → validate → model → render, all in memory; nothing is written.
     public static func render(root: URL, options: BuildOptions) -> (site: RenderedSite?, report: BuildReport) {
         var report = BuildReport(diagnostics: [])

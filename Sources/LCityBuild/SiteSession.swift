@@ -78,22 +78,17 @@ public final class SiteSession: @unchecked Sendable {
         // The last good model can take an incremental step if the only errors are in the files that changed.
         let errorsElsewhere = diagnostics.contains { $0.severity == .error && !paths.contains($0.location.file) }
         guard let model, let templates, !errorsElsewhere else { return rebuildAll() }
-        let cityPaths = paths.filter { $0.hasPrefix("content/cities/") && $0.hasSuffix(".yaml") }
-        let templatePaths = paths.filter { $0.hasPrefix("templates/") }
-        if cityPaths.count == paths.count, cityPaths.count == 1,
-            FileManager.default.fileExists(atPath: root.appendingPathComponent(cityPaths[0]).path),
-            model.city(Self.slug(of: cityPaths[0])) != nil
-        {
-            return rebuildCity(cityPaths[0], model: model, templates: templates)
+        let change = SiteChange(paths) { path in
+            FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
         }
-        if templatePaths.count == paths.count {
+        switch change {
+        case .city(let path, let slug) where model.city(slug) != nil:
+            return rebuildCity(path, model: model, templates: templates)
+        case .templates:
             return rebuildTemplates(model: model)
+        case .city, .everything:
+            return rebuildAll()
         }
-        return rebuildAll()
-    }
-
-    static func slug(of path: String) -> String {
-        String((path as NSString).lastPathComponent.dropLast(".yaml".count))
     }
 
     private func failed(_ all: [Diagnostic], since clock: ContinuousClock.Instant) -> Report {
@@ -132,7 +127,8 @@ public final class SiteSession: @unchecked Sendable {
             return rebuildAll()
         }
         let (updated, changedMeasures) = model.replacing(city)
-        let routes = affectedRoutes(old: old, new: city, before: model, after: updated, changedMeasures: changedMeasures)
+        let routes = Self.affectedRoutes(editing: old, with: city, before: model, after: updated, changedMeasures: changedMeasures)
+        let removed = Set(model.routes).subtracting(updated.routes).map(\.outputFile)
         let sink = MemorySink()
         let renderer = SiteRenderer(model: updated, templates: templates, fragments: fragments)
         let failures = renderer.renderPages(routes, to: sink)
@@ -155,6 +151,9 @@ public final class SiteSession: @unchecked Sendable {
             files[output] = data
             changed.append(output)
         }
+        for output in removed where files.removeValue(forKey: output) != nil {
+            changed.append(output)
+        }
         self.model = updated
         diagnostics = all
         return Report(
@@ -162,67 +161,48 @@ public final class SiteSession: @unchecked Sendable {
             seconds: clock.duration(to: .now).seconds, diagnostics: all)
     }
 
-    /// The pages that show anything the edit changed.
-    func affectedRoutes(old: City, new: City, before: SiteModel, after: SiteModel, changedMeasures: [String]) -> [Route] {
-        var kinds: [PageKind] = [.city(new.slug)]
-        // Measures whose table lists the city on a page that depends on the language (alphabetical order).
-        var tablePagesOfCity: [String] = []
-        var everyCityProfile = false
-        var countsChanged = false
-        for id in changedMeasures {
-            let previous = before.statistics[id]
-            let current = after.statistics[id]
-            if previous?.summary != current?.summary { everyCityProfile = true }
-            if previous?.values.count != current?.values.count {
-                countsChanged = true
-                // Rows were added or removed: every table page of this measure shifts.
-                let pages = Paging.pageCount(current?.values.count ?? 0, perPage: Paging.tableRows)
-                kinds += (1...pages).map { .indicator(id, page: $0) }
-            } else {
-                kinds.append(.indicator(id))
-                tablePagesOfCity.append(id)
+    /// The pages that show anything an edit of one city's data changed — the city keeping its name, country and
+    /// region — found with the functions that lay the pages out (`SiteModel.routes`, `tableRows`, `listedCities`,
+    /// `reportedCount`) and the statistics they show:
+    /// - pages that did not exist before (an indicator table grown by a page);
+    /// - the city's profile, and every profile when the network's distribution of a measure changed;
+    /// - a changed measure's first indicator page (charts and figures), and every page of its table when the
+    ///   number of reporting cities changed, else the pages whose rows changed or list the city;
+    /// - the framework, indicator index and focus-area pages when a measure's number of reporting cities changed;
+    /// - the list pages that show the city, when its coverage changed.
+    static func affectedRoutes(
+        editing old: City, with new: City, before: SiteModel, after: SiteModel, changedMeasures: [String]
+    ) -> [Route] {
+        let changed = Set(changedMeasures)
+        let distributionChanged = changedMeasures.contains { before.statistics[$0]?.summary != after.statistics[$0]?.summary }
+        let countChanged = Set(changedMeasures.filter { before.statistics[$0]?.values.count != after.statistics[$0]?.values.count })
+        let coverageChanged = before.reportedCount(old) != after.reportedCount(new)
+        let existing = Set(before.routes)
+        func rowSlugs(_ model: SiteModel, _ measure: String, _ language: String, _ page: Int) -> [String] {
+            guard let values = model.statistics[measure]?.values else { return [] }
+            return model.tableRows(of: measure, language: language, page: page).map { values[$0].slug }
+        }
+        return after.routes.filter { route in
+            guard existing.contains(route) else { return true }
+            switch route.kind {
+            case .city(let slug):
+                return slug == new.slug || distributionChanged
+            case .indicator(let id, let page):
+                guard changed.contains(id), let language = route.language else { return false }
+                if page == 1 || countChanged.contains(id) { return true }
+                let rows = rowSlugs(after, id, language, page)
+                return rows.contains(new.slug) || rows != rowSlugs(before, id, language, page)
+            case .framework, .indicators:
+                return !countChanged.isEmpty
+            case .focusArea(let id):
+                let area = after.framework.focusAreas.first { $0.id == id }
+                return area?.keyFeatures.contains { $0.measures.contains { countChanged.contains($0.id) } } ?? false
+            case .cities, .region, .country:
+                return coverageChanged && after.listedCities(on: route.kind).contains { $0.slug == new.slug }
+            case .chooser, .notFound, .home, .declaration, .regions, .page:
+                return false
             }
         }
-        if everyCityProfile { kinds += after.cities.map { .city($0.slug) } }
-        if countsChanged {
-            kinds += [.framework, .indicators]
-            kinds += Set(changedMeasures.compactMap { id in after.framework.focusAreas.first { $0.keyFeatures.contains { $0.measures.contains { $0.id == id } } }?.id }).sorted().map { .focusArea($0) }
-        }
-        // Coverage ("53 of 60 measures") appears on the lists that show the city.
-        let coverage = { (city: City) in city.series.count { $0.observations.contains { $0.value != .notAvailable } } }
-        if coverage(old) != coverage(new) { kinds += listPages(containing: new, model: after) }
-
-        var routes: [Route] = []
-        var seen = Set<Route>()
-        for language in after.languages {
-            let tablePages = tablePagesOfCity.map { id in
-                PageKind.indicator(id, page: tablePage(of: new.slug, measure: id, language: language, model: after))
-            }
-            for kind in kinds + tablePages {
-                let route = Route(kind, language: language)
-                if seen.insert(route).inserted { routes.append(route) }
-            }
-        }
-        return routes
-    }
-
-    /// The page of an indicator's table (alphabetical by name in `language`) that lists `slug`.
-    func tablePage(of slug: String, measure: String, language: String, model: SiteModel) -> Int {
-        guard let values = model.statistics[measure]?.values else { return 1 }
-        let name = { (slug: String) in model.city(slug).map { $0.name.text(in: language, fallbacks: [model.config.defaultLanguage]) } ?? "" }
-        let target = (name(slug), slug)
-        let before = values.count { (name($0.slug), $0.slug) < target }
-        return before / Paging.tableRows + 1
-    }
-
-    /// The city list pages (all cities, its region page and its country page) that list `city`.
-    func listPages(containing city: City, model: SiteModel) -> [PageKind] {
-        let inRegion = model.cities.filter { $0.region.value == city.region.value }
-            .sorted { ($0.country.value, $0.slug) < ($1.country.value, $1.slug) }
-        let regionPage = (inRegion.firstIndex { $0.slug == city.slug } ?? 0) / Paging.listCities + 1
-        let inCountry = model.cities.filter { $0.country.value == city.country.value }
-        let countryPage = (inCountry.firstIndex { $0.slug == city.slug } ?? 0) / Paging.listCities + 1
-        return [.cities, .region(city.region.value, page: regionPage), .country(city.country.value, page: countryPage)]
     }
 
     /// `data/all.csv` with one city's rows replaced (cities are in slug order, so its rows are one block).

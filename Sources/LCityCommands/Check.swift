@@ -24,9 +24,9 @@ extension LCitySite {
 
         func run() async throws {
             guard links else {
-                let result = Pipeline.check(root: site.rootURL, strict: strict)
-                LCitySite.report(result.diagnostics, fileCount: result.files.count, format: format)
-                if result.diagnostics.errorCount > 0 { throw ExitCode.failure }
+                let report = Pipeline.checkSite(root: site.rootURL, options: .init(strict: strict))
+                LCitySite.report(report.diagnostics, fileCount: report.contentFiles, format: format)
+                if report.diagnostics.errorCount > 0 { throw ExitCode.failure }
                 return
             }
             var (rendered, report) = Pipeline.render(root: site.rootURL, options: .init(strict: strict))

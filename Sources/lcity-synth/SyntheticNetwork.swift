@@ -1,12 +1,12 @@
 import ArgumentParser
 import Foundation
-import LCityContent
+import LCitySynthetic
 
 /// Writes a synthetic network: the shipped framework and texts plus N generated city files.
 /// Deterministic: the same `--cities` and `--seed` give byte-identical files. For benchmarks and large-scale tests only;
 /// never shipped in content/.
 @main
-struct SyntheticNetwork: ParsableCommand {
+struct SyntheticNetworkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lcity-synth",
         abstract: "Generate a synthetic Learning Cities network (for benchmarks and scale tests).")
@@ -38,147 +38,8 @@ struct SyntheticNetwork: ParsableCommand {
             guard force else { throw ValidationError("\(destination.path) exists (use --force to replace it)") }
             try fileManager.removeItem(at: destination)
         }
-        let loaded = ContentLoader(root: source).load()
-        guard let content = loaded.value else {
-            throw ValidationError("the source site does not load: \(loaded.diagnostics.first?.description ?? "")")
-        }
-        try fileManager.createDirectory(at: destination.appendingPathComponent("content/cities"), withIntermediateDirectories: true)
-        for item in ["site.yaml", "framework.yaml", "countries.yaml", "declaration", "pages", "i18n"] {
-            try fileManager.copyItem(
-                at: source.appendingPathComponent("content/\(item)"), to: destination.appendingPathComponent("content/\(item)"))
-        }
-        try fileManager.copyItem(at: source.appendingPathComponent("templates"), to: destination.appendingPathComponent("templates"))
-        var generator = CityGenerator(content: content, seed: seed)
-        for index in 0..<cities {
-            let (slug, text) = generator.city(index)
-            try Data(text.utf8).write(to: destination.appendingPathComponent("content/cities/\(slug).yaml"))
-        }
+        try LCitySynthetic.SyntheticNetwork.write(cities: cities, seed: seed, from: source, to: destination)
         print("wrote \(cities) synthetic cities to \(destination.path)/content/cities (seed \(seed))")
     }
 }
 
-/// Generates plausible city files from the framework's units, breakdowns and ranges.
-struct CityGenerator {
-    let content: LoadedContent
-    var random: SplitMix64
-    let countries: [Country]
-
-    init(content: LoadedContent, seed: UInt64) {
-        self.content = content
-        random = SplitMix64(seed: seed)
-        countries = content.geography.countries.values.sorted { $0.code < $1.code }
-    }
-
-    static let syllables = ["ka", "lo", "mi", "ren", "sa", "to", "vel", "an", "bor", "dri", "el", "fen", "gal", "hu", "ir", "jo", "ke", "lin", "mor", "nu", "or", "pa", "qui", "ro", "sen", "ta", "ul", "vi", "wen", "ya", "zo"]
-    static let hanzi = Array("安宝昌德丰光海华嘉金康兰林明宁平庆瑞山泰通文西新兴阳永云泽长州")
-
-    mutating func city(_ index: Int) -> (String, String) {
-        var name = ""
-        for _ in 0..<(2 + Int(random.next() % 2)) { name += Self.syllables[Int(random.next() % UInt64(Self.syllables.count))] }
-        let slug = "\(name)-\(index)"
-        let english = name.prefix(1).uppercased() + name.dropFirst() + " \(index)"
-        var chinese = ""
-        for _ in 0..<2 { chinese.append(Self.hanzi[Int(random.next() % UInt64(Self.hanzi.count))]) }
-        chinese += "市\(index)"
-        let country = countries[Int(random.next() % UInt64(countries.count))]
-        // A development level 0…1 drives most values, so that a city's figures hang together.
-        let level = random.unit()
-        var lines = [
-            "# Synthetic city for benchmarks (lcity-synth).",
-            "name: {zh: \(chinese), en: \(english)}",
-            "illustrative: true",
-            "country: \"\(country.code)\"",
-            "region: \(country.region)",
-            "population: \(50_000 + Int(random.next() % 5_000_000))",
-            "population_year: 2023",
-            "coordinates: {lat: \(String(format: "%.2f", random.unit() * 120 - 55)), lon: \(String(format: "%.2f", random.unit() * 340 - 170))}",
-            "joined: \(2015 + Int(random.next() % 10))",
-            "description:",
-            "  zh: 用于基准测试的合成城市。",
-            "  en: A synthetic city for benchmarks.",
-            "observations:",
-        ]
-        let framework = content.framework
-        for measure in framework.measures {
-            if random.unit() < 0.08 { continue }  // some measures not reported
-            guard let unit = framework.unit(measure.unitID) else { continue }
-            let breakdown = measure.breakdownID.flatMap(framework.breakdown)
-            let years = random.unit() < 0.5 ? [2019, 2021, 2023] : [2023]
-            lines.append("  \(measure.id):")
-            var base = value(for: measure, unit: unit, level: level)
-            for year in years {
-                let flag = random.unit() < 0.05 ? ", flag: estimated" : ""
-                if random.unit() < 0.02 {
-                    lines.append("    - {year: \(year), value: ~, note: {zh: 未收集, en: Not collected}}")
-                    continue
-                }
-                base = drift(base, unit: unit, measure: measure)
-                if let breakdown {
-                    var parts: [(String, Double)] = []
-                    for category in breakdown.categories where category.id != breakdown.totalCategory {
-                        parts.append((category.id, drift(base, unit: unit, measure: measure)))
-                    }
-                    if let total = breakdown.totalCategory {
-                        let values = parts.map(\.1)
-                        parts.append((total, (values.reduce(0, +) / Double(max(values.count, 1)) * 10).rounded() / 10))
-                    }
-                    let text = parts.map { "\($0.0): \(format($0.1, unit))" }.joined(separator: ", ")
-                    lines.append("    - {year: \(year), values: {\(text)}, source: Statistics office\(flag)}")
-                } else {
-                    lines.append("    - {year: \(year), value: \(format(base, unit)), source: Statistics office\(flag)}")
-                }
-            }
-        }
-        return (slug, lines.joined(separator: "\n") + "\n")
-    }
-
-    func range(_ measure: Measure, _ unit: MeasureUnit) -> (Double, Double) {
-        let bounds = measure.range(in: unit)
-        switch unit.id {
-        case "percent": return (5, 95)
-        case "rating": return (1, 5)
-        case "usd_ppp": return (2_000, 70_000)
-        case "per_100k": return (1, 5_000)
-        case "tonnes_per_capita": return (0.5, 15)
-        case "kg_per_capita": return (150, 700)
-        case "visits_per_month": return (0.2, 3)
-        case "years": return (4, 14)
-        case "hours_per_year": return (5, 60)
-        case "hours_per_week": return (0.5, 8)
-        case "pupils_per_teacher": return (10, 45)
-        default: return (bounds.minimum, bounds.maximum ?? bounds.minimum + 200)
-        }
-    }
-
-    mutating func value(for measure: Measure, unit: MeasureUnit, level: Double) -> Double {
-        let (low, high) = range(measure, unit)
-        let mixed = 0.7 * level + 0.3 * random.unit()
-        return low + (high - low) * mixed
-    }
-
-    mutating func drift(_ value: Double, unit: MeasureUnit, measure: Measure) -> Double {
-        let (low, high) = range(measure, unit)
-        let moved = value + (random.unit() - 0.45) * (high - low) * 0.05
-        return min(high, max(low, moved))
-    }
-
-    func format(_ value: Double, _ unit: MeasureUnit) -> String {
-        if unit.kind == .rating { return String(Int(value.rounded())) }
-        return unit.decimals == 0 ? String(Int(value.rounded())) : String(format: "%.1f", value)
-    }
-}
-
-/// SplitMix64: small, fast, deterministic.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// A number in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-}

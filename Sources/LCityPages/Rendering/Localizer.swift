@@ -9,13 +9,13 @@ public struct Localizer: Sendable {
     public let fallbacks: [String]
 
     /// The UI string for `key`.
-    public subscript(key: String) -> String { strings[key] }
+    public subscript(key: UIString) -> String { strings[key.rawValue] }
 
     /// The UI string for `key` with `{name}` placeholders filled in (unknown placeholders are kept as written).
     /// The arguments are a handful of pairs, looked up in order: no dictionary is made for each of the hundreds of
     /// thousands of sentences of a large site.
-    public func format(_ key: String, _ arguments: KeyValuePairs<String, String>) -> String {
-        guard let pieces = formats[key] else { return strings[key] }
+    public func format(_ key: UIString, _ arguments: KeyValuePairs<String, String>) -> String {
+        guard let pieces = formats[key.rawValue] else { return strings[key.rawValue] }
         var result = ""
         result.reserveCapacity(96)
         for piece in pieces {
@@ -82,20 +82,10 @@ public struct Localizer: Sendable {
 
     /// The keys the Swift code asks for; validation checks every language has them.
     public static let keysUsedInCode: [String] =
-        SourceType.allCases.map { "source_\($0.rawValue)" }
+        UIString.allCases.map(\.rawValue)
+        + SourceType.allCases.map { "source_\($0.rawValue)" }
         + ObservationFlag.allCases.map { "flag_\($0.rawValue)" }
         + ObservationFlag.allCases.map { "flag_\($0.rawValue)_explained" }
-        + [
-            "site_language_name", "page_home", "page_declaration", "page_framework", "page_indicators", "page_cities",
-            "page_regions", "page_not_found", "page_chooser", "breadcrumb_home", "focus_area_title", "indicator_title",
-            "country_title", "not_available", "no_value", "commitment_link", "focus_area_link", "coverage_text",
-            "unit_rating", "rating_value", "cities_count", "indicator_cities_reporting", "years_range",
-            "chart_no_data", "chart_bars_title", "chart_bars_desc", "chart_distribution_desc", "chart_median",
-            "chart_count_axis", "chart_ratings_title", "chart_ratings_desc", "chart_grouped_title", "chart_grouped_desc",
-            "chart_gap", "gap_points", "chart_rating_title", "chart_rating_desc", "chart_strip_title", "chart_strip_desc",
-            "chart_strip_value", "chart_years_title", "chart_years_desc", "chart_city_breakdown_title",
-            "chart_city_breakdown_desc", "list_separator", "title_page", "and_more", "cities_intro", "cities_intro_large", "notice_partial_translation", "notice_unofficial_translation", "label_value", "label_value_in", "network_summary",
-        ]
 }
 
 extension Strings {

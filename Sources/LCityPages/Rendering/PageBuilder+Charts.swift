@@ -30,10 +30,10 @@ extension PageScope {
         if framework.unit(measure.unitID)?.kind == .rating {
             let counts = statistics.ratingCounts
             let levels = ratingLevelNames()
-            let summary = (1...5).reversed().map { "\($0) \(levels[$0 - 1]): \(counts[$0 - 1])" }.joined(separator: l["list_separator"])
+            let summary = (1...5).reversed().map { "\($0) \(levels[$0 - 1]): \(counts[$0 - 1])" }.joined(separator: l[.listSeparator])
             let chart = RatingDistributionChart(
-                id: "chart-\(measure.id)-ratings", title: l.format("chart_ratings_title", ["name": name]),
-                description: l.format("chart_ratings_desc", ["count": l.integer(counts.reduce(0, +)), "counts": summary]),
+                id: "chart-\(measure.id)-ratings", title: l.format(.chartRatingsTitle, ["name": name]),
+                description: l.format(.chartRatingsDesc, ["count": l.integer(counts.reduce(0, +)), "counts": summary]),
                 levels: levels, counts: counts)
             charts.append(ChartView(title: chart.title, svg: RenderedHTML(bytes: chart.svgBytes())))
             return charts
@@ -48,11 +48,11 @@ extension PageScope {
                 "max": formatValueWithUnit(headline.maximum, measure), "median": formatMedian(headline.median, measure),
             ]
             let chart = BarChart(
-                id: "chart-\(measure.id)-cities", title: l.format("chart_bars_title", ["name": name]),
-                description: l.format(bars.count > BarChart.defaultDistributionThreshold ? "chart_distribution_desc" : "chart_bars_desc", values),
+                id: "chart-\(measure.id)-cities", title: l.format(.chartBarsTitle, ["name": name]),
+                description: l.format(bars.count > BarChart.defaultDistributionThreshold ? .chartDistributionDesc : .chartBarsDesc, values),
                 bars: bars, tickLabel: tickFormatter(measure), axisLimit: axisLimit(measure), median: headline.median,
-                medianLabel: l.format("chart_median", ["value": formatMedian(headline.median, measure, withUnit: false)]),
-                countLabel: l["chart_count_axis"])
+                medianLabel: l.format(.chartMedian, ["value": formatMedian(headline.median, measure, withUnit: false)]),
+                countLabel: l[.chartCountAxis])
             charts.append(ChartView(title: chart.title, svg: RenderedHTML(bytes: chart.svgBytes())))
         }
         if let breakdown = measure.breakdownID.flatMap(framework.breakdown), statistics.values.count <= 20 {
@@ -71,10 +71,10 @@ extension PageScope {
                 let gap = breakdownGap(measure, breakdown: breakdown, statistics: statistics)
                 let chart = GroupedBarChart(
                         id: "chart-\(measure.id)-breakdown",
-                        title: l.format("chart_grouped_title", ["name": name, "breakdown": l.text(breakdown.name)]),
-                        description: l.format("chart_grouped_desc", [
+                        title: l.format(.chartGroupedTitle, ["name": name, "breakdown": l.text(breakdown.name)]),
+                        description: l.format(.chartGroupedDesc, [
                             "breakdown": l.text(breakdown.name), "count": l.integer(groups.count),
-                            "categories": breakdown.categories.map { l.text($0.name) }.joined(separator: l["list_separator"]),
+                            "categories": breakdown.categories.map { l.text($0.name) }.joined(separator: l[.listSeparator]),
                         ]) + (gap.map { " " + $0 } ?? ""),
                         groups: groups, tickLabel: tickFormatter(measure), axisLimit: axisLimit(measure))
                 charts.append(ChartView(title: chart.title, svg: RenderedHTML(bytes: chart.svgBytes()), note: gap))
@@ -96,8 +96,8 @@ extension PageScope {
         let unit = framework.unit(measure.unitID)
         let decimals = unit?.decimals ?? 1
         let amount = NumberFormatting.format(distribution.median, decimals: decimals)
-        let gap = measure.unitID == "percent" ? l.format("gap_points", ["value": amount]) : amount
-        return l.format("chart_gap", [
+        let gap = measure.unitID == "percent" ? l.format(.gapPoints, ["value": amount]) : amount
+        return l.format(.chartGap, [
             "second": l.text(parts[1].name), "first": l.text(parts[0].name), "gap": gap,
             "count": l.integer(distribution.count),
         ])
@@ -115,18 +115,18 @@ extension PageScope {
             guard let headline, (1...5).contains(headline), let frame = texts.ratingScale else { return nil }
             let levels = texts.ratingLevels
             return RenderedHTML(bytes: frame.svgBytes(
-                title: l.format("chart_rating_title", ["name": texts.name, "city": cityName]),
-                description: l.format("chart_rating_desc", [
+                title: l.format(.chartRatingTitle, ["name": texts.name, "city": cityName]),
+                description: l.format(.chartRatingDesc, [
                     "city": cityName, "value": NumberFormatting.format(headline, decimals: 0), "level": levels[Int(headline) - 1],
                 ]),
                 rating: Int(headline)))
         }
         guard let strip = texts.strip, var description = texts.stripDescription else { return nil }
         if let headlineText {
-            description += " " + l.format("chart_strip_value", ["city": cityName, "value": headlineText])
+            description += " " + l.format(.chartStripValue, ["city": cityName, "value": headlineText])
         }
         return RenderedHTML(bytes: strip.svgBytes(
-            title: l.format("chart_strip_title", ["name": texts.name, "city": cityName]), description: description,
+            title: l.format(.chartStripTitle, ["name": texts.name, "city": cityName]), description: description,
             value: headline))
     }
 
@@ -137,15 +137,15 @@ extension PageScope {
         guard years.count > 1 else { return nil }
         let points = years.map { year in
             YearBarChart.Point(
-                year: year.observation.year.value, value: year.headline, valueLabel: year.text ?? l["not_available"],
+                year: year.observation.year.value, value: year.headline, valueLabel: year.text ?? l[.notAvailable],
                 flag: year.flag)
         }
         guard points.contains(where: { $0.value != nil }) else { return nil }
         let name = l.text(measure.name)
-        let values = points.map { "\($0.year): \($0.valueLabel)\($0.flag.map { " (\($0))" } ?? "")" }.joined(separator: l["list_separator"])
+        let values = points.map { "\($0.year): \($0.valueLabel)\($0.flag.map { " (\($0))" } ?? "")" }.joined(separator: l[.listSeparator])
         return RenderedHTML(bytes: YearBarChart(
-            id: "chart-\(measure.id)-years", title: l.format("chart_years_title", ["name": name, "city": cityName]),
-            description: l.format("chart_years_desc", ["city": cityName, "values": values]),
+            id: "chart-\(measure.id)-years", title: l.format(.chartYearsTitle, ["name": name, "city": cityName]),
+            description: l.format(.chartYearsDesc, ["city": cityName, "values": values]),
             points: points, tickLabel: tickFormatter(measure),
             axisLimit: framework.unit(measure.unitID)?.kind == .rating ? 5 : axisLimit(measure)
         ).svgBytes())
@@ -163,11 +163,11 @@ extension PageScope {
         }
         guard bars.count > 1 else { return nil }
         let name = l.text(measure.name)
-        let values = bars.map { "\($0.label): \($0.valueLabel)" }.joined(separator: l["list_separator"])
+        let values = bars.map { "\($0.label): \($0.valueLabel)" }.joined(separator: l[.listSeparator])
         let chart = GroupedBarChart(
             id: "chart-\(measure.id)-breakdown",
-            title: l.format("chart_city_breakdown_title", ["name": name, "city": cityName(city), "breakdown": l.text(breakdown.name)]),
-            description: l.format("chart_city_breakdown_desc", ["city": cityName(city), "year": String(observation.year.value), "values": values]),
+            title: l.format(.chartCityBreakdownTitle, ["name": name, "city": cityName(city), "breakdown": l.text(breakdown.name)]),
+            description: l.format(.chartCityBreakdownDesc, ["city": cityName(city), "year": String(observation.year.value), "values": values]),
             groups: [GroupedBarChart.Group(label: "", bars: bars)], tickLabel: tickFormatter(measure),
             axisLimit: axisLimit(measure))
         return ChartView(title: "\(measure.id) " + chart.title, svg: RenderedHTML(bytes: chart.svgBytes()))
@@ -185,7 +185,7 @@ extension PageScope {
             framework.groups.first { $0.kind == kind }.map { l.text($0.name) } ?? ""
         }
         return HouseDiagram(
-            id: "chart-framework-house", title: l["page_framework"], description: l["framework_house_caption"],
+            id: "chart-framework-house", title: l[.pageFramework], description: l[.frameworkHouseCaption],
             roofTitle: title(.roof), roof: parts(.roof), pillarsTitle: title(.pillars), pillars: parts(.pillars),
             foundationTitle: title(.foundation), foundation: parts(.foundation)
         ).svg()

@@ -1,15 +1,11 @@
 import LCityContent
 extension PageScope {
-    func reportedCount(_ city: City) -> Int {
-        city.series.count { series in series.observations.contains { $0.value != .notAvailable } }
-    }
-
     func cityItem(_ city: City) -> CityListItemView {
         CityListItemView(
             name: cityName(city), href: href(.city(city.slug)), country: countryName(city.country.value),
             illustrative: city.illustrative,
-            coverage: l.format("coverage_text", [
-                "count": l.integer(reportedCount(city)), "total": l.integer(framework.measures.count),
+            coverage: l.format(.coverageText, [
+                "count": l.integer(model.reportedCount(city)), "total": l.integer(framework.measures.count),
             ]))
     }
 
@@ -25,33 +21,28 @@ extension PageScope {
             let members = groups[code]!
             return CountryGroupView(
                 name: countryName(code), href: href(.country(code)),
-                count: l.format("cities_count", ["count": l.integer(members.count)]),
+                count: l.format(.citiesCount, ["count": l.integer(members.count)]),
                 cities: listCities ? members.map(cityItem) : [])
         }
     }
 
-    /// Cities of a region ordered by country code, then slug: the order region pages are cut into pages.
-    func citiesOrderedByCountry(_ cities: [City]) -> [City] {
-        cities.sorted { ($0.country.value, $0.slug) < ($1.country.value, $1.slug) }
-    }
-
     func regionGroups(_ regions: [Region], listCities: Bool) -> [RegionGroupView] {
         regions.map { region in
-            let cities = citiesOrderedByCountry(model.citiesByRegion[region.id] ?? [])
+            let cities = model.citiesOfRegion(region.id)
             return RegionGroupView(
                 name: l.text(region.name), href: href(.region(region.id)),
-                count: l.format("cities_count", ["count": l.integer(cities.count)]),
+                count: l.format(.citiesCount, ["count": l.integer(cities.count)]),
                 countries: countryGroups(cities, listCities: listCities),
                 listsCities: listCities)
         }
     }
 
     func cities() -> PageContext<CityListView> {
-        let listCities = model.cities.count <= Paging.listCities
+        let listCities = !model.listedCities(on: .cities).isEmpty
         return context(
-            layout(title: l["page_cities"], description: l["cities_description"], showsData: true),
+            layout(title: l[.pageCities], description: l[.citiesDescription], showsData: true),
             CityListView(
-                intro: l.format(listCities ? "cities_intro" : "cities_intro_large", ["count": l.integer(model.cities.count)]),
+                intro: l.format(listCities ? .citiesIntro : .citiesIntroLarge, ["count": l.integer(model.cities.count)]),
                 regions: regionGroups(model.content.geography.regions, listCities: listCities),
                 hasCities: !model.cities.isEmpty, pager: ""))
     }
@@ -59,10 +50,10 @@ extension PageScope {
     func regions() -> PageContext<CityListView> {
         context(
             layout(
-                title: l["page_regions"], description: l["regions_description"],
-                breadcrumbs: [Link(label: l["page_cities"], href: href(.cities))], current: .cities, showsData: true),
+                title: l[.pageRegions], description: l[.regionsDescription],
+                breadcrumbs: [Link(label: l[.pageCities], href: href(.cities))], current: .cities, showsData: true),
             CityListView(
-                intro: l["regions_description"], regions: regionGroups(model.content.geography.regions, listCities: false),
+                intro: l[.regionsDescription], regions: regionGroups(model.content.geography.regions, listCities: false),
                 hasCities: !model.cities.isEmpty, pager: ""))
     }
 
@@ -70,11 +61,11 @@ extension PageScope {
         let region = model.content.geography.region(id)!
         let name = l.text(region.name)
         return cityListPage(
-            citiesOrderedByCountry(model.citiesByRegion[region.id] ?? []), page: page, kind: { .region(id, page: $0) },
+            model.citiesOfRegion(region.id), page: page, kind: { .region(id, page: $0) },
             heading: Link(label: name, href: href(.region(region.id))), title: name,
-            description: l.format("region_description", ["name": name]),
+            description: l.format(.regionDescription, ["name": name]),
             breadcrumbs: [
-                Link(label: l["page_cities"], href: href(.cities)), Link(label: l["page_regions"], href: href(.regions)),
+                Link(label: l[.pageCities], href: href(.cities)), Link(label: l[.pageRegions], href: href(.regions)),
             ])
     }
 
@@ -85,8 +76,8 @@ extension PageScope {
         let regionLink = Link(label: regionName(regionID), href: href(.region(regionID)))
         return cityListPage(
             cities, page: page, kind: { .country(code, page: $0) }, heading: regionLink,
-            title: l.format("country_title", ["name": name]), description: l.format("region_description", ["name": name]),
-            breadcrumbs: [Link(label: l["page_cities"], href: href(.cities)), regionLink])
+            title: l.format(.countryTitle, ["name": name]), description: l.format(.regionDescription, ["name": name]),
+            breadcrumbs: [Link(label: l[.pageCities], href: href(.cities)), regionLink])
     }
 
     /// One page of a paginated list of cities (a region's or a country's), grouped by country under `heading`.
@@ -97,8 +88,8 @@ extension PageScope {
         let pageCount = Paging.pageCount(cities.count, perPage: Paging.listCities)
         let group = RegionGroupView(
             name: heading.label, href: heading.href,
-            count: l.format("cities_count", ["count": l.integer(cities.count)]),
-            countries: countryGroups(Paging.slice(cities, page: page, perPage: Paging.listCities)),
+            count: l.format(.citiesCount, ["count": l.integer(cities.count)]),
+            countries: countryGroups(model.listedCities(on: kind(page))),
             listsCities: true)
         return context(
             layout(
@@ -113,19 +104,19 @@ extension PageScope {
         let city = model.city(slug)!
         let name = cityName(city)
         var facts: [StatisticView] = [
-            StatisticView(label: l["city_country"], value: countryName(city.country.value)),
-            StatisticView(label: l["city_region"], value: regionName(city.region.value)),
+            StatisticView(label: l[.cityCountry], value: countryName(city.country.value)),
+            StatisticView(label: l[.cityRegion], value: regionName(city.region.value)),
         ]
         if let population = city.population {
             var value = l.integer(population.value)
             if let year = city.populationYear { value += " (\(year.value))" }
-            facts.append(StatisticView(label: l["city_population"], value: value))
+            facts.append(StatisticView(label: l[.cityPopulation], value: value))
         }
-        if let joined = city.joined { facts.append(StatisticView(label: l["city_joined"], value: String(joined.value))) }
+        if let joined = city.joined { facts.append(StatisticView(label: l[.cityJoined], value: String(joined.value))) }
         if let coordinates = city.coordinates {
             facts.append(
                 StatisticView(
-                    label: l["city_coordinates"],
+                    label: l[.cityCoordinates],
                     value: "\(NumberFormatting.format(abs(coordinates.latitude), decimals: 2))° \(coordinates.latitude >= 0 ? "N" : "S"), \(NumberFormatting.format(abs(coordinates.longitude), decimals: 2))° \(coordinates.longitude >= 0 ? "E" : "W")"))
         }
 
@@ -154,14 +145,14 @@ extension PageScope {
                     group: l.text(group(of: area)?.name),
                     renderedRows: renderRows(rows, with: builder.fragments.cityRows)))
         }
-        let reported = reportedCount(city)
+        let reported = model.reportedCount(city)
         let measuresAndSeries = zip(framework.measures, seriesByMeasure)
         let coverageBySource = SourceType.allCases.map { source -> StatisticView in
             let measures = measuresAndSeries.filter { measure, _ in measure.source == source }
             let count = measures.count { _, series in series?.observations.contains { $0.value != .notAvailable } == true }
             return StatisticView(
                 label: l.sourceType(source),
-                value: l.format("coverage_text", ["count": l.integer(count), "total": l.integer(measures.count)]))
+                value: l.format(.coverageText, ["count": l.integer(count), "total": l.integer(measures.count)]))
         }
         let breakdownCharts = measuresAndSeries.compactMap { measure, series in
             series?.latest.flatMap { cityBreakdownChart(city, measure, observation: $0) }
@@ -177,20 +168,20 @@ extension PageScope {
         return context(
             layout(
                 title: name,
-                description: l.format("city_description", ["name": name, "country": countryName(city.country.value)]),
+                description: l.format(.cityDescription, ["name": name, "country": countryName(city.country.value)]),
                 breadcrumbs: [
-                    Link(label: l["page_cities"], href: href(.cities)),
+                    Link(label: l[.pageCities], href: href(.cities)),
                     Link(label: regionName(city.region.value), href: href(.region(city.region.value))),
                 ], current: .cities, showsData: true, translated: true, ogType: "article"),
             CityView(
                 name: name, otherName: otherName, otherNameLang: otherLanguage ?? language, illustrative: city.illustrative, facts: facts,
                 description: resolveRootMarkers(model.cityDescriptions[city.slug]?[language] ?? ""),
-                coverage: l.format("coverage_text", [
+                coverage: l.format(.coverageText, [
                     "count": l.integer(reported), "total": l.integer(framework.measures.count),
                 ]),
                 coverageBySource: coverageBySource, areas: areas,
                 peers: peers.map { Link(label: cityName($0), href: href(.city($0.slug))) },
-                peersTitle: l.format("city_peers", ["region": regionName(city.region.value)]),
+                peersTitle: l.format(.cityPeers, ["region": regionName(city.region.value)]),
                 jsonHref: file("data/cities/\(city.slug).json"), csvHref: file("data/cities/\(city.slug).csv"),
                 flagsUsed: flagExplanations(flagsUsed), breakdownCharts: breakdownCharts,
 ))
@@ -223,9 +214,9 @@ extension PageScope {
         } else if latest != nil {
             value = ""  // a breakdown without a total: the categories are the value
         } else if latestAny != nil {
-            value = l["not_available"]
+            value = l[.notAvailable]
         } else {
-            value = l["no_value"]
+            value = l[.noValue]
         }
         // Over two or more years: each year's headline and flag, formatted once for the history and its chart.
         let years: [YearValue] = observations.count > 1
@@ -238,7 +229,7 @@ extension PageScope {
         let history = years.map { year in
             HistoryPointView(
                 year: String(year.observation.year.value),
-                value: year.text ?? (year.observation.value == .notAvailable ? l["not_available"] : "…"),
+                value: year.text ?? (year.observation.value == .notAvailable ? l[.notAvailable] : "…"),
                 flag: year.flag)
         }
         let cityName = cityName(city)
@@ -259,7 +250,7 @@ extension PageScope {
 extension PageScope {
     /// "min … · median … · max … (n cities)".
     func networkSummary(_ distribution: Distribution, _ measure: Measure) -> String {
-        l.format("network_summary", [
+        l.format(.networkSummary, [
             "min": formatValue(distribution.minimum, measure), "median": formatMedian(distribution.median, measure, withUnit: false),
             "max": formatValue(distribution.maximum, measure), "count": l.integer(distribution.count),
         ])

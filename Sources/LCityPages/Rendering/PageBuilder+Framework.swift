@@ -5,10 +5,10 @@ extension PageScope {
     func home() -> PageContext<HomeView> {
         let siteTitle = l.text(model.config.title)
         let entries = [
-            EntryView(title: l["page_declaration"], text: l["home_declaration_text"], href: href(.declaration)),
-            EntryView(title: l["page_framework"], text: l["home_framework_text"], href: href(.framework)),
-            EntryView(title: l["page_indicators"], text: l["home_indicators_text"], href: href(.indicators)),
-            EntryView(title: l["page_cities"], text: l["home_cities_text"], href: href(.cities)),
+            EntryView(title: l[.pageDeclaration], text: l[.homeDeclarationText], href: href(.declaration)),
+            EntryView(title: l[.pageFramework], text: l[.homeFrameworkText], href: href(.framework)),
+            EntryView(title: l[.pageIndicators], text: l[.homeIndicatorsText], href: href(.indicators)),
+            EntryView(title: l[.pageCities], text: l[.homeCitiesText], href: href(.cities)),
         ]
         let documents = model.config.homePages.compactMap { name -> EntryView? in
             guard let page = renderedPage(name.value) else { return nil }
@@ -16,11 +16,11 @@ extension PageScope {
         }
         let countries = Set(model.cities.map(\.country.value)).count
         let figures = [
-            FigureView(value: l.integer(model.cities.count), label: l["home_figure_cities"]),
-            FigureView(value: l.integer(countries), label: l["home_figure_countries"]),
-            FigureView(value: l.integer(framework.focusAreas.count), label: l["home_figure_focus_areas"]),
-            FigureView(value: l.integer(framework.keyFeatures.count), label: l["home_figure_key_features"]),
-            FigureView(value: l.integer(framework.measures.count), label: l["home_figure_measures"]),
+            FigureView(value: l.integer(model.cities.count), label: l[.homeFigureCities]),
+            FigureView(value: l.integer(countries), label: l[.homeFigureCountries]),
+            FigureView(value: l.integer(framework.focusAreas.count), label: l[.homeFigureFocusAreas]),
+            FigureView(value: l.integer(framework.keyFeatures.count), label: l[.homeFigureKeyFeatures]),
+            FigureView(value: l.integer(framework.measures.count), label: l[.homeFigureMeasures]),
         ]
         return context(
             layout(title: siteTitle, description: l.text(model.config.tagline), showsData: true),
@@ -34,7 +34,7 @@ extension PageScope {
             let count = model.cities.count { $0.region.value == region.id }
             return RegionCountView(
                 name: l.text(region.name), href: href(.region(region.id)),
-                cities: l.format("cities_count", ["count": l.integer(count)]))
+                cities: l.format(.citiesCount, ["count": l.integer(count)]))
         }
     }
 
@@ -49,7 +49,7 @@ extension PageScope {
     func focusAreaItem(_ area: FocusArea, withMeasures: Bool) -> FocusAreaItemView {
         FocusAreaItemView(
             id: area.id, name: l.text(area.name), href: href(.focusArea(area.id)),
-            commitment: l.format("commitment_link", ["number": String(area.commitment)]),
+            commitment: l.format(.commitmentLink, ["number": String(area.commitment)]),
             commitmentHref: href(.declaration, fragment: "commitment-\(area.commitment)"),
             keyFeatures: withMeasures ? area.keyFeatures.map(keyFeatureView) : [],
             measureCount: area.keyFeatures.reduce(0) { $0 + $1.measures.count })
@@ -69,7 +69,7 @@ extension PageScope {
             unit: unitLabel(measure),
             breakdown: measure.breakdownID.flatMap(framework.breakdown).map { l.text($0.name) },
             reporting: l.format(
-                "indicator_cities_reporting",
+                .indicatorCitiesReporting,
                 ["count": l.integer(statistics?.values.count ?? 0), "total": l.integer(model.cities.count)]),
             note: measure.note.map { l.text($0) })
     }
@@ -89,7 +89,7 @@ extension PageScope {
                 let end = html.range(of: "</h3>", range: heading.upperBound..<html.endIndex)
             {
                 let crossLink =
-                    "\n<p class=\"xref\"><a href=\"\(link.focusAreaHref)\">\(l.format("focus_area_link", ["name": HTML.escape(link.focusArea)]))</a></p>"
+                    "\n<p class=\"xref\"><a href=\"\(link.focusAreaHref)\">\(l.format(.focusAreaLink, ["name": HTML.escape(link.focusArea)]))</a></p>"
                 html.insert(contentsOf: crossLink, at: end.upperBound)
             }
         }
@@ -98,7 +98,7 @@ extension PageScope {
         }
         return context(
             layout(
-                title: l["page_declaration"], description: l["declaration_description"], translated: true,
+                title: l[.pageDeclaration], description: l[.declarationDescription], translated: true,
                 ogType: "article"),
             DeclarationView(html: html, toc: toc, commitments: commitments))
     }
@@ -106,14 +106,14 @@ extension PageScope {
     func frameworkPage() -> PageContext<FrameworkView> {
         let groups = groupViews(withMeasures: true)
         return context(
-            layout(title: l["page_framework"], description: l["framework_description"], translated: true),
+            layout(title: l[.pageFramework], description: l[.frameworkDescription], translated: true),
             FrameworkView(
                 roof: groups.filter { $0.kind == GroupKind.roof.rawValue },
                 pillars: groups.filter { $0.kind == GroupKind.pillars.rawValue },
                 foundation: groups.filter { $0.kind == GroupKind.foundation.rawValue },
                 groups: groups,
                 counts: l.format(
-                    "framework_counts",
+                    .frameworkCounts,
                     [
                         "areas": l.integer(framework.focusAreas.count), "features": l.integer(framework.keyFeatures.count),
                         "measures": l.integer(framework.measures.count),
@@ -126,17 +126,17 @@ extension PageScope {
         let position = areas.firstIndex { $0.id == id }!
         let area = areas[position]
         let group = group(of: area)
-        let title = l.format("focus_area_title", ["id": area.id, "name": l.text(area.name)])
+        let title = l.format(.focusAreaTitle, ["id": area.id, "name": l.text(area.name)])
         let commitmentTitle = renderedPage("declaration")?.markdown.headings
             .first { $0.id == "commitment-\(area.commitment)" }?.text ?? ""
         return context(
             layout(
                 title: title, description: l.text(group?.name),
-                breadcrumbs: [Link(label: l["page_framework"], href: href(.framework))], current: .framework,
+                breadcrumbs: [Link(label: l[.pageFramework], href: href(.framework))], current: .framework,
                 showsData: true, translated: true),
             FocusAreaView(
                 id: area.id, group: group?.kind.rawValue ?? "", groupName: l.text(group?.name),
-                commitment: l.format("commitment_link", ["number": String(area.commitment)]),
+                commitment: l.format(.commitmentLink, ["number": String(area.commitment)]),
                 commitmentHref: href(.declaration, fragment: "commitment-\(area.commitment)"),
                 commitmentTitle: commitmentTitle,
                 keyFeatures: area.keyFeatures.map(keyFeatureView),

@@ -12,7 +12,7 @@ extension PageScope {
                 count: l.integer(framework.measures.count { $0.source == source }))
         }
         return context(
-            layout(title: l["page_indicators"], description: l["indicators_description"], showsData: true, translated: true),
+            layout(title: l[.pageIndicators], description: l[.indicatorsDescription], showsData: true, translated: true),
             IndicatorsView(groups: groups, sourceTypes: sourceTypes))
     }
 
@@ -28,20 +28,19 @@ extension PageScope {
         var flagsUsed = Set<ObservationFlag>()
         // Rows in alphabetical order of the city's name in this language (the table lists, it does not rank),
         // a page at a time.
-        let order = model.tableOrder[language]?[id] ?? Array(statistics.values.indices)
-        let pageCount = Paging.pageCount(order.count, perPage: Paging.tableRows)
-        let rows = Paging.slice(order, page: page, perPage: Paging.tableRows).map { position -> IndicatorRowView in
+        let pageCount = Paging.pageCount(statistics.values.count, perPage: Paging.tableRows)
+        let rows = model.tableRows(of: id, language: language, page: page).map { position -> IndicatorRowView in
             let entry = statistics.values[position]
             let label = cityLabels[entry.cityIndex]
             let observation = entry.observation
             if let flag = observation.flag?.value { flagsUsed.insert(flag) }
             let cells: [CellView]
             if categories.isEmpty {
-                cells = [entry.headline.map { CellView(text: formatValue($0, measure), missing: false) } ?? CellView(text: l["no_value"], missing: true)]
+                cells = [entry.headline.map { CellView(text: formatValue($0, measure), missing: false) } ?? CellView(text: l[.noValue], missing: true)]
             } else {
                 cells = categories.map { category in
                     observation.value(for: category.id).map { CellView(text: formatValue($0, measure), missing: false) }
-                        ?? CellView(text: l["no_value"], missing: true)
+                        ?? CellView(text: l[.noValue], missing: true)
                 }
             }
             return IndicatorRowView(
@@ -51,17 +50,17 @@ extension PageScope {
                 source: l.text(observation.source), note: observation.note.map { l.text($0) })
         }
         var figures: [StatisticView] = [
-            StatisticView(label: l["stat_reporting"], value: l.format("indicator_cities_reporting", [
+            StatisticView(label: l[.statReporting], value: l.format(.indicatorCitiesReporting, [
                 "count": l.integer(statistics.values.count), "total": l.integer(model.cities.count),
             ]))
         ]
         if let headline = statistics.headline {
-            figures.append(StatisticView(label: l["stat_minimum"], value: formatValueWithUnit(headline.minimum, measure)))
-            figures.append(StatisticView(label: l["stat_median"], value: formatMedian(headline.median, measure)))
-            figures.append(StatisticView(label: l["stat_maximum"], value: formatValueWithUnit(headline.maximum, measure)))
+            figures.append(StatisticView(label: l[.statMinimum], value: formatValueWithUnit(headline.minimum, measure)))
+            figures.append(StatisticView(label: l[.statMedian], value: formatMedian(headline.median, measure)))
+            figures.append(StatisticView(label: l[.statMaximum], value: formatValueWithUnit(headline.maximum, measure)))
         }
         if let years = statistics.years {
-            figures.append(StatisticView(label: l["stat_years"], value: yearsRange(years)))
+            figures.append(StatisticView(label: l[.statYears], value: yearsRange(years)))
         }
         let categoryStatistics = zip(categories, statistics.categories).compactMap { category, entry -> CategoryStatisticView? in
             guard let distribution = entry.distribution else { return nil }
@@ -80,7 +79,7 @@ extension PageScope {
         let range = measure.range(in: unit)
         let rangeText: String
         if isRating {
-            rangeText = l["range_rating"]
+            rangeText = l[.rangeRating]
         } else if let maximum = range.maximum {
             rangeText = "\(NumberFormatting.format(range.minimum, decimals: 0))–\(NumberFormatting.format(maximum, decimals: 0))"
         } else {
@@ -88,22 +87,22 @@ extension PageScope {
         }
         let charts = page == 1 ? indicatorCharts(measure, statistics: statistics) : []
         let title = pagedTitle(
-            l.format("indicator_title", ["id": measure.id, "name": l.text(measure.name)]), page: page, of: pageCount)
+            l.format(.indicatorTitle, ["id": measure.id, "name": l.text(measure.name)]), page: page, of: pageCount)
         // Cities without data are named on the first page only.
         let missing = page == 1 ? statistics.missing.compactMap(model.city) : []
         let missingShown = missing.prefix(Paging.missingNames).map(cityName)
         var noData: String?
         if !missing.isEmpty {
-            noData = l["chart_no_data"] + " " + missingShown.joined(separator: l["list_separator"])
+            noData = l[.chartNoData] + " " + missingShown.joined(separator: l[.listSeparator])
             if missing.count > missingShown.count {
-                noData! += l.format("and_more", ["count": l.integer(missing.count - missingShown.count)])
+                noData! += l.format(.andMore, ["count": l.integer(missing.count - missingShown.count)])
             }
         }
         return context(
             layout(
                 title: title, description: l.text(measure.definition),
                 breadcrumbs: [
-                    Link(label: l["page_indicators"], href: href(.indicators)),
+                    Link(label: l[.pageIndicators], href: href(.indicators)),
                     Link(label: focusAreaLabel(area), href: href(.focusArea(area.id))),
                 ], current: .indicators, showsData: true, translated: true, ogType: "article"),
             IndicatorView(
@@ -114,9 +113,9 @@ extension PageScope {
                     href: href(.focusArea(area.id), fragment: "key-feature-\(feature.id)")),
                 sourceType: l.sourceType(measure.source), sourceKey: measure.source.rawValue,
                 unit: unitLabel(measure).isEmpty ? nil : unitLabel(measure), unitName: l.text(unit.name), range: rangeText,
-                breakdown: breakdown.map { "\(l.text($0.name)): " + $0.categories.map { l.text($0.name) }.joined(separator: l["list_separator"]) },
+                breakdown: breakdown.map { "\(l.text($0.name)): " + $0.categories.map { l.text($0.name) }.joined(separator: l[.listSeparator]) },
                 valueHeaders: categories.isEmpty
-                    ? [CategoryHeaderView(name: unitLabel(measure).isEmpty ? l["label_value"] : l.format("label_value_in", ["unit": unitLabel(measure)]))]
+                    ? [CategoryHeaderView(name: unitLabel(measure).isEmpty ? l[.labelValue] : l.format(.labelValueIn, ["unit": unitLabel(measure)]))]
                     : categories.map { CategoryHeaderView(name: l.text($0.name)) },
                 categoryStatistics: categoryStatistics,
                 printed: measure.printed, note: measure.note.map { l.text($0) },
@@ -124,7 +123,7 @@ extension PageScope {
                 renderedRows: renderRows(rows, with: builder.fragments.indicatorRows).text,
                 missing: page == 1 && missing.count <= Paging.missingNames
                     ? missing.map { Link(label: cityName($0), href: href(.city($0.slug))) } : [],
-                reporting: l.format("indicator_cities_reporting", [
+                reporting: l.format(.indicatorCitiesReporting, [
                     "count": l.integer(statistics.values.count), "total": l.integer(model.cities.count),
                 ]),
                 csvHref: file("data/indicators/\(measure.id).csv"), allCSVHref: file("data/all.csv"),
@@ -135,7 +134,7 @@ extension PageScope {
 
     /// "Title (page 2 of 5)" after the first page.
     func pagedTitle(_ title: String, page: Int, of count: Int) -> String {
-        page > 1 ? l.format("title_page", ["title": title, "page": String(page), "pages": String(count)]) : title
+        page > 1 ? l.format(.titlePage, ["title": title, "page": String(page), "pages": String(count)]) : title
     }
 
     /// Links to every page of a paginated list, rendered with `templates/partials/pager.mustache` ("" for one page).
@@ -157,12 +156,12 @@ extension PageScope {
 
     func yearsRange(_ years: ClosedRange<Int>) -> String {
         let (first, last) = (years.lowerBound, years.upperBound)
-        return first == last ? String(first) : l.format("years_range", ["from": String(first), "to": String(last)])
+        return first == last ? String(first) : l.format(.yearsRange, ["from": String(first), "to": String(last)])
     }
 
     func flagExplanations(_ flags: Set<ObservationFlag>) -> [FlagExplanationView] {
         ObservationFlag.allCases.filter(flags.contains).map {
-            FlagExplanationView(label: l.flag($0), key: $0.rawValue, explanation: l["flag_\($0.rawValue)_explained"])
+            FlagExplanationView(label: l.flag($0), key: $0.rawValue, explanation: l.strings["flag_\($0.rawValue)_explained"])
         }
     }
 }

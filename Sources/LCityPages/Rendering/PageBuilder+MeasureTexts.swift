@@ -57,7 +57,7 @@ extension PageScope {
                 entry.distribution.map { "\(l.text(category.name)): \(networkSummary($0, measure))" }
             }
         }
-        if network.isEmpty { network = [l["no_value"]] }
+        if network.isEmpty { network = [l[.noValue]] }
         var stripDescription: String?
         var strip: RangeStrip.Frame?
         if let distribution = statistics?.headline {
@@ -65,7 +65,7 @@ extension PageScope {
                 id: "chart-\(measure.id)-strip", minimum: distribution.minimum, median: distribution.median,
                 maximum: distribution.maximum,
                 axisMaximum: NiceScale(covering: distribution.maximum, targetTicks: 4, limit: axisLimit(measure)).maximum)
-            stripDescription = l.format("chart_strip_desc", [
+            stripDescription = l.format(.chartStripDesc, [
                 "min": formatValueWithUnit(distribution.minimum, measure),
                 "max": formatValueWithUnit(distribution.maximum, measure),
                 "median": formatMedian(distribution.median, measure), "count": l.integer(distribution.count),

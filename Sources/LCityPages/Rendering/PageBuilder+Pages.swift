@@ -18,11 +18,11 @@ extension PageScope {
         let messages = languages.map { language in
             let strings = builder.localizers[language]!
             return NotFoundMessageView(
-                lang: language, title: strings["page_not_found"], text: strings["not_found_text"],
-                homeLabel: strings["not_found_home"], homeHref: href(.home, language: language))
+                lang: language, title: strings[.pageNotFound], text: strings[.notFoundText],
+                homeLabel: strings[.notFoundHome], homeHref: href(.home, language: language))
         }
         return context(
-            layout(title: l["page_not_found"], description: l["not_found_text"]),
+            layout(title: l[.pageNotFound], description: l[.notFoundText]),
             NotFoundView(messages: messages))
     }
 
@@ -32,7 +32,7 @@ extension PageScope {
             return ChooserLanguageView(
                 lang: language, title: model.config.title.text(in: language),
                 tagline: model.config.tagline?.text(in: language) ?? "",
-                label: strings["chooser_enter"], href: href(.home, language: language))
+                label: strings[.chooserEnter], href: href(.home, language: language))
         }
         return context(
             layout(title: l.text(model.config.title), description: l.text(model.config.tagline)),

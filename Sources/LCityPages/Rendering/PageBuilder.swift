@@ -204,7 +204,7 @@ struct PageScope {
             let otherStrings = builder.localizers[other]!
             switcher.append(
                 LanguageView(
-                    label: otherStrings["site_language_name"], lang: other,
+                    label: otherStrings[.siteLanguageName], lang: other,
                     href: neutral ? href(.home, language: other) : root + (path.isEmpty ? "./" : path),
                     current: !neutral && other == language))
         }
@@ -221,18 +221,18 @@ struct PageScope {
         }
         var crumbs = breadcrumbs
         if route.kind != .home && !neutral {
-            crumbs.insert(Link(label: l["breadcrumb_home"], href: href(.home)), at: 0)
+            crumbs.insert(Link(label: l[.breadcrumbHome], href: href(.home)), at: 0)
             crumbs.append(Link(label: title, href: "", current: true))
         }
         let source = model.config.source
         return LayoutView(
-            lang: language, dir: l["site_direction"] == "rtl" ? "rtl" : "ltr", root: root,
+            lang: language, dir: l[.siteDirection] == "rtl" ? "rtl" : "ltr", root: root,
             title: title,
             documentTitle: title == siteTitle ? siteTitle : "\(title) — \(siteTitle)",
             description: description.isEmpty ? l.text(model.config.tagline) : description,
             siteTitle: siteTitle,
             canonical: absolute(route.path),
-            ogLocale: l["site_og_locale"],
+            ogLocale: l[.siteOgLocale],
             ogType: ogType,
             alternates: alternates, languages: switcher, nav: neutral ? [] : nav,
             breadcrumbs: crumbs.count > 1 ? crumbs : [],
@@ -241,18 +241,18 @@ struct PageScope {
             licence: source.licence, licenceURL: source.licenceURL,
             aboutHref: href(.page("about")),
             disclaimer: showsData ? l.text(model.config.dataDisclaimer) : nil,
-            translationNotice: translated && language != model.config.defaultLanguage ? l["notice_unofficial_translation"] : nil,
-            partialNotice: model.config.partialLanguages.contains(language) ? l["notice_partial_translation"] : nil)
+            translationNotice: translated && language != model.config.defaultLanguage ? l[.noticeUnofficialTranslation] : nil,
+            partialNotice: model.config.partialLanguages.contains(language) ? l[.noticePartialTranslation] : nil)
     }
 
     func navLabel(_ kind: PageKind) -> String {
         switch kind {
-        case .home: return l["page_home"]
-        case .declaration: return l["page_declaration"]
-        case .framework: return l["page_framework"]
-        case .indicators: return l["page_indicators"]
-        case .cities: return l["page_cities"]
-        case .regions: return l["page_regions"]
+        case .home: return l[.pageHome]
+        case .declaration: return l[.pageDeclaration]
+        case .framework: return l[.pageFramework]
+        case .indicators: return l[.pageIndicators]
+        case .cities: return l[.pageCities]
+        case .regions: return l[.pageRegions]
         case .page(let name): return renderedPage(name)?.page.title ?? name
         default: return ""
         }
@@ -299,7 +299,7 @@ struct PageScope {
     /// The unit's suffix for tables ("%", "per 100,000"), or the rating scale's name.
     func unitLabel(_ measure: Measure) -> String {
         guard let unit = framework.unit(measure.unitID) else { return measure.unitID }
-        if unit.kind == .rating { return l["unit_rating"] }
+        if unit.kind == .rating { return l[.unitRating] }
         return l.text(unit.symbol)
     }
 
@@ -308,7 +308,7 @@ struct PageScope {
         guard let unit = framework.unit(measure.unitID) else { return NumberFormatting.format(value, decimals: 1) }
         if unit.kind == .rating {
             let level = framework.ratingScale.first { Double($0.value) == value }
-            return l.format("rating_value", ["value": NumberFormatting.format(value, decimals: 0), "name": l.text(level?.name)])
+            return l.format(.ratingValue, ["value": NumberFormatting.format(value, decimals: 0), "name": l.text(level?.name)])
         }
         let number = NumberFormatting.format(value, decimals: unit.decimals)
         return unit.id == "percent" ? number + "%" : number

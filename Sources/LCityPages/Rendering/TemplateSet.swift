@@ -29,6 +29,7 @@ public struct TemplateSet: Sendable {
         var references: [String: SourceLocation] = [:]
         var assets: [String: Data] = [:]
         var transforms = Set<String>()
+        var partials: [(name: String, location: SourceLocation)] = []
         guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else {
             sink.error("no templates folder at \(directory.path)", at: SourceLocation(file: "templates"))
             return StageResult(value: nil, diagnostics: sink.diagnostics)
@@ -58,25 +59,80 @@ public struct TemplateSet: Sendable {
                     library.register(template, named: bare)
                     names.append(bare)
                 }
+                for (partial, location) in tags(in: text, file: display) where partial.hasPrefix(">") {
+                    partials.append((String(partial.dropFirst().trimmingCharacters(in: .whitespaces)), location))
+                }
                 for (key, location) in stringKeys(in: text, file: display) where references[key] == nil {
                     references[key] = location
                 }
                 transforms.formUnion(transformNames(in: text))
             } catch let error as MustacheTemplate.ParserError {
                 // Line numbers count the prefix line, which the author did not write.
+                var notes = [error.context.line]
+                if let open = unclosedSection(in: text, file: display) {
+                    notes.append("\(open.location): the section '\(open.name)' opened here is not closed before this point")
+                }
                 sink.error(
                     "template syntax error: \(error.error)",
                     at: SourceLocation(
                         file: display, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
-                    notes: [error.context.line])
+                    notes: notes)
             } catch {
                 sink.error("cannot read the template: \(error)", at: SourceLocation(file: display))
             }
+        }
+        // swift-mustache renders an unknown partial as nothing: name it instead.
+        let known = Set(names)
+        for partial in partials where !known.contains(partial.name) {
+            sink.error(
+                "the partial '\(partial.name)' does not exist (templates/\(partial.name).mustache)", at: partial.location,
+                notes: Suggestion.note(for: partial.name, in: known))
         }
         return StageResult(
             value: TemplateSet(
                 library: library, names: names, stringReferences: references, assets: assets, transforms: transforms),
             diagnostics: sink.diagnostics)
+    }
+
+    /// The text inside each `{{ }}` tag (`{{{ }}}` included) with the position of its opening braces.
+    static func tags(in text: String, file: String) -> [(String, SourceLocation)] {
+        var found: [(String, SourceLocation)] = []
+        var line = 1
+        var column = 1
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            for character in rest[..<open.lowerBound] {
+                if character == "\n" { line += 1; column = 1 } else { column += 1 }
+            }
+            let location = SourceLocation(file: file, line: line, column: column)
+            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+            var body = rest[open.upperBound..<close.lowerBound]
+            if body.hasPrefix("{") { body = body.dropFirst() }
+            found.append((body.trimmingCharacters(in: .whitespaces), location))
+            for character in rest[open.lowerBound..<close.upperBound] {
+                if character == "\n" { line += 1; column = 1 } else { column += 1 }
+            }
+            rest = rest[close.upperBound...]
+        }
+        return found
+    }
+
+    /// The innermost section (`{{#name}}`, `{{^name}}`) not closed where the template stops making sense: the
+    /// first closing tag whose name does not match it, or the end of the text.
+    static func unclosedSection(in text: String, file: String) -> (name: String, location: SourceLocation)? {
+        var open: [(name: String, location: SourceLocation)] = []
+        for (tag, location) in tags(in: text, file: file) {
+            guard let first = tag.first else { continue }
+            let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+            switch first {
+            case "#", "^", "$", "<": open.append((name, location))
+            case "/":
+                guard let last = open.last, last.name == name else { return open.last }
+                open.removeLast()
+            default: continue
+            }
+        }
+        return open.last
     }
 
     /// Every `t.key` used inside `{{ }}` tags, with its position.
