@@ -8,6 +8,10 @@ import PackageDescription
 //   LCityBuild    rendering every page, downloads, output, incremental session → LCityPages, CAtomicRename
 //   LCityServer   preview server                                 → LCityBuild, Hummingbird
 //   LCityCommands the command line                               → LCityBuild, LCityServer, ArgumentParser
+/// The site's own modules are optimized in debug builds too: the tests rebuild whole synthetic networks dozens of
+/// times, which takes ten times longer unoptimized. Dependencies keep the usual debug settings.
+let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "lcity-site",
     platforms: [.macOS(.v15)],
@@ -34,22 +38,25 @@ let package = Package(
         // renameat2(RENAME_EXCHANGE), which Glibc's Swift module does not expose: the atomic output swap.
         .target(name: "CAtomicRename"),
         // Writing text into UTF-8 byte buffers, shared by the chart, page, CSV and JSON writers.
-        .target(name: "LCityUTF8"),
+        .target(name: "LCityUTF8", swiftSettings: optimizedInDebug),
         .target(name: "LCityMarkdown", dependencies: ["CCmarkGFM"]),
         // Pure Swift chart rendering: chart specs in, SVG text out. Knows nothing of cities.
-        .target(name: "LCitySVG", dependencies: ["LCityUTF8"]),
+        .target(name: "LCitySVG", dependencies: ["LCityUTF8"], swiftSettings: optimizedInDebug),
         // Loading and validating content/: diagnostics with file:line:column, the content model. Knows no HTML.
-        .target(name: "LCityContent", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "LCityContent", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: optimizedInDebug),
         // The site model (statistics, routes), the views of every page, templates and their rendering.
         .target(
             name: "LCityPages",
             dependencies: [
                 "LCityContent", "LCityMarkdown", "LCitySVG", "LCityUTF8",
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            swiftSettings: optimizedInDebug
         ),
         // Rendering the whole site, downloads, the atomic output, the incremental session.
-        .target(name: "LCityBuild", dependencies: ["LCityPages", "LCityUTF8", "CAtomicRename"]),
+        .target(
+            name: "LCityBuild", dependencies: ["LCityPages", "LCityUTF8", "CAtomicRename"], swiftSettings: optimizedInDebug),
         // The preview server: the site in memory, file watching, live reload. Only LCityCommands imports it.
         .target(
             name: "LCityServer",

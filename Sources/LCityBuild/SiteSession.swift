@@ -5,9 +5,9 @@ import LCityPages
 /// A site kept in memory between edits, rebuilt as little as a change requires. `serve` and the incremental
 /// benchmark use it; `build` does not (it streams to disk).
 ///
-/// Not thread-safe: one owner calls `rebuildAll` and `rebuild(changed:)` one at a time (serve does so from a single
-/// task); reads of `files` happen between rebuilds.
-public final class SiteSession: @unchecked Sendable {
+/// Not `Sendable`: one owner calls `rebuildAll` and `rebuild(changed:)` one at a time and reads `files` between
+/// rebuilds (`serve` keeps it inside an actor).
+public final class SiteSession {
     /// What one rebuild did.
     public struct Report: Sendable {
         public enum Kind: String, Sendable {

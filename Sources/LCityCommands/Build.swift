@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import LCityContent
 import LCityPages
 import LCityBuild
@@ -60,21 +61,22 @@ extension LCitySite {
 }
 
 /// A one-line progress display, redrawn in place on a terminal.
-final class ProgressLine: @unchecked Sendable {
+final class ProgressLine: Sendable {
     let isTerminal = isatty(STDERR_FILENO) != 0
-    private let lock = NSLock()
-    private var lastLength = 0
+    /// The length of the line shown last, to blank what a shorter one leaves.
+    private let lastLength = Mutex(0)
 
     func update(_ text: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        let padding = String(repeating: " ", count: max(0, lastLength - text.count))
-        FileHandle.standardError.write(Data("\r\(text)\(padding)".utf8))
-        lastLength = text.count
+        lastLength.withLock { lastLength in
+            let padding = String(repeating: " ", count: max(0, lastLength - text.count))
+            FileHandle.standardError.write(Data("\r\(text)\(padding)".utf8))
+            lastLength = text.count
+        }
     }
 
     func clear() {
-        guard isTerminal, lastLength > 0 else { return }
-        FileHandle.standardError.write(Data("\r\(String(repeating: " ", count: lastLength))\r".utf8))
+        let length = lastLength.withLock { $0 }
+        guard isTerminal, length > 0 else { return }
+        FileHandle.standardError.write(Data("\r\(String(repeating: " ", count: length))\r".utf8))
     }
 }

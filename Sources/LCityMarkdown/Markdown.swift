@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import CCmarkGFM
 
 #if canImport(Glibc)
@@ -50,15 +51,17 @@ public enum Markdown {
         }
     }
 
-    private static let parserLock = NSLock()
+    private static let parserLock = Mutex(())
 
     /// Renders `markdown` to an HTML fragment and lists its headings.
     public static func render(_ markdown: String, options: Options = Options()) -> RenderedMarkdown {
         // cmark-gfm keeps the inline parser's special characters in a global table that attaching and freeing a
         // parser with extensions changes (`~` for strikethrough): two parsers at once can lose each other's
         // extensions. One parse at a time.
-        parserLock.lock()
-        defer { parserLock.unlock() }
+        parserLock.withLock { _ in parse(markdown, options: options) }
+    }
+
+    private static func parse(_ markdown: String, options: Options) -> RenderedMarkdown {
         cmark_gfm_core_extensions_ensure_registered()
         let cmarkOptions = CMARK_OPT_DEFAULT | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
         guard let parser = cmark_parser_new(cmarkOptions) else { return RenderedMarkdown(html: "", headings: []) }

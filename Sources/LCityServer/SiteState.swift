@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import LCityContent
 import LCityPages
 import LCityBuild
@@ -39,19 +40,10 @@ actor SiteState {
 }
 
 /// The latest snapshot, readable from any request without waiting for a rebuild in progress.
-final class SnapshotBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = Snapshot(files: [:], diagnostics: [], version: 0)
+final class SnapshotBox: Sendable {
+    private let value = Mutex(Snapshot(files: [:], diagnostics: [], version: 0))
 
-    func get() -> Snapshot {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
-    }
+    func get() -> Snapshot { value.withLock { $0 } }
 
-    func set(_ snapshot: Snapshot) {
-        lock.lock()
-        value = snapshot
-        lock.unlock()
-    }
+    func set(_ snapshot: Snapshot) { value.withLock { $0 = snapshot } }
 }

@@ -8,7 +8,7 @@ import LCityTestSupport
 
 /// Random edits of a synthetic network of 300 cities, each followed by an incremental rebuild that must equal a
 /// full build of the same content byte for byte.
-@Suite("Incremental rebuilds of random edits", .tags(.slow))
+@Suite("Incremental rebuilds of random edits", .tags(.slow), .enabled(if: runsSlowTests))
 struct RandomEditTests {
     /// One kind of edit, made on the text of a city file.
     enum Edit: CaseIterable {

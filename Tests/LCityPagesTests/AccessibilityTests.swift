@@ -13,15 +13,15 @@ struct Palette {
     init() throws {
         let css = try String(contentsOf: repositoryRoot.appendingPathComponent("templates/assets/style.css"), encoding: .utf8)
         let darkStart = try #require(css.range(of: "@media (prefers-color-scheme: dark)"))
-        light = Self.variables(in: String(css[..<darkStart.lowerBound]))
+        light = try Self.variables(in: String(css[..<darkStart.lowerBound]))
         let darkBlock = css[darkStart.upperBound...]
         let end = try #require(darkBlock.range(of: "\n}\n"))
-        dark = Self.variables(in: String(darkBlock[..<end.lowerBound]))
+        dark = try Self.variables(in: String(darkBlock[..<end.lowerBound]))
     }
 
-    static func variables(in text: String) -> [String: String] {
+    static func variables(in text: String) throws -> [String: String] {
         var result: [String: String] = [:]
-        let pattern = try! NSRegularExpression(pattern: "--([a-z0-9-]+):\\s*(#[0-9a-fA-F]{6})")
+        let pattern = try NSRegularExpression(pattern: "--([a-z0-9-]+):\\s*(#[0-9a-fA-F]{6})")
         for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
             result[String(text[Range(match.range(at: 1), in: text)!])] = String(text[Range(match.range(at: 2), in: text)!])
         }
@@ -116,5 +116,38 @@ struct AccessibilityTests {
         #expect(!english.contains("notice-partial"))
         let css = try String(contentsOf: repositoryRoot.appendingPathComponent("templates/assets/style.css"), encoding: .utf8)
         #expect(css.contains("direction: ltr"), "charts keep their left-to-right layout in right-to-left pages")
+    }
+}
+
+@Suite("UI strings used by the code")
+struct UIStringTests {
+    /// Every literal key the code passes to a localizer is a `UIString`, so validation checks it in every language;
+    /// the compiler already refuses a text where a key goes, and this scan would catch a way around it.
+    @Test func everyKeyTheCodeUsesIsCheckedInEveryLanguage() throws {
+        let sources = repositoryRoot.appendingPathComponent("Sources")
+        let enumerator = try #require(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil))
+        let pattern = try Regex(#"\b(?:l|strings|otherStrings)\[\s*"([a-z0-9_]+)"\s*\]|\.format\(\s*"([a-z0-9_]+)""#)
+        var found = Set<String>()
+        for case let url as URL in enumerator where url.pathExtension == "swift" {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for match in text.matches(of: pattern) {
+                for index in 1..<match.count {
+                    if let key = match[index].substring { found.insert(String(key)) }
+                }
+            }
+        }
+        let checked = Set(Localizer.keysUsedInCode)
+        #expect(found.subtracting(checked).sorted() == [])
+        #expect(checked.count >= 88 + 4)
+        // And every one of them is defined in each shipped language.
+        for language in ["zh", "en"] {
+            let text = try String(
+                contentsOf: repositoryRoot.appendingPathComponent("content/i18n/\(language).yaml"), encoding: .utf8)
+            let defined = Set(text.split(separator: "\n").compactMap { line -> String? in
+                guard let colon = line.firstIndex(of: ":"), !line.hasPrefix(" "), !line.hasPrefix("#") else { return nil }
+                return String(line[..<colon])
+            })
+            #expect(checked.subtracting(defined).sorted() == [], "\(language)")
+        }
     }
 }

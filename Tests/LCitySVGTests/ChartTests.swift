@@ -22,8 +22,8 @@ func bars(_ values: [(String, Double)], highlight: String? = nil) -> [BarChart.B
 }
 
 /// Numeric attribute values of every element named `element` with class containing `className`.
-func attribute(_ name: String, of className: String, in svg: String) -> [Double] {
-    let pattern = try! NSRegularExpression(pattern: "<rect class=\"[^\"]*\(className)[^\"]*\"[^>]*? \(name)=\"([-0-9.]+)\"")
+func attribute(_ name: String, of className: String, in svg: String) throws -> [Double] {
+    let pattern = try NSRegularExpression(pattern: "<rect class=\"[^\"]*\(className)[^\"]*\"[^>]*? \(name)=\"([-0-9.]+)\"")
     let range = NSRange(svg.startIndex..., in: svg)
     return pattern.matches(in: svg, range: range).compactMap { Double(svg[Range($0.range(at: 1), in: svg)!]) }
 }
@@ -49,13 +49,13 @@ struct BarChartTests {
         try expectGolden(equal.svg(), "bars-all-equal")
         let zero = BarChart(id: "c4", title: "Zero", description: "d", bars: bars([("A", 0), ("B", 0)]), tickLabel: plain)
         let svg = zero.svg()
-        #expect(attribute("width", of: "chart-bar", in: svg) == [0, 0])
+        #expect(try attribute("width", of: "chart-bar", in: svg) == [0, 0])
         #expect(svg.contains(">0%</text>"))
         try expectGolden(svg, "bars-zero")
         // Negative values are refused by validation; should one arrive, it is drawn at the baseline, never leftwards.
         let negative = BarChart(id: "c4n", title: "Negative", description: "d", bars: bars([("A", -5), ("B", 10)]), tickLabel: plain).svg()
-        #expect(attribute("width", of: "chart-bar", in: negative) == [attribute("width", of: "chart-bar", in: negative)[0], 0])
-        #expect(attribute("x", of: "chart-bar", in: negative).allSatisfy { $0 >= 0 })
+        #expect(try attribute("width", of: "chart-bar", in: negative) == [attribute("width", of: "chart-bar", in: negative)[0], 0])
+        #expect(try attribute("x", of: "chart-bar", in: negative).allSatisfy { $0 >= 0 })
     }
 
     @Test func longAndCJKNamesAreTruncatedToTheLabelColumn() throws {
@@ -69,12 +69,12 @@ struct BarChartTests {
         try expectGolden(svg, "bars-long-names")
     }
 
-    @Test func barsAreSortedStayInsideThePlotAndGrowWithValue() {
+    @Test func barsAreSortedStayInsideThePlotAndGrowWithValue() throws {
         let values = (0..<40).map { ("City \($0)", Double(($0 * 37) % 101)) }
         let chart = BarChart(id: "p", title: "t", description: "d", bars: bars(values), tickLabel: percent, axisLimit: 100)
         let svg = chart.svg()
-        let widths = attribute("width", of: "chart-bar", in: svg)
-        let xs = attribute("x", of: "chart-bar", in: svg)
+        let widths = try attribute("width", of: "chart-bar", in: svg)
+        let xs = try attribute("x", of: "chart-bar", in: svg)
         #expect(widths.count == 40)
         #expect(widths == widths.sorted(by: >), "bars sorted by value, largest first")
         let plotEnd = BarChart.width
@@ -100,7 +100,7 @@ struct BarChartTests {
         #expect(svg.count < 20_000, "the distribution view does not grow with the number of cities")
         #expect(svg.contains("▶ City 42: "))
         #expect(!svg.contains("City 43"))
-        #expect(attribute("height", of: "chart-bar", in: svg).count <= 20)
+        #expect(try attribute("height", of: "chart-bar", in: svg).count <= 20)
         try expectGolden(svg, "bars-distribution-10000")
     }
 
@@ -164,7 +164,7 @@ struct OtherChartTests {
         #expect(svg.contains(">24.0%*</text>"))
         #expect(svg.contains(">*estimated</text>"))
         #expect(svg.contains(">n/a</text>"))
-        #expect(attribute("height", of: "chart-bar", in: svg).count == 2, "a missing year is not drawn as zero")
+        #expect(try attribute("height", of: "chart-bar", in: svg).count == 2, "a missing year is not drawn as zero")
         try expectGolden(svg, "years")
     }
 

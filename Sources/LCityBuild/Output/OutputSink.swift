@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import LCityContent
 import LCityPages
 
@@ -26,30 +27,21 @@ extension OutputSink {
 }
 
 /// Keeps every file in memory.
-public final class MemorySink: OutputSink, @unchecked Sendable {
-    private let lock = NSLock()
-    private var files: [String: Data] = [:]
+public final class MemorySink: OutputSink, Sendable {
+    private let files = Mutex<[String: Data]>([:])
 
     public init() {}
 
     public func write(_ path: String, _ data: Data) {
-        lock.lock()
-        files[path] = data
-        lock.unlock()
+        files.withLock { $0[path] = data }
     }
 
     public func append(_ path: String, _ data: Data) {
-        lock.lock()
-        files[path, default: Data()].append(data)
-        lock.unlock()
+        files.withLock { $0[path, default: Data()].append(data) }
     }
 
     /// Everything written so far.
-    public var contents: [String: Data] {
-        lock.lock()
-        defer { lock.unlock() }
-        return files
-    }
+    public var contents: [String: Data] { files.withLock { $0 } }
 }
 
 /// Writes files below a folder as they are produced, so memory stays flat however large the site.
@@ -57,15 +49,18 @@ public final class MemorySink: OutputSink, @unchecked Sendable {
 /// Plain `open`/`write`/`close` calls: each file is written once into a staging folder that is swapped in as a
 /// whole (`OutputWriter`), so per-file atomic writes (a temporary file, `fsync` and a rename each, as
 /// `FileManager.createFile` does) would only multiply the system calls. Folders are made once each.
-public final class DirectorySink: OutputSink, @unchecked Sendable {
+public final class DirectorySink: OutputSink, Sendable {
     public let root: URL
     private let rootPath: String
-    private let lock = NSLock()
-    /// Folders known to exist, as paths below `root` ("" is the root itself).
-    private var directories: Set<String> = [""]
-    private var appendDescriptors: [String: Int32] = [:]
-    private var byteCount = 0
-    private var files = 0
+    private struct State {
+        /// Folders known to exist, as paths below `root` ("" is the root itself).
+        var directories: Set<String> = [""]
+        var appendDescriptors: [String: Int32] = [:]
+        var byteCount = 0
+        var files = 0
+    }
+
+    private let state = Mutex(State())
 
     public init(root: URL) {
         self.root = root
@@ -74,16 +69,12 @@ public final class DirectorySink: OutputSink, @unchecked Sendable {
 
     /// Files written so far.
     public var fileCount: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return files
+        state.withLock { $0.files }
     }
 
     /// Bytes written so far.
     public var bytesWritten: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return byteCount
+        state.withLock { $0.byteCount }
     }
 
     public func write(_ path: String, _ data: Data) throws {
@@ -104,37 +95,33 @@ public final class DirectorySink: OutputSink, @unchecked Sendable {
         let descriptor = try open(path, flags: O_WRONLY | O_CREAT | O_TRUNC)
         defer { _ = systemClose(descriptor) }
         try writeAll(bytes, to: descriptor, path: path)
-        lock.lock()
-        byteCount += bytes.count
-        files += 1
-        lock.unlock()
+        state.withLock {
+            $0.byteCount += bytes.count
+            $0.files += 1
+        }
     }
 
     public func append(_ path: String, _ data: Data) throws {
-        lock.lock()
-        var descriptor = appendDescriptors[path]
-        lock.unlock()
+        var descriptor = state.withLock { $0.appendDescriptors[path] }
         if descriptor == nil {
             try prepareDirectory(for: path)
             let opened = try open(path, flags: O_WRONLY | O_CREAT | O_TRUNC | O_APPEND)
             descriptor = opened
-            lock.lock()
-            appendDescriptors[path] = opened
-            files += 1
-            lock.unlock()
+            state.withLock {
+                $0.appendDescriptors[path] = opened
+                $0.files += 1
+            }
         }
         try data.withUnsafeBytes { try writeAll($0, to: descriptor!, path: path) }
-        lock.lock()
-        byteCount += data.count
-        lock.unlock()
+        state.withLock { $0.byteCount += data.count }
     }
 
     /// Closes the files opened for appending.
     public func close() throws {
-        lock.lock()
-        let open = appendDescriptors
-        appendDescriptors = [:]
-        lock.unlock()
+        let open = state.withLock { state in
+            defer { state.appendDescriptors = [:] }
+            return state.appendDescriptors
+        }
         for (path, descriptor) in open.sorted(by: { $0.key < $1.key }) where systemClose(descriptor) != 0 {
             throw error(path, "closing failed")
         }
@@ -146,17 +133,13 @@ public final class DirectorySink: OutputSink, @unchecked Sendable {
     private func prepareDirectory(for path: String) throws {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
         let directory = String(path[..<slash])
-        lock.lock()
-        let known = directories.contains(directory)
-        lock.unlock()
+        let known = state.withLock { $0.directories.contains(directory) }
         guard !known else { return }
         try prepareDirectory(for: directory)
         if mkdir(rootPath + "/" + directory, 0o755) != 0 && errno != EEXIST {
             throw error(directory, "the folder could not be created")
         }
-        lock.lock()
-        directories.insert(directory)
-        lock.unlock()
+        state.withLock { _ = $0.directories.insert(directory) }
     }
 
     private func open(_ path: String, flags: Int32) throws -> Int32 {

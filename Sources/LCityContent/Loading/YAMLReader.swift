@@ -251,7 +251,7 @@ struct YAMLReader {
 
 /// Hands out one shared copy of equal translations, so that a network of 10,000 cities keeps a few per city
 /// rather than one per observation. Used by one reader, on one thread.
-final class TextInterner: @unchecked Sendable {
+final class TextInterner {
     private var known: Set<[LocalizedText.Translation]> = []
     /// One text for all of `everyLanguageLanguages`, by text.
     private var everyLanguage: [String: [LocalizedText.Translation]] = [:]

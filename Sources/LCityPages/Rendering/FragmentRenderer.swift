@@ -4,25 +4,24 @@ import LCityContent
 import Mustache
 import Synchronization
 
-/// Renders one template over many contexts of the same few shapes — the rows of the big tables, the pagers, the
-/// pages of each kind — with the output swift-mustache gives, at a small part of its cost.
+/// Renders one template over many views of the same few shapes — the rows of the big tables, the pagers, the
+/// pages of each kind — with exactly the output swift-mustache gives for each view, running swift-mustache once
+/// per shape instead of once per view.
 ///
 /// Mustache is logic-less: what a template writes for a context depends on the context's *shape* (which sections
 /// are on: booleans, absent values, list lengths, empty texts) and, where values are printed, on the printed texts
-/// themselves. So swift-mustache renders the template once per shape, with every text of the context replaced by a
-/// numbered marker; the output is cut at the markers into fixed text and holes, and each later context of that
-/// shape is written by filling the holes with its own texts, escaped where the template escapes them. The rows of
-/// 1,000 city profiles come in about 100 shapes and the profiles themselves in 16, so the template engine runs a
-/// hundred-odd times instead of 120,000.
+/// themselves. `TemplateEncoder` gives a view's shape and texts; for a shape not seen before, swift-mustache renders
+/// the view's context with each text replaced by a numbered marker, and the output is cut at the markers into a
+/// `FilledTemplate` (fixed bytes and holes). Every view of that shape, the first included, is then written by
+/// filling the holes with its texts, escaped where the template escapes them.
 ///
-/// Empty texts stay empty in the marked context, so that sections on them go the same way. Only a transform can
-/// make the output depend on texts beyond the shape (sorting texts, changing their case). With `verifiesNewShapes`
-/// (which `Fragments` sets when some template uses a transform outside `shapeOnlyTransforms`), the first context of
-/// each shape is also rendered directly and compared: a template that depends on its texts is found there and is
-/// then always rendered directly. Otherwise the first context of a shape is filled like the others, which saves a
-/// render of every new shape (those renders were a twentieth of a 1,000-city build). Contexts hold dictionaries,
-/// arrays, strings, booleans and `NSNull`; any other value is part of the shape. `constants` (the UI strings) are
-/// the same for every context with the same `constantsKey`.
+/// Guarantees:
+/// - Empty texts stay empty in the marked context, so sections on them (`empty(x)`) go the same way.
+/// - Only a transform can make the output depend on a text's characters. With `verifiesNewShapes` (set by
+///   `Fragments` when some template uses a transform outside `shapeOnlyTransforms`), the first view of each shape
+///   is also rendered directly and compared: a template that depends on its texts is rendered directly from then on.
+/// - `constants` (the UI strings) must be the same for every view rendered with the same `constantsKey`.
+/// - Thread-safe: compiled shapes are shared under a mutex; rendering a known shape takes the lock only to look it up.
 final class FragmentRenderer: Sendable {
     /// The template's name in the library.
     let template: String
@@ -65,8 +64,13 @@ final class FragmentRenderer: Sendable {
     /// another, without a text of their own each). `constants` must be the same for every call with the same
     /// `constantsKey`. The view's context is made only for a shape not seen before.
     func render(_ view: some Encodable, constants: [String: Any], constantsKey: String, into output: inout [UInt8]) {
+        render(view, constants: constants, encoder: TemplateEncoder(prefix: constantsKey), into: &output)
+    }
+
+    /// `render(_:constants:constantsKey:into:)` with an encoder already reset to the constants' key, for the rows
+    /// of a table, which one encoder takes one after another.
+    func render(_ view: some Encodable, constants: [String: Any], encoder: TemplateEncoder, into output: inout [UInt8]) {
         if rendersDirectly { return output.appendUTF8(renderDirectly(view, constants: constants)) }
-        let encoder = TemplateEncoder(prefix: constantsKey)
         encoder.encode(view)
         let shape = Shape(bytes: encoder.shape)
         switch compiled.withLock({ $0[shape] }) {

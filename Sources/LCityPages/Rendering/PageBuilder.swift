@@ -155,9 +155,13 @@ struct PageScope {
     func renderRows(_ rows: [some Encodable], with renderer: FragmentRenderer) -> RenderedHTML {
         var output: [UInt8] = []
         let constants = fragmentConstants
+        let encoder = TemplateEncoder(prefix: language)
         for (index, row) in rows.enumerated() {
-            if index > 0 { output.append(UInt8(ascii: "\n")) }
-            renderer.render(row, constants: constants, constantsKey: language, into: &output)
+            if index > 0 {
+                output.append(UInt8(ascii: "\n"))
+                encoder.reset(prefix: language)
+            }
+            renderer.render(row, constants: constants, encoder: encoder, into: &output)
         }
         return RenderedHTML(bytes: output)
     }

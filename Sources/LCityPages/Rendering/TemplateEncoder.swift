@@ -29,21 +29,36 @@ final class TemplateEncoder: Encoder {
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
+    // An encoder is used by one thread, one value at a time, and its state is touched only by its own methods, each
+    // access short and never overlapping another: the run-time exclusivity checks, a tenth of the encoding's cost,
+    // are turned off for it.
+
     /// The shape, as bytes to hash and compare.
-    private(set) var shape: [UInt8] = []
+    @exclusivity(unchecked) private(set) var shape: [UInt8] = []
     /// The texts, in encoding order.
-    private(set) var texts: [FragmentText] = []
+    @exclusivity(unchecked) private(set) var texts: [FragmentText] = []
     private let context: Context
-    /// The containers of the values being encoded, innermost last.
-    private var open: [ContainerNode] = []
+    /// Whether each container of the values being encoded is a list (or a dictionary), innermost last.
+    @exclusivity(unchecked) private var openIsList: [Bool] = []
+    /// Their nodes of the context, while it is built.
+    @exclusivity(unchecked) private var openNodes: [ContainerNode] = []
     /// A value written through `singleValueContainer()`, waiting to be placed.
-    private var single: Any?
+    @exclusivity(unchecked) private var single: Any?
 
     /// - Parameter prefix: bytes that start the shape (a name for the constants the template is rendered with).
     init(context: Context = .none, prefix: String = "") {
         self.context = context
         shape.reserveCapacity(512)
         texts.reserveCapacity(64)
+        shape.appendUTF8(prefix)
+        shape.append(0)
+    }
+
+    /// Starts over with an empty shape beginning with `prefix` and no texts, keeping the buffers' capacity (the rows
+    /// of a table are encoded one after another by one encoder).
+    func reset(prefix: String) {
+        shape.removeAll(keepingCapacity: true)
+        texts.removeAll(keepingCapacity: true)
         shape.appendUTF8(prefix)
         shape.append(0)
     }
@@ -61,16 +76,16 @@ final class TemplateEncoder: Encoder {
 
     /// Encodes `value` and returns what its context holds (nil while the context is not built).
     func place<Value: Encodable>(_ value: Value) throws -> Any? {
-        if Value.self == String.self { return text(value as! String) }
-        if Value.self == RenderedHTML.self { return html(value as! RenderedHTML) }
-        if Value.self == Bool.self { return flag(value as! Bool) }
-        let depth = open.count
+        // The types are known equal here: a bit cast, not a dynamic cast, which would cost more than the rest.
+        if Value.self == String.self { return text(unsafeBitCast(value, to: String.self)) }
+        if Value.self == RenderedHTML.self { return html(unsafeBitCast(value, to: RenderedHTML.self)) }
+        if Value.self == Bool.self { return flag(unsafeBitCast(value, to: Bool.self)) }
+        let depth = openIsList.count
         single = nil
         try value.encode(to: self)
-        if open.count > depth {
-            let node = open.removeLast()
-            shape.append(node.isList ? 0x5D : 0x7D)
-            return node.value
+        if openIsList.count > depth {
+            shape.append(openIsList.removeLast() ? 0x5D : 0x7D)
+            return context == .none ? nil : openNodes.removeLast().value
         }
         if let placed = single {
             single = nil
@@ -129,20 +144,26 @@ final class TemplateEncoder: Encoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         shape.append(0x7B)
-        let node = ContainerNode(isList: false, builds: context != .none)
-        open.append(node)
-        return KeyedEncodingContainer(KeyedContainer<Key>(encoder: self, node: node))
+        openIsList.append(false)
+        return KeyedEncodingContainer(KeyedContainer<Key>(encoder: self, node: openNode(isList: false)))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         shape.append(0x5B)
-        let node = ContainerNode(isList: true, builds: context != .none)
-        open.append(node)
-        return UnkeyedContainer(encoder: self, node: node)
+        openIsList.append(true)
+        return UnkeyedContainer(encoder: self, node: openNode(isList: true))
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
         SingleValueContainer(encoder: self)
+    }
+
+    /// A new node of the context for a container, while the context is built.
+    private func openNode(isList: Bool) -> ContainerNode? {
+        guard context != .none else { return nil }
+        let node = ContainerNode(isList: isList)
+        openNodes.append(node)
+        return node
     }
 
     fileprivate func setSingle(_ value: Any?) { single = value ?? NSNull() }
@@ -151,19 +172,16 @@ final class TemplateEncoder: Encoder {
 /// A dictionary or list of the context being built.
 private final class ContainerNode {
     let isList: Bool
-    let builds: Bool
     var entries: [String: Any] = [:]
     var items: [Any] = []
 
-    init(isList: Bool, builds: Bool) {
+    init(isList: Bool) {
         self.isList = isList
-        self.builds = builds
     }
 
-    /// The node as the context holds it (nil while no context is built). A list of texts stays a list of
-    /// strings, which swift-mustache's `sorted` can order.
-    var value: Any? {
-        guard builds else { return nil }
+    /// The node as the context holds it. A list of texts stays a list of strings, which swift-mustache's `sorted`
+    /// can order.
+    var value: Any {
         guard isList else { return entries }
         return items as? [String] ?? items
     }
@@ -171,68 +189,40 @@ private final class ContainerNode {
 
 private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let encoder: TemplateEncoder
-    let node: ContainerNode
+    /// The dictionary of the context, while it is built.
+    let node: ContainerNode?
     var codingPath: [any CodingKey] { [] }
 
     private func set(_ key: Key, _ value: Any?) {
-        if let value { node.entries[key.stringValue] = value }
+        if let node, let value { node.entries[key.stringValue] = value }
     }
 
-    mutating func encodeNil(forKey key: Key) throws {
+    /// Writes `key` and what `place` makes of `value`.
+    private func put<Value>(_ value: Value, forKey key: Key, _ place: (Value) throws -> Any?) rethrows {
         encoder.key(key)
-        set(key, encoder.null())
+        set(key, try place(value))
     }
 
-    mutating func encode(_ value: String, forKey key: Key) throws {
+    /// Writes `key` and what `place` makes of `value`, or an absent value for nil: absent optionals are written
+    /// rather than left out (see `TemplateEncoder`).
+    private func putOptional<Value>(_ value: Value?, forKey key: Key, _ place: (Value) throws -> Any?) rethrows {
         encoder.key(key)
-        set(key, encoder.text(value))
+        if let value { set(key, try place(value)) } else { set(key, encoder.null()) }
     }
 
-    mutating func encode(_ value: Bool, forKey key: Key) throws {
-        encoder.key(key)
-        set(key, encoder.flag(value))
-    }
+    mutating func encodeNil(forKey key: Key) throws { put((), forKey: key) { encoder.null() } }
+    mutating func encode(_ value: String, forKey key: Key) throws { put(value, forKey: key, encoder.text) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { put(value, forKey: key, encoder.flag) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { put(value, forKey: key, encoder.other) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { put(value, forKey: key, encoder.other) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try put(value, forKey: key, encoder.place) }
 
-    mutating func encode(_ value: Int, forKey key: Key) throws {
-        encoder.key(key)
-        set(key, encoder.other(value))
-    }
-
-    mutating func encode(_ value: Double, forKey key: Key) throws {
-        encoder.key(key)
-        set(key, encoder.other(value))
-    }
-
-    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        encoder.key(key)
-        set(key, try encoder.place(value))
-    }
-
-    // Absent optionals are written as absent values rather than left out (see `TemplateEncoder`).
-
-    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
-        encoder.key(key)
-        set(key, value.map { encoder.text($0) } ?? encoder.null())
-    }
-
-    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
-        encoder.key(key)
-        set(key, value.map { encoder.flag($0) } ?? encoder.null())
-    }
-
-    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
-        encoder.key(key)
-        set(key, value.map { encoder.other($0) } ?? encoder.null())
-    }
-
-    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws {
-        encoder.key(key)
-        set(key, value.map { encoder.other($0) } ?? encoder.null())
-    }
-
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { putOptional(value, forKey: key, encoder.text) }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { putOptional(value, forKey: key, encoder.flag) }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { putOptional(value, forKey: key, encoder.other) }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { putOptional(value, forKey: key, encoder.other) }
     mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
-        encoder.key(key)
-        if let value { set(key, try encoder.place(value)) } else { set(key, encoder.null()) }
+        try putOptional(value, forKey: key, encoder.place)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
@@ -251,18 +241,19 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
 private struct UnkeyedContainer: UnkeyedEncodingContainer {
     let encoder: TemplateEncoder
-    let node: ContainerNode
+    /// The list of the context, while it is built.
+    let node: ContainerNode?
     var codingPath: [any CodingKey] { [] }
     private(set) var count = 0
 
-    init(encoder: TemplateEncoder, node: ContainerNode) {
+    init(encoder: TemplateEncoder, node: ContainerNode?) {
         self.encoder = encoder
         self.node = node
     }
 
     private mutating func append(_ value: Any?) {
         count += 1
-        if let value { node.items.append(value) }
+        if let node, let value { node.items.append(value) }
     }
 
     mutating func encodeNil() throws { append(encoder.null()) }
