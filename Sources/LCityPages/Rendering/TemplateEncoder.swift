@@ -197,7 +197,10 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         if let node, let value { node.entries[key.stringValue] = value }
     }
 
+    // Inlined, so that the closures below cost nothing per field.
+
     /// Writes `key` and what `place` makes of `value`.
+    @inline(__always)
     private func put<Value>(_ value: Value, forKey key: Key, _ place: (Value) throws -> Any?) rethrows {
         encoder.key(key)
         set(key, try place(value))
@@ -205,6 +208,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     /// Writes `key` and what `place` makes of `value`, or an absent value for nil: absent optionals are written
     /// rather than left out (see `TemplateEncoder`).
+    @inline(__always)
     private func putOptional<Value>(_ value: Value?, forKey key: Key, _ place: (Value) throws -> Any?) rethrows {
         encoder.key(key)
         if let value { set(key, try place(value)) } else { set(key, encoder.null()) }
