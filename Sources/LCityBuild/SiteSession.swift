@@ -127,8 +127,10 @@ public final class SiteSession {
             return rebuildAll()
         }
         let (updated, changedMeasures) = model.replacing(city)
-        let routes = Self.affectedRoutes(editing: old, with: city, before: model, after: updated, changedMeasures: changedMeasures)
-        let removed = Set(model.routes).subtracting(updated.routes).map(\.outputFile)
+        let (existing, current) = (model.routes, updated.routes)
+        let routes = Self.affectedRoutes(
+            editing: old, with: city, before: (model, existing), after: (updated, current), changedMeasures: changedMeasures)
+        let removed = Set(existing).subtracting(current).map(\.outputFile)
         let sink = MemorySink()
         let renderer = SiteRenderer(model: updated, templates: templates, fragments: fragments)
         let failures = renderer.renderPages(routes, to: sink)
@@ -170,19 +172,23 @@ public final class SiteSession {
     ///   number of reporting cities changed, else the pages whose rows changed or list the city;
     /// - the framework, indicator index and focus-area pages when a measure's number of reporting cities changed;
     /// - the list pages that show the city, when its coverage changed.
+    /// `before` and `after` are the models with their routes.
     static func affectedRoutes(
-        editing old: City, with new: City, before: SiteModel, after: SiteModel, changedMeasures: [String]
+        editing old: City, with new: City, before: (model: SiteModel, routes: [Route]),
+        after: (model: SiteModel, routes: [Route]), changedMeasures: [String]
     ) -> [Route] {
+        let (before, existingRoutes) = before
+        let (after, routes) = after
         let changed = Set(changedMeasures)
         let distributionChanged = changedMeasures.contains { before.statistics[$0]?.summary != after.statistics[$0]?.summary }
         let countChanged = Set(changedMeasures.filter { before.statistics[$0]?.values.count != after.statistics[$0]?.values.count })
         let coverageChanged = before.reportedCount(old) != after.reportedCount(new)
-        let existing = Set(before.routes)
+        let existing = Set(existingRoutes)
         func rowSlugs(_ model: SiteModel, _ measure: String, _ language: String, _ page: Int) -> [String] {
             guard let values = model.statistics[measure]?.values else { return [] }
             return model.tableRows(of: measure, language: language, page: page).map { values[$0].slug }
         }
-        return after.routes.filter { route in
+        return routes.filter { route in
             guard existing.contains(route) else { return true }
             switch route.kind {
             case .city(let slug):
@@ -207,16 +213,40 @@ public final class SiteSession {
 
     /// `data/all.csv` with one city's rows replaced (cities are in slug order, so its rows are one block).
     static func replaceCityRows(in document: Data, export: DataExport, old: City, new: City) -> Data {
-        let oldRows = Data(export.cityRows(old).bytes)
-        let newRows = Data(export.cityRows(new).bytes)
-        guard !oldRows.isEmpty, let range = document.range(of: oldRows) else {
+        let oldRows = export.cityRows(old).bytes
+        let newRows = export.cityRows(new).bytes
+        guard !oldRows.isEmpty, let start = firstOffset(of: oldRows, in: document) else {
             let sink = MemorySink()
             try? export.writeAllCSV(to: sink)
             return sink.contents["data/all.csv"] ?? document
         }
-        var updated = document
-        updated.replaceSubrange(range, with: newRows)
+        var updated = Data(capacity: document.count - oldRows.count + newRows.count)
+        updated.append(document[..<(document.startIndex + start)])
+        updated.append(contentsOf: newRows)
+        updated.append(document[(document.startIndex + start + oldRows.count)...])
         return updated
+    }
+
+    /// Where `rows` — whole lines — first stand in `document` (an offset from its start): a line end (or the start)
+    /// followed by the rows. Candidates are found with `memchr` and compared with `memcmp`, since tens of megabytes
+    /// are searched at every edit.
+    static func firstOffset(of rows: [UInt8], in document: Data) -> Int? {
+        document.withUnsafeBytes { document in
+            rows.withUnsafeBytes { rows -> Int? in
+                guard let base = document.baseAddress, let needle = rows.baseAddress, rows.count <= document.count else {
+                    return nil
+                }
+                var offset = 0
+                while offset + rows.count <= document.count {
+                    if memcmp(base + offset, needle, rows.count) == 0 { return offset }
+                    guard let lineEnd = memchr(base + offset, Int32(UInt8(ascii: "\n")), document.count - offset) else {
+                        return nil
+                    }
+                    offset = base.distance(to: UnsafeRawPointer(lineEnd)) + 1
+                }
+                return nil
+            }
+        }
     }
 
     /// Paths whose bytes differ between two sites.

@@ -4,8 +4,8 @@ import LCityContent
 import LCityPages
 
 /// JSON written the way `JSONEncoder` writes it with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`, byte
-/// for byte (a test compares the two), without its generic machinery: the per-city downloads of a 10,000-city
-/// network took a tenth of the build through `JSONEncoder`. Callers write object keys in sorted order.
+/// for byte (a test compares the two), straight into UTF-8 bytes, for the downloads written by the thousand.
+/// Callers write object keys in sorted order.
 struct PrettyJSON {
     /// The JSON so far, UTF-8.
     private(set) var bytes: [UInt8] = []

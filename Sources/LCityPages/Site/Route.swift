@@ -26,15 +26,16 @@ public struct Route: Sendable, Hashable {
     public var kind: PageKind
     /// nil for the language-neutral pages (the chooser and the root 404).
     public var language: String?
-    /// URL path below the site root, without a leading slash: `en/cities/lanjiang/`, `404.html`, ``.
-    public var path: String
 
     /// Creates the route of `kind` in `language`.
     public init(_ kind: PageKind, language: String?) {
         self.kind = kind
         self.language = language
-        self.path = Route.path(kind, language: language)
     }
+
+    /// URL path below the site root, without a leading slash: `en/cities/lanjiang/`, `404.html`, ``. Made when
+    /// asked: the incremental session compares whole route lists, which never need it.
+    public var path: String { Route.path(kind, language: language) }
 
     /// The file written for the route: `index.html` inside directory paths.
     public var outputFile: String {
