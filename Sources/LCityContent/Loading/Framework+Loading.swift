@@ -159,7 +159,7 @@ extension Measure {
         let breakdown = map["breakdown"].flatMap { reader.string($0, "\(what) breakdown") }
         let minimum = map["min"].flatMap { reader.number($0, "\(what) min")?.value }
         let maximum = map["max"].flatMap { reader.number($0, "\(what) max")?.value }
-        let printed = map["printed"].flatMap { reader.string($0, "\(what) printed", coerceScalars: true)?.value }
+        let printed = map["printed"].flatMap { reader.string($0, "\(what) printed", coerceScalars: true, allowEmpty: true)?.value }
         let note = map["note"].flatMap { reader.localizedText($0, "\(what) note") }
         guard let name, let definition, let source, let unit else { return nil }
         return Measure(

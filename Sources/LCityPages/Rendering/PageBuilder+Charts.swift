@@ -56,7 +56,10 @@ extension PageScope {
             charts.append(ChartView(title: chart.title, svg: RenderedHTML(bytes: chart.svgBytes())))
         }
         if let breakdown = measure.breakdownID.flatMap(framework.breakdown), statistics.values.count <= 20 {
-            let groups = statistics.values.compactMap { entry -> GroupedBarChart.Group? in
+            // Cities in the table's order: alphabetical in this language.
+            let order = model.tableOrder[language]?[measure.id] ?? Array(statistics.values.indices)
+            let groups = order.compactMap { position -> GroupedBarChart.Group? in
+                let entry = statistics.values[position]
                 guard let city = model.city(entry.slug) else { return nil }
                 // The totals are in the comparison chart above: the breakdown chart shows the parts.
                 let parts = breakdown.categories.filter { statistics.headline == nil || $0.id != breakdown.totalCategory }
@@ -66,7 +69,7 @@ extension PageScope {
                     }
                 }
                 return bars.isEmpty ? nil : GroupedBarChart.Group(label: cityName(city), bars: bars)
-            }.sorted { $0.label < $1.label }
+            }
             if !groups.isEmpty {
                 let gap = breakdownGap(measure, breakdown: breakdown, statistics: statistics)
                 let chart = GroupedBarChart(

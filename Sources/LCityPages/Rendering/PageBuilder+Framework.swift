@@ -127,8 +127,12 @@ extension PageScope {
         let area = areas[position]
         let group = group(of: area)
         let title = l.format(.focusAreaTitle, ["id": area.id, "name": l.text(area.name)])
-        let commitmentTitle = renderedPage("declaration")?.markdown.headings
-            .first { $0.id == "commitment-\(area.commitment)" }?.text ?? ""
+        // The heading without its number ("4. Promoting …"): the link text names the commitment's number already.
+        let heading = renderedPage("declaration")?.markdown.headings.first { $0.id == "commitment-\(area.commitment)" }?.text ?? ""
+        let commitmentTitle = String(heading.drop { $0.isNumber }.drop { ".、． ".contains($0) })
+        let commitment = commitmentTitle.isEmpty
+            ? l.format(.commitmentLink, ["number": String(area.commitment)])
+            : l.format(.commitmentLinkTitled, ["number": String(area.commitment), "title": commitmentTitle])
         return context(
             layout(
                 title: title, description: l.text(group?.name),
@@ -136,9 +140,8 @@ extension PageScope {
                 showsData: true, translated: true),
             FocusAreaView(
                 id: area.id, group: group?.kind.rawValue ?? "", groupName: l.text(group?.name),
-                commitment: l.format(.commitmentLink, ["number": String(area.commitment)]),
+                commitment: commitment,
                 commitmentHref: href(.declaration, fragment: "commitment-\(area.commitment)"),
-                commitmentTitle: commitmentTitle,
                 keyFeatures: area.keyFeatures.map(keyFeatureView),
                 previous: position > 0
                     ? Link(label: focusAreaLabel(areas[position - 1]), href: href(.focusArea(areas[position - 1].id))) : nil,

@@ -112,13 +112,14 @@ extension PageScope {
                     label: "\(feature.id) \(l.text(feature.name))",
                     href: href(.focusArea(area.id), fragment: "key-feature-\(feature.id)")),
                 sourceType: l.sourceType(measure.source), sourceKey: measure.source.rawValue,
-                unit: unitLabel(measure).isEmpty ? nil : unitLabel(measure), unitName: l.text(unit.name), range: rangeText,
+                unit: unitLabel(measure).isEmpty || unitLabel(measure) == l.text(unit.name) ? nil : unitLabel(measure),
+                unitName: l.text(unit.name), range: rangeText,
                 breakdown: breakdown.map { "\(l.text($0.name)): " + $0.categories.map { l.text($0.name) }.joined(separator: l[.listSeparator]) },
                 valueHeaders: categories.isEmpty
                     ? [CategoryHeaderView(name: unitLabel(measure).isEmpty ? l[.labelValue] : l.format(.labelValueIn, ["unit": unitLabel(measure)]))]
                     : categories.map { CategoryHeaderView(name: l.text($0.name)) },
                 categoryStatistics: categoryStatistics,
-                printed: measure.printed, note: measure.note.map { l.text($0) },
+                printed: printedColumn(measure, isRating: isRating), note: measure.note.map { l.text($0) },
                 isRating: isRating, ratingScale: ratingScale, statistics: figures,
                 renderedRows: renderRows(rows, with: builder.fragments.indicatorRows).text,
                 missing: page == 1 && missing.count <= Paging.missingNames
@@ -144,6 +145,24 @@ extension PageScope {
         let links = (1...count).map { Link(label: l.integer($0), href: href(kind($0)), current: $0 == current) }
         let html = builder.fragments.pagers.render(PagerView(links: links), constants: fragmentConstants, constantsKey: language)
         return String(decoding: html, as: UTF8.self)
+    }
+
+    /// The language of the printed table the framework is transcribed from (the Chinese edition).
+    static let printLanguage = "zh"
+
+    /// The measure's printed data column; for a rating scale on a page in another language, the scale read out in
+    /// that language ("5–1: Excellent, Very good, Good, Fair, Poor").
+    func printedColumn(_ measure: Measure, isRating: Bool) -> PrintedColumnView? {
+        guard let printed = measure.printed else { return nil }
+        var reading: String?
+        if isRating, !printed.isEmpty, language != Self.printLanguage {
+            let levels = framework.ratingScale.sorted { $0.value > $1.value }
+            if let top = levels.first, let bottom = levels.last {
+                reading = "\(top.value)–\(bottom.value): "
+                    + levels.map { l.text($0.name) }.joined(separator: l[.listSeparator])
+            }
+        }
+        return PrintedColumnView(text: printed, blank: printed.isEmpty, reading: reading)
     }
 
     /// The median with one more decimal than the unit when it falls between two values (ratings: "3.5").

@@ -38,6 +38,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case cityPopulation = "city_population"
     case cityRegion = "city_region"
     case commitmentLink = "commitment_link"
+    case commitmentLinkTitled = "commitment_link_titled"
     case countryTitle = "country_title"
     case coverageText = "coverage_text"
     case declarationDescription = "declaration_description"

@@ -69,13 +69,24 @@ public struct SiteModel: Sendable {
         for language in content.config.languages {
             let fallbacks = content.config.fallbacks(for: language)
             let named = cities.map { (name: $0.name.text(in: language, fallbacks: fallbacks), slug: $0.slug) }
-            let sorted = named.sorted { ($0.name, $0.slug) < ($1.name, $1.slug) }
+            let collation = Locale(identifier: language)
+            let sorted = named.sorted { Self.namesAscending($0, $1, in: collation) }
             nameRanks[language] = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1.slug, $0) })
         }
         let model = self
         let orders = parallelMap(measures) { model.tableOrders($0.id) }
         for (measure, order) in zip(measures, orders) {
             for (language, positions) in order { tableOrder[language, default: [:]][measure.id] = positions }
+        }
+    }
+
+    /// Whether city `a` comes before `b` in an alphabetical list in the language of `collation`: that language's
+    /// own order (pinyin for Chinese; for English, letters before accents and case), then the slug.
+    static func namesAscending(_ a: (name: String, slug: String), _ b: (name: String, slug: String), in collation: Locale) -> Bool {
+        switch a.name.compare(b.name, options: [.caseInsensitive], range: nil, locale: collation) {
+        case .orderedAscending: return true
+        case .orderedDescending: return false
+        case .orderedSame: return a.slug < b.slug
         }
     }
 

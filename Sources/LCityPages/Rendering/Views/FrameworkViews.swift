@@ -101,7 +101,6 @@ public struct FocusAreaView: Sendable, Encodable {
     public var groupName: String
     public var commitment: String
     public var commitmentHref: String
-    public var commitmentTitle: String
     public var keyFeatures: [KeyFeatureView]
     public var previous: Link?
     public var next: Link?

@@ -68,7 +68,7 @@ public struct IndicatorView: Sendable, Encodable {
     public var valueHeaders: [CategoryHeaderView]
     /// Network distribution per category (breakdown measures).
     public var categoryStatistics: [CategoryStatisticView]
-    public var printed: String?
+    public var printed: PrintedColumnView?
     public var note: String?
     public var isRating: Bool
     public var ratingScale: [RatingCountView]
@@ -110,4 +110,14 @@ public struct ChartView: Sendable, Encodable {
     public var svg: RenderedHTML
     /// A sentence shown under the chart (the gap between breakdown categories).
     public var note: String? = nil
+}
+
+/// What the printed table of the guiding documents (the Chinese edition) shows in a measure's data column.
+public struct PrintedColumnView: Sendable, Encodable {
+    /// The print's text, in Chinese; empty where the print leaves the column blank.
+    public var text: String
+    /// Whether the print leaves the column blank.
+    public var blank: Bool
+    /// What the text says, in the page's language, where it needs saying (a rating scale on a page not in Chinese).
+    public var reading: String?
 }
