@@ -42,3 +42,20 @@ public struct Located<Value: Sendable>: Sendable {
 
 extension Located: Equatable where Value: Equatable {}
 extension Located: Hashable where Value: Hashable {}
+
+extension SourceLocation {
+    /// The location just after `text`, read from this one: a line further at each line end, a column further at
+    /// each other character.
+    package func advanced(over text: some StringProtocol) -> SourceLocation {
+        var next = self
+        for character in text {
+            if character == "\n" {
+                next.line += 1
+                next.column = 1
+            } else {
+                next.column += 1
+            }
+        }
+        return next
+    }
+}

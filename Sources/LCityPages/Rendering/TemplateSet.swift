@@ -59,8 +59,8 @@ public struct TemplateSet: Sendable {
                     library.register(template, named: bare)
                     names.append(bare)
                 }
-                for (partial, location) in tags(in: text, file: display) where partial.hasPrefix(">") {
-                    partials.append((String(partial.dropFirst().trimmingCharacters(in: .whitespaces)), location))
+                for tag in tags(in: text, file: display) where tag.trimmed.hasPrefix(">") {
+                    partials.append((String(tag.trimmed.dropFirst().trimmingCharacters(in: .whitespaces)), tag.location))
                 }
                 for (key, location) in stringKeys(in: text, file: display) where references[key] == nil {
                     references[key] = location
@@ -94,24 +94,35 @@ public struct TemplateSet: Sendable {
             diagnostics: sink.diagnostics)
     }
 
-    /// The text inside each `{{ }}` tag (`{{{ }}}` included) with the position of its opening braces.
-    static func tags(in text: String, file: String) -> [(String, SourceLocation)] {
-        var found: [(String, SourceLocation)] = []
-        var line = 1
-        var column = 1
+    /// A `{{ }}` tag of a template: where it opens, its opening braces and its text up to the closing braces.
+    struct Tag {
+        /// Where the tag's `{{` stands.
+        var location: SourceLocation
+        /// `{{`, or `{{{` for a tag that does not escape.
+        var opening: Substring
+        var body: Substring
+
+        /// The body without surrounding spaces.
+        var trimmed: String { body.trimmingCharacters(in: .whitespaces) }
+
+        /// Where the character at `index` of the body stands.
+        func location(of index: Substring.Index) -> SourceLocation {
+            location.advanced(over: opening).advanced(over: body[..<index])
+        }
+    }
+
+    /// Every `{{ }}` tag of `text`, in order: the one reading of tags that the checks of templates share.
+    static func tags(in text: String, file: String) -> [Tag] {
+        var found: [Tag] = []
+        var position = SourceLocation(file: file, line: 1, column: 1)
         var rest = text[...]
         while let open = rest.range(of: "{{") {
-            for character in rest[..<open.lowerBound] {
-                if character == "\n" { line += 1; column = 1 } else { column += 1 }
-            }
-            let location = SourceLocation(file: file, line: line, column: column)
             guard let close = rest[open.upperBound...].range(of: "}}") else { break }
             var body = rest[open.upperBound..<close.lowerBound]
             if body.hasPrefix("{") { body = body.dropFirst() }
-            found.append((body.trimmingCharacters(in: .whitespaces), location))
-            for character in rest[open.lowerBound..<close.upperBound] {
-                if character == "\n" { line += 1; column = 1 } else { column += 1 }
-            }
+            position = position.advanced(over: rest[..<open.lowerBound])
+            found.append(Tag(location: position, opening: rest[open.lowerBound..<body.startIndex], body: body))
+            position = position.advanced(over: rest[open.lowerBound..<close.upperBound])
             rest = rest[close.upperBound...]
         }
         return found
@@ -121,9 +132,11 @@ public struct TemplateSet: Sendable {
     /// first closing tag whose name does not match it, or the end of the text.
     static func unclosedSection(in text: String, file: String) -> (name: String, location: SourceLocation)? {
         var open: [(name: String, location: SourceLocation)] = []
-        for (tag, location) in tags(in: text, file: file) {
-            guard let first = tag.first else { continue }
-            let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+        for tag in tags(in: text, file: file) {
+            let body = tag.trimmed
+            let location = tag.location
+            guard let first = body.first else { continue }
+            let name = body.dropFirst().trimmingCharacters(in: .whitespaces)
             switch first {
             case "#", "^", "$", "<": open.append((name, location))
             case "/":
@@ -138,32 +151,19 @@ public struct TemplateSet: Sendable {
     /// Every `t.key` used inside `{{ }}` tags, with its position.
     static func stringKeys(in text: String, file: String) -> [(String, SourceLocation)] {
         var found: [(String, SourceLocation)] = []
-        var line = 1
-        var column = 1
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-        var inTag = false
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if !inTag, scalar == "{", index + 1 < scalars.count, scalars[index + 1] == "{" {
-                inTag = true
-            } else if inTag, scalar == "}" {
-                inTag = false
-            } else if inTag, scalar == "t", index + 1 < scalars.count, scalars[index + 1] == ".",
-                index == 0 || !isNameCharacter(scalars[index - 1])
-            {
-                var end = index + 2
-                while end < scalars.count, isNameCharacter(scalars[end]) { end += 1 }
-                let key = String(String.UnicodeScalarView(scalars[(index + 2)..<end]))
-                if !key.isEmpty { found.append((key, SourceLocation(file: file, line: line, column: column))) }
+        for tag in tags(in: text, file: file) {
+            var index = tag.body.startIndex
+            while let match = tag.body[index...].range(of: "t.") {
+                index = match.upperBound
+                if match.lowerBound > tag.body.startIndex,
+                    let before = tag.body[tag.body.index(before: match.lowerBound)].unicodeScalars.first,
+                    isNameCharacter(before)
+                {
+                    continue
+                }
+                let key = tag.body[match.upperBound...].prefix { $0.unicodeScalars.allSatisfy(isNameCharacter) }
+                if !key.isEmpty { found.append((String(key), tag.location(of: match.lowerBound))) }
             }
-            if scalar == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-            index += 1
         }
         return found
     }
@@ -173,12 +173,10 @@ public struct TemplateSet: Sendable {
     /// has, since its tags cannot be read here.
     static func transformNames(in text: String) -> Set<String> {
         var names = Set<String>()
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            if rest[open.upperBound...].hasPrefix("=") { names.insert("=") }
+        for tag in tags(in: text, file: "") {
+            if tag.body.hasPrefix("=") { names.insert("=") }
             var name = ""
-            for character in rest[open.upperBound..<close.lowerBound] {
+            for character in tag.body {
                 if character == "(" {
                     if !name.isEmpty { names.insert(name) }
                     name = ""
@@ -188,7 +186,6 @@ public struct TemplateSet: Sendable {
                     name = ""
                 }
             }
-            rest = rest[close.upperBound...]
         }
         return names
     }
