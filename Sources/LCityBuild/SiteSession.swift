@@ -170,8 +170,9 @@ public final class SiteSession {
     /// - the city's profile, and every profile when the network's distribution of a measure changed;
     /// - a changed measure's first indicator page (charts and figures), and every page of its table when the
     ///   number of reporting cities changed, else the pages whose rows changed or list the city;
-    /// - the framework, indicator index and focus-area pages when a measure's number of reporting cities changed;
-    /// - the list pages that show the city, when its coverage changed.
+    /// - the framework and indicator index pages when a measure's number of reporting cities changed, and the
+    ///   focus-area pages when the network figures of one of their measures changed;
+    /// - the list pages that show the city or summarize it, when its coverage changed.
     /// `before` and `after` are the models with their routes.
     static func affectedRoutes(
         editing old: City, with new: City, before: (model: SiteModel, routes: [Route]),
@@ -183,6 +184,10 @@ public final class SiteSession {
         let distributionChanged = changedMeasures.contains { before.statistics[$0]?.summary != after.statistics[$0]?.summary }
         let countChanged = Set(changedMeasures.filter { before.statistics[$0]?.values.count != after.statistics[$0]?.values.count })
         let coverageChanged = before.reportedCount(old) != after.reportedCount(new)
+        // What a focus-area page shows of a measure: its distribution (with the count) and the years of its values.
+        let figuresChanged = Set(changedMeasures.filter {
+            before.statistics[$0]?.summary != after.statistics[$0]?.summary || before.statistics[$0]?.years != after.statistics[$0]?.years
+        })
         let existing = Set(existingRoutes)
         func rowSlugs(_ model: SiteModel, _ measure: String, _ language: String, _ page: Int) -> [String] {
             guard let values = model.statistics[measure]?.values else { return [] }
@@ -202,9 +207,11 @@ public final class SiteSession {
                 return !countChanged.isEmpty
             case .focusArea(let id):
                 let area = after.framework.focusAreas.first { $0.id == id }
-                return area?.keyFeatures.contains { $0.measures.contains { countChanged.contains($0.id) } } ?? false
+                return area?.keyFeatures.contains { $0.measures.contains { figuresChanged.contains($0.id) } } ?? false
             case .cities, .region, .country:
-                return coverageChanged && after.listedCities(on: route.kind).contains { $0.slug == new.slug }
+                return coverageChanged
+                    && (after.listedCities(on: route.kind).contains { $0.slug == new.slug }
+                        || after.summarizedCities(on: route.kind).contains { $0.slug == new.slug })
             case .chooser, .notFound, .home, .declaration, .regions, .page:
                 return false
             }

@@ -56,7 +56,7 @@ public struct HouseDiagram: SVGChart {
 
         // Roof: a gable with the group title, then one box per focus area.
         svg.element("polygon", [("class", "house-roof"), ("points", "\(coordinate(width / 2)),4 \(coordinate(width - 4)),\(coordinate(roofHeight)) 4,\(coordinate(roofHeight))")])
-        svg.element("text", [("class", "house-title"), ("x", coordinate(width / 2)), ("y", "80"), ("text-anchor", "middle"), ("font-size", coordinate(font))], text: TextMetrics.truncate(roofTitle, fontSize: font, maxWidth: 300))
+        roofTitleText(&svg, width: width, roofHeight: roofHeight, boxesTop: 100, font: font)
         let roofBoxWidth = 170.0
         let roofStart = (width - Double(roof.count) * (roofBoxWidth + 10) + 10) / 2
         for (index, part) in roof.enumerated() {
@@ -79,6 +79,27 @@ public struct HouseDiagram: SVGChart {
         }
         svg.close("svg")
         return svg.utf8
+    }
+
+    /// The roof's title, on as few lines as fit between the roof's slopes above its boxes: each line is only as
+    /// wide as the gable at its top, with a margin.
+    private func roofTitleText(_ svg: inout SVGWriter, width: Double, roofHeight: Double, boxesTop: Double, font: Double) {
+        let lineHeight = font * 1.3
+        let bottom = boxesTop - 8
+        let gableWidth = { (y: Double) in max(0, (y - 4) / (roofHeight - 4) * (width - 8)) - 2 * font }
+        var lines = [roofTitle]
+        for count in 1...3 {
+            let firstTop = bottom - Double(count) * lineHeight
+            lines = TextMetrics.wrap(roofTitle, fontSize: font, maxWidth: gableWidth(firstTop), maxLines: count)
+            if lines.allSatisfy({ !$0.hasSuffix("…") }) || count == 3 { break }
+        }
+        let firstBaseline = bottom - Double(lines.count - 1) * lineHeight - font * 0.3
+        svg.open("text", [("class", "house-title"), ("x", coordinate(width / 2)), ("y", coordinate(firstBaseline)), ("text-anchor", "middle"), ("font-size", coordinate(font))])
+        for (index, line) in lines.enumerated() {
+            svg.element("tspan", [("x", coordinate(width / 2)), ("dy", index == 0 ? "0" : coordinate(lineHeight))], text: line)
+        }
+        if lines.contains(where: { $0.hasSuffix("…") }) { svg.element("title", [], text: roofTitle) }
+        svg.close("text")
     }
 
     private func link(_ svg: inout SVGWriter, _ part: Part, x: Double, y: Double, width: Double, height: Double, font: Double, kind: String) {

@@ -24,6 +24,24 @@ public struct NiceScale: Sendable, Equatable {
         self.maximum = covered
     }
 
+    /// The scale with the most ticks, up to `targetTicks`, whose labels fit side by side along an axis of `length`:
+    /// adjacent labels (`labelWidth` of each tick's label) stay at least 6 units apart.
+    public static func fitting(
+        covering maximum: Double, targetTicks: Int, limit: Double? = nil, length: Double, labelWidth: (Double) -> Double
+    ) -> NiceScale {
+        var scale = NiceScale(covering: maximum, targetTicks: targetTicks, limit: limit)
+        for target in stride(from: targetTicks, through: 1, by: -1) {
+            scale = NiceScale(covering: maximum, targetTicks: target, limit: limit)
+            let ticks = scale.ticks
+            let fits = zip(ticks, ticks.dropFirst()).allSatisfy { left, right in
+                scale.position(right, length: length) - scale.position(left, length: length)
+                    >= (labelWidth(left) + labelWidth(right)) / 2 + 6
+            }
+            if fits { break }
+        }
+        return scale
+    }
+
     /// Tick values from 0 to the maximum.
     public var ticks: [Double] {
         var values: [Double] = []

@@ -120,3 +120,89 @@ public struct RatingDistributionChart: SVGChart {
         return svg.utf8
     }
 }
+
+/// One item's ratings over the years on the five-level scale: a row per level (1 at the bottom, 5 at the top, each
+/// named), a column per year, a dot at the year's level, consecutive years joined. Levels are ordinal: no bar from
+/// zero suggests that one level is a multiple of another. Flagged ratings are hatched and marked with "*".
+public struct RatingYearsChart: SVGChart {
+    public struct Point: Sendable {
+        public var year: Int
+        /// 1…5; nil when the rating was reported as not available.
+        public var rating: Int?
+        /// The rating as shown ("4 Very good"), or the not-available text.
+        public var valueLabel: String
+        /// The flag's short name ("estimated"), if any.
+        public var flag: String?
+
+        public init(year: Int, rating: Int?, valueLabel: String, flag: String? = nil) {
+            self.year = year
+            self.rating = rating
+            self.valueLabel = valueLabel
+            self.flag = flag
+        }
+    }
+
+    public var id: String
+    public var title: String
+    public var description: String
+    /// Level names from 1 (lowest) to 5 (highest).
+    public var levels: [String]
+    public var points: [Point]
+
+    public init(id: String, title: String, description: String, levels: [String], points: [Point]) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.levels = levels
+        self.points = points
+    }
+
+    public func svgBytes() -> [UInt8] {
+        let font = 12.0
+        let points = points.sorted { $0.year < $1.year }
+        let levelLabels = levels.enumerated().map { "\($0.offset + 1) \($0.element)" }
+        let left = min(120, (levelLabels.map { TextMetrics.width($0, fontSize: font) }.max() ?? 0)) + 8
+        let column = 52.0
+        let width = left + Double(max(points.count, 1)) * column + 4
+        let top = 8.0
+        let step = 18.0
+        let plotHeight = step * Double(max(levels.count - 1, 1))
+        let hasFlags = points.contains { $0.flag != nil }
+        let yearY = top + plotHeight + 20
+        let height = yearY + 6
+        let y = { (rating: Int) in top + plotHeight - Double(rating - 1) * step }
+        let x = { (index: Int) in left + (Double(index) + 0.5) * column }
+
+        var svg = SVGWriter()
+        openChart(&svg, id: id, width: width, height: height, title: title, description: description, kind: "rating-years")
+        if hasFlags { hatchPattern(&svg, id: "\(id)-hatch") }
+        svg.open("g", [("class", "chart-axis"), ("aria-hidden", "true")])
+        for (index, label) in levelLabels.enumerated() {
+            let levelY = y(index + 1)
+            svg.element("line", [("class", "chart-grid"), ("x1", coordinate(left)), ("x2", coordinate(width - 2)), ("y1", coordinate(levelY)), ("y2", coordinate(levelY))])
+            svg.element("text", [("x", "0"), ("y", coordinate(levelY + font * 0.35)), ("font-size", coordinate(font))], text: TextMetrics.truncate(label, fontSize: font, maxWidth: left - 8))
+        }
+        svg.close("g")
+        // Lines between consecutive rated years only: a year without a rating breaks the line.
+        for index in points.indices.dropLast() {
+            guard let from = points[index].rating, let to = points[index + 1].rating else { continue }
+            svg.element("line", [("class", "chart-connector"), ("x1", coordinate(x(index))), ("x2", coordinate(x(index + 1))), ("y1", coordinate(y(from))), ("y2", coordinate(y(to)))])
+        }
+        for (index, point) in points.enumerated() {
+            svg.open("g", [("class", point.flag == nil ? "chart-row" : "chart-row is-flagged")])
+            svg.element("title", [], text: "\(point.year): \(point.valueLabel)" + (point.flag.map { " (\($0))" } ?? ""))
+            if let rating = point.rating, (1...levels.count).contains(rating) {
+                var dot: [(StaticString, String)] = [("class", point.flag == nil ? "chart-point" : "chart-point chart-point-flagged"), ("cx", coordinate(x(index))), ("cy", coordinate(y(rating))), ("r", "5.5")]
+                if point.flag != nil { dot.append(("fill", "url(#\(id)-hatch)")) }
+                svg.element("circle", dot)
+            } else {
+                // Between two level lines, so that the text crosses none.
+                svg.element("text", [("class", "chart-missing"), ("x", coordinate(x(index))), ("y", coordinate(y(3) - step / 2 + font * 0.35)), ("text-anchor", "middle"), ("font-size", coordinate(font - 1))], text: TextMetrics.truncate(point.valueLabel, fontSize: font - 1, maxWidth: column - 4))
+            }
+            svg.element("text", [("class", "chart-label"), ("x", coordinate(x(index))), ("y", coordinate(yearY)), ("text-anchor", "middle"), ("font-size", coordinate(font))], text: String(point.year) + (point.flag == nil ? "" : "*"))
+            svg.close("g")
+        }
+        svg.close("svg")
+        return svg.utf8
+    }
+}

@@ -1,8 +1,10 @@
+import LCityUTF8
+
 /// Estimates the width of text without a font engine: wide (CJK) glyphs are one em, Latin letters about half.
 public enum TextMetrics {
     /// The approximate width of `text` at `fontSize` in a sans-serif font.
     public static func width(_ text: String, fontSize: Double) -> Double {
-        text.unicodeScalars.reduce(0) { $0 + advance($1) } * fontSize
+        LanguageSpans.strip(text).unicodeScalars.reduce(0) { $0 + advance($1) } * fontSize
     }
 
     /// Width of one character in ems.
@@ -32,6 +34,7 @@ public enum TextMetrics {
 
     /// `text` cut to fit `maxWidth`, ending in "…" when cut.
     public static func truncate(_ text: String, fontSize: Double, maxWidth: Double) -> String {
+        let text = LanguageSpans.strip(text)
         guard width(text, fontSize: fontSize) > maxWidth else { return text }
         let ellipsis = advance("…") * fontSize
         var result = ""
@@ -50,6 +53,7 @@ extension TextMetrics {
     /// `text` broken into lines no wider than `maxWidth`: at spaces for Latin text, between any two wide
     /// characters for CJK. At most `maxLines` lines; the last is truncated with "…" if needed.
     public static func wrap(_ text: String, fontSize: Double, maxWidth: Double, maxLines: Int = 4) -> [String] {
+        let text = LanguageSpans.strip(text)
         // Break opportunities: after a space, and before or after a wide character.
         var tokens: [String] = []
         var current = ""

@@ -1,11 +1,12 @@
-/// One item's values over the years: a column per year, flagged values hatched and marked with a footnote sign.
+/// One item's values over the years: a column per year, flagged values hatched and marked with a footnote sign
+/// ("*"; the flag itself is in the column's `<title>` and in the list the chart sits beside).
 public struct YearBarChart: SVGChart {
     public struct Point: Sendable {
         public var year: Int
         /// nil when the value was reported as not available.
         public var value: Double?
         public var valueLabel: String
-        /// Short flag text shown under the year ("estimated"); nil if none.
+        /// The flag's short name ("estimated"), given in the column's `<title>`; nil if none.
         public var flag: String?
 
         public init(year: Int, value: Double?, valueLabel: String, flag: String? = nil) {
@@ -38,25 +39,19 @@ public struct YearBarChart: SVGChart {
     public func svgBytes() -> [UInt8] {
         let font = 13.0
         let points = points.sorted { $0.year < $1.year }
-        let left = 44.0
-        let column = 64.0
-        let width = max(220, left + Double(points.count) * column + 8)
+        // Columns as wide as the widest value, so that neighbouring values never touch.
+        let column = max(64, (points.map { TextMetrics.width($0.valueLabel + "*", fontSize: font) }.max() ?? 0) + 10)
         let top = 22.0
         let plotHeight = 100.0
         let hasFlags = points.contains { $0.flag != nil }
-        let height = top + plotHeight + 24 + (hasFlags ? 16 : 0)
+        let height = top + plotHeight + 24
         let scale = NiceScale(covering: points.compactMap(\.value).max() ?? 0, targetTicks: 3, limit: axisLimit)
+        // The value axis's labels, right-aligned in a margin as wide as the widest.
+        let left = max(36, (scale.ticks.map { TextMetrics.width(tickLabel($0), fontSize: 12) }.max() ?? 0) + 10)
+        let width = max(220, left + Double(points.count) * column + 8)
         var svg = SVGWriter()
         openChart(&svg, id: id, width: width, height: height, title: title, description: description, kind: "years")
-        if hasFlags {
-            // The hatch of flagged columns, defined only where a column uses it.
-            svg.open("defs", [])
-            svg.open("pattern", [("id", "\(id)-hatch"), ("width", "6"), ("height", "6"), ("patternUnits", "userSpaceOnUse"), ("patternTransform", "rotate(45)")])
-            svg.element("rect", [("class", "chart-hatch-bg"), ("width", "6"), ("height", "6")])
-            svg.element("line", [("class", "chart-hatch-line"), ("x1", "0"), ("y1", "0"), ("x2", "0"), ("y2", "6")])
-            svg.close("pattern")
-            svg.close("defs")
-        }
+        if hasFlags { hatchPattern(&svg, id: "\(id)-hatch") }
         // The repeated elements are written out directly (fixed attributes, numbers written as digits): a city
         // profile draws a couple of dozen of these charts per page.
         svg.open("g", [("class", "chart-axis"), ("aria-hidden", "true")])
@@ -119,14 +114,6 @@ public struct YearBarChart: SVGChart {
             svg.raw(" text-anchor=\"middle\" font-size=\"13\">")
             svg.integer(point.year)
             svg.raw("</text>")
-            if let flag = point.flag {
-                svg.raw("<text class=\"chart-flag\"")
-                svg.attribute("x", middle)
-                svg.attribute("y", top + plotHeight + 33)
-                svg.raw(" text-anchor=\"middle\" font-size=\"12\">*")
-                svg.text(TextMetrics.truncate(flag, fontSize: 12, maxWidth: column - 6))
-                svg.raw("</text>")
-            }
             svg.raw("</g>")
         }
         svg.raw("<line class=\"chart-baseline\"")

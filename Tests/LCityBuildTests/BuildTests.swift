@@ -16,9 +16,9 @@ struct BuildTests {
         ("declaration-zh", "zh/declaration/index.html"),
         ("framework-en", "en/framework/index.html"),
         ("focus-area-en", "en/focus-areas/1.1/index.html"),
-        ("indicators-zh", "zh/indicators/index.html"),
-        ("indicator-en", "en/indicators/1.1.1a/index.html"),
-        ("indicator-rating-zh", "zh/indicators/2.1.1a/index.html"),
+        ("indicators-zh", "zh/measures/index.html"),
+        ("indicator-en", "en/measures/1.1.1a/index.html"),
+        ("indicator-rating-zh", "zh/measures/2.1.1a/index.html"),
         ("city-en", "en/cities/alpha/index.html"),
         ("city-zh", "zh/cities/beta/index.html"),
         ("cities-en", "en/cities/index.html"),
@@ -66,7 +66,7 @@ struct BuildTests {
         defer { site.remove() }
         let (rendered, _) = site.render()
         let files = try #require(rendered).files
-        let indicator = String(decoding: try #require(files["en/indicators/1.1.1b/index.html"]), as: UTF8.self)
+        let indicator = String(decoding: try #require(files["en/measures/1.1.1b/index.html"]), as: UTF8.self)
         #expect(indicator.components(separatedBy: "The printed table gives no unit.").count == 2)
         let city = String(decoding: try #require(files["en/cities/alpha/index.html"]), as: UTF8.self)
         #expect(city.contains("<li>2019: 75.2%</li>"))
@@ -84,13 +84,13 @@ struct BuildTests {
         #expect(report.diagnostics.errorCount == 0)
         let files = try #require(rendered).files
         // 232 cities report 1.1.1a: 100 rows a page.
-        #expect(files["en/indicators/1.1.1a/page/3/index.html"] != nil)
-        #expect(files["en/indicators/1.1.1a/page/4/index.html"] == nil)
+        #expect(files["en/measures/1.1.1a/page/3/index.html"] != nil)
+        #expect(files["en/measures/1.1.1a/page/4/index.html"] == nil)
         // 231 cities in Europe and North America: 200 a page.
         #expect(files["en/regions/europe_north_america/page/2/index.html"] != nil)
         let cities = String(decoding: try #require(files["en/cities/index.html"]), as: UTF8.self)
         #expect(!cities.contains("Copy 17"), "the list of all cities shows countries only above 200 cities")
-        let first = String(decoding: try #require(files["en/indicators/1.1.1a/index.html"]), as: UTF8.self)
+        let first = String(decoding: try #require(files["en/measures/1.1.1a/index.html"]), as: UTF8.self)
         #expect(first.contains("chart-distribution"), "above 60 cities the comparison chart is a distribution")
         #expect(first.components(separatedBy: "<tr>").count - 1 <= 100 + 10)
         #expect(LinkChecker(site: try #require(rendered)).check().broken.isEmpty)

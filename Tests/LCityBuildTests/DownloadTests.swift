@@ -72,7 +72,7 @@ struct DownloadTests {
             return String(decoding: data.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
         }
         let all = try rows("data/all.csv")
-        let perIndicator = try ["1.1.1a", "1.1.1b", "2.1.1a", "3.1.1a"].flatMap { try rows("data/indicators/\($0).csv") }
+        let perIndicator = try ["1.1.1a", "1.1.1b", "2.1.1a", "3.1.1a"].flatMap { try rows("data/measures/\($0).csv") }
         let perCity = try ["alpha", "beta", "gamma"].flatMap { try rows("data/cities/\($0).csv") }
         #expect(all.count == 16)
         #expect(Set(all) == Set(perIndicator))

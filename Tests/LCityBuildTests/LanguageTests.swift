@@ -29,19 +29,19 @@ struct LanguageTests {
 
     @Test func printedColumnIsReadOutAndNeverEmpty() throws {
         let pages = try Self.shippedPages()
-        for (path, html) in pages where path.contains("/indicators/") {
+        for (path, html) in pages where path.contains("/measures/") {
             #expect(!html.contains("<dd></dd>"), "\(path) has an empty definition")
             #expect(!html.contains("(empty)"), "\(path)")
         }
-        let english = try #require(pages["en/indicators/1.3.2b/index.html"])
+        let english = try #require(pages["en/measures/1.3.2b/index.html"])
         #expect(english.contains("<dd>5–1: Excellent, Very good, Good, Fair, Poor (printed: <span lang=\"zh\">5–1 优秀 很好 好 一般 很差</span>)</dd>"))
-        let blank = try #require(pages["zh/indicators/1.1.4a/index.html"])
+        let blank = try #require(pages["zh/measures/1.1.4a/index.html"])
         #expect(blank.contains("<dt>原表数据栏</dt><dd>原表此栏空白</dd>"))
     }
 
     @Test func unitsAndCommitmentsAreNotSaidTwice() throws {
         let pages = try Self.shippedPages()
-        let rating = try #require(pages["en/indicators/1.3.2b/index.html"])
+        let rating = try #require(pages["en/measures/1.3.2b/index.html"])
         #expect(rating.contains("<dt>Unit</dt><dd>five-point rating</dd>"))
         let area = try #require(pages["zh/focus-areas/1.2/index.html"])
         #expect(area.contains("《北京宣言》第2项承诺：促进经济发展和文化繁荣</a>"))

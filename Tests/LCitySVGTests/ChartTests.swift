@@ -17,110 +17,123 @@ let percent: @Sendable (Double) -> String = { value in
 }
 let plain: @Sendable (Double) -> String = { value in value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value) }
 
-func bars(_ values: [(String, Double)], highlight: String? = nil) -> [BarChart.Bar] {
-    values.map { BarChart.Bar(label: $0.0, value: $0.1, valueLabel: percent($0.1), highlighted: $0.0 == highlight) }
+func items(_ values: [(String, Double)], flagged: Set<String> = []) -> [DotStripChart.Item] {
+    values.map { DotStripChart.Item(label: $0.0, value: $0.1, valueLabel: percent($0.1), flag: flagged.contains($0.0) ? "estimated" : nil) }
+}
+
+func histogramItems(_ values: [(String, Double)], highlight: String? = nil) -> [HistogramChart.Item] {
+    values.map { HistogramChart.Item(label: $0.0, value: $0.1, valueLabel: percent($0.1), highlighted: $0.0 == highlight) }
 }
 
 /// Numeric attribute values of every element named `element` with class containing `className`.
 func attribute(_ name: String, of className: String, in svg: String) throws -> [Double] {
-    let pattern = try NSRegularExpression(pattern: "<rect class=\"[^\"]*\(className)[^\"]*\"[^>]*? \(name)=\"([-0-9.]+)\"")
+    let pattern = try NSRegularExpression(pattern: "<(?:rect|circle) class=\"[^\"]*\(className)[^\"]*\"[^>]*? \(name)=\"([-0-9.]+)\"")
     let range = NSRange(svg.startIndex..., in: svg)
     return pattern.matches(in: svg, range: range).compactMap { Double(svg[Range($0.range(at: 1), in: svg)!]) }
 }
 
-@Suite("Bar chart")
-struct BarChartTests {
-    static let cities = [("Lanjiang", 96.1), ("Port Merrow", 88.5), ("Kesiwa", 80.4), ("Ouzirane", 76.3), ("Qiaolan", 98.2)]
+@Suite("Dot strip and histogram")
+struct NetworkChartTests {
+    static let cities = [("Kesiwa", 80.4), ("Lanjiang", 96.1), ("Ouzirane", 76.3), ("Port Merrow", 88.5), ("Qiaolan", 98.2)]
 
-    @Test func comparisonGolden() throws {
-        let chart = BarChart(
-            id: "c1", title: "Adult literacy rate", description: "Five cities, lowest 76.3%, highest 98.2%, median 88.5%.",
-            bars: bars(Self.cities, highlight: "Kesiwa"), tickLabel: percent, axisLimit: 100, median: 88.5, medianLabel: "median 88.5%")
-        try expectGolden(chart.svg(), "bars-comparison")
+    static func strip(_ values: [(String, Double)], flagged: Set<String> = [], id: String = "c1") -> DotStripChart {
+        DotStripChart(
+            id: id, title: "Adult literacy rate", description: "Five cities by region, alphabetical.",
+            groups: [
+                .init(label: "Africa", items: items(Array(values.prefix(2)), flagged: flagged)),
+                .init(label: "Asia and the Pacific", items: items(Array(values.dropFirst(2)), flagged: flagged)),
+            ],
+            tickLabel: percent, axisLimit: 100, median: 88.5, medianLabel: "median 88.5%",
+            flagNote: "* Flagged value (estimated): the table gives each value's flag.")
     }
 
-    @Test func oneCity() throws {
-        let chart = BarChart(id: "c2", title: "One", description: "One city.", bars: bars([("Solo", 42)]), tickLabel: percent, axisLimit: 100)
-        try expectGolden(chart.svg(), "bars-one-city")
+    @Test func dotStripGolden() throws {
+        try expectGolden(Self.strip(Self.cities, flagged: ["Ouzirane"]).svg(), "dots-by-region")
     }
 
-    @Test func allEqualAndZeroValues() throws {
-        let equal = BarChart(id: "c3", title: "Equal", description: "d", bars: bars([("A", 5), ("B", 5), ("C", 5)]), tickLabel: plain, median: 5, medianLabel: "median 5")
-        try expectGolden(equal.svg(), "bars-all-equal")
-        let zero = BarChart(id: "c4", title: "Zero", description: "d", bars: bars([("A", 0), ("B", 0)]), tickLabel: plain)
-        let svg = zero.svg()
-        #expect(try attribute("width", of: "chart-bar", in: svg) == [0, 0])
-        #expect(svg.contains(">0%</text>"))
-        try expectGolden(svg, "bars-zero")
-        // Negative values are refused by validation; should one arrive, it is drawn at the baseline, never leftwards.
-        let negative = BarChart(id: "c4n", title: "Negative", description: "d", bars: bars([("A", -5), ("B", 10)]), tickLabel: plain).svg()
-        #expect(try attribute("width", of: "chart-bar", in: negative) == [attribute("width", of: "chart-bar", in: negative)[0], 0])
-        #expect(try attribute("x", of: "chart-bar", in: negative).allSatisfy { $0 >= 0 })
+    /// The chart keeps the caller's (alphabetical) order: a row's position says nothing of its value.
+    @Test func rowsKeepTheCallersOrderNotTheValues() throws {
+        let svg = Self.strip(Self.cities).svg()
+        let names = Self.cities.map(\.0)
+        let positions = names.map { svg.range(of: ">\($0)</text>")!.lowerBound }
+        #expect(positions == positions.sorted(), "rows in the given order")
+        let xs = try attribute("cx", of: "chart-point", in: svg)
+        #expect(xs.count == 5)
+        #expect(xs != xs.sorted(by: >) && xs != xs.sorted(), "dots placed by value, not drawn as a sorted column")
     }
 
-    @Test func longAndCJKNamesAreTruncatedToTheLabelColumn() throws {
-        let chart = BarChart(
-            id: "c5", title: "Names", description: "d",
-            bars: bars([("A city with an extraordinarily long official name that goes on", 50), ("联合国教科文组织全球学习型城市网络示例城市", 70), ("短", 30)]),
+    @Test func flaggedValuesAreHatchedStarredAndExplained() throws {
+        let plainChart = Self.strip(Self.cities).svg()
+        #expect(!plainChart.contains("hatch"))
+        #expect(!plainChart.contains("Flagged value"), "the note appears only when a value is flagged")
+        let flagged = Self.strip(Self.cities, flagged: ["Kesiwa"]).svg()
+        #expect(flagged.contains(#"fill="url(#c1-hatch)""#))
+        #expect(flagged.contains(">80.4%*</text>"))
+        #expect(flagged.contains("<title>Kesiwa: 80.4% (estimated)</title>"))
+        #expect(flagged.contains("* Flagged value (estimated)"))
+    }
+
+    @Test func oneCityAndEqualValues() throws {
+        let one = DotStripChart(
+            id: "c2", title: "One", description: "One city.", groups: [.init(label: "Europe", items: items([("Solo", 42)]))],
             tickLabel: percent, axisLimit: 100)
-        let svg = chart.svg()
+        try expectGolden(one.svg(), "dots-one-city")
+        let equal = DotStripChart(
+            id: "c3", title: "Equal", description: "d", groups: [.init(label: "Arab States", items: items([("A", 5), ("B", 5), ("C", 5)]))],
+            tickLabel: plain, median: 5, medianLabel: "median 5")
+        #expect(Set(try attribute("cx", of: "chart-point", in: equal.svg())).count == 1)
+        // Zero values sit on the axis's start, never before it.
+        let zero = DotStripChart(id: "c4", title: "Zero", description: "d", groups: [.init(label: "G", items: items([("A", 0), ("B", 0)]))], tickLabel: plain)
+        let zeroes = try attribute("cx", of: "chart-point", in: zero.svg())
+        #expect(Set(zeroes).count == 1 && zeroes[0] > 0)
+    }
+
+    @Test func longNamesAreAbbreviatedWithTheFullNameInTheTitle() throws {
+        let names = [
+            ("A city with an extraordinarily long official name that goes on", 50.0), ("联合国教科文组织全球学习型城市网络示例城市", 70.0),
+            ("مدينة ذات اسم طويل جدا للغاية في المنطقة العربية", 30.0),
+        ]
+        let svg = DotStripChart(
+            id: "c5", title: "Names", description: "d", groups: [.init(label: "Everywhere", items: items(names))], tickLabel: percent,
+            axisLimit: 100
+        ).svg()
         #expect(svg.contains("…</text>"))
         #expect(svg.contains("<title>联合国教科文组织全球学习型城市网络示例城市: 70%</title>"))
-        try expectGolden(svg, "bars-long-names")
-    }
-
-    @Test func barsAreSortedStayInsideThePlotAndGrowWithValue() throws {
-        let values = (0..<40).map { ("City \($0)", Double(($0 * 37) % 101)) }
-        let chart = BarChart(id: "p", title: "t", description: "d", bars: bars(values), tickLabel: percent, axisLimit: 100)
-        let svg = chart.svg()
-        let widths = try attribute("width", of: "chart-bar", in: svg)
-        let xs = try attribute("x", of: "chart-bar", in: svg)
-        #expect(widths.count == 40)
-        #expect(widths == widths.sorted(by: >), "bars sorted by value, largest first")
-        let plotEnd = BarChart.width
-        for (x, width) in zip(xs, widths) {
-            #expect(width >= 0)
-            #expect(x + width <= plotEnd)
-        }
-        // Monotone: a larger value never gets a shorter bar.
-        let sortedValues = values.map(\.1).sorted(by: >)
-        for index in 1..<sortedValues.count where sortedValues[index] < sortedValues[index - 1] {
-            #expect(widths[index] <= widths[index - 1])
-        }
+        try expectGolden(svg, "dots-long-names")
     }
 
     @Test func tenThousandValuesBecomeADistribution() throws {
         var generator = SplitMix(seed: 7)
         let values = (0..<10_000).map { ("City \($0)", Double(generator.next() % 1000) / 10) }
-        let chart = BarChart(
-            id: "big", title: "Large network", description: "10,000 cities.", bars: bars(values, highlight: "City 42"),
+        let chart = HistogramChart(
+            id: "big", title: "Large network", description: "10,000 cities.", items: histogramItems(values, highlight: "City 42"),
             tickLabel: percent, axisLimit: 100, median: 50, medianLabel: "median 50%", countLabel: "number of cities")
-        #expect(chart.showsDistribution)
         let svg = chart.svg()
         #expect(svg.count < 20_000, "the distribution view does not grow with the number of cities")
         #expect(svg.contains("▶ City 42: "))
         #expect(!svg.contains("City 43"))
         #expect(try attribute("height", of: "chart-bar", in: svg).count <= 20)
-        try expectGolden(svg, "bars-distribution-10000")
+        try expectGolden(svg, "histogram-10000")
     }
 
     @Test func outputIsDeterministic() {
-        let make = { BarChart(id: "d", title: "t", description: "d", bars: bars(Self.cities), tickLabel: percent).svg() }
-        #expect(make() == make())
+        #expect(Self.strip(Self.cities).svg() == Self.strip(Self.cities).svg())
     }
 
     @Test func textIsEscaped() {
-        let chart = BarChart(id: "e", title: "A & B <c>", description: "\"quoted\"", bars: bars([("<script>", 1)]), tickLabel: plain)
+        let chart = DotStripChart(
+            id: "e", title: "A & B <c>", description: "\"quoted\"", groups: [.init(label: "G", items: items([("<script>", 1)]))],
+            tickLabel: plain)
         let svg = chart.svg()
         #expect(svg.contains("<title id=\"e-title\">A &amp; B &lt;c&gt;</title>"))
         #expect(!svg.contains("<script>"))
     }
 
     @Test func everyChartIsAnAccessibleImage() {
-        let svg = BarChart(id: "a", title: "T", description: "D", bars: bars(Self.cities), tickLabel: plain).svg()
+        let svg = Self.strip(Self.cities, id: "a").svg()
         #expect(svg.hasPrefix(#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="#))
         #expect(svg.contains(#"role="img" aria-labelledby="a-title a-desc""#))
-        #expect(svg.contains(#"<title id="a-title">T</title><desc id="a-desc">D</desc>"#))
+        #expect(svg.contains(#"<title id="a-title">Adult literacy rate</title><desc id="a-desc">"#))
     }
 }
 
@@ -162,10 +175,30 @@ struct OtherChartTests {
         ).svg()
         #expect(svg.contains(#"fill="url(#y-hatch)""#))
         #expect(svg.contains(">24.0%*</text>"))
-        #expect(svg.contains(">*estimated</text>"))
+        #expect(svg.contains("<title>2022: 24.0% (estimated)</title>"))
         #expect(svg.contains(">n/a</text>"))
         #expect(try attribute("height", of: "chart-bar", in: svg).count == 2, "a missing year is not drawn as zero")
         try expectGolden(svg, "years")
+    }
+
+    /// Ratings are levels, not amounts: dots on five named levels, no bar from zero, a missing year breaks the line.
+    @Test func ratingsOverYearsSitOnTheFiveLevels() throws {
+        let svg = RatingYearsChart(
+            id: "ry", title: "Ratings over the years", description: "d", levels: ["Poor", "Fair", "Good", "Very good", "Excellent"],
+            points: [
+                .init(year: 2017, rating: 3, valueLabel: "3 Good"), .init(year: 2019, rating: 4, valueLabel: "4 Very good"),
+                .init(year: 2021, rating: nil, valueLabel: "n/a"), .init(year: 2023, rating: 5, valueLabel: "5 Excellent", flag: "provisional"),
+            ]
+        ).svg()
+        #expect(!svg.contains("chart-bar"))
+        for label in ["1 Poor", "3 Good", "5 Excellent"] { #expect(svg.contains(">\(label)</text>")) }
+        let ys = try attribute("cy", of: "chart-point", in: svg)
+        #expect(ys.count == 3)
+        #expect(ys[0] > ys[1] && ys[1] > ys[2], "higher levels are drawn higher")
+        #expect(ys[1] - ys[2] == (ys[0] - ys[1]), "the levels are evenly spaced")
+        #expect(svg.components(separatedBy: "chart-connector").count - 1 == 1, "only 2017–2019 joined: 2021 has no rating")
+        #expect(svg.contains(">2023*</text>") && svg.contains(#"fill="url(#ry-hatch)""#))
+        try expectGolden(svg, "rating-years")
     }
 
     @Test func yearsDefineTheHatchOnlyWhenAColumnUsesIt() {
@@ -193,7 +226,7 @@ struct OtherChartTests {
         try expectGolden(
             strip.svg(title: "Against the network", description: "Range 10–90, median 50; this city 70.", value: 70),
             "range-strip")
-        #expect(!strip.svg(title: "t", description: "d", value: nil).contains("chart-dot"))
+        #expect(!strip.svg(title: "t", description: "d", value: nil).contains("chart-dot\""))
         let scale = RatingScaleChart.Frame(id: "r", levels: ["Poor", "Fair", "Good", "Very good", "Excellent"])
         _ = scale.svg(title: "Other", description: "Rated 2", rating: 2)
         try expectGolden(scale.svg(title: "Rating", description: "Rated 4 (Very good).", rating: 4), "rating-scale")

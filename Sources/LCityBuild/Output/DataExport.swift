@@ -41,7 +41,7 @@ public struct DataExport: Sendable {
     public func writeIndicator(_ measure: Measure, to sink: some OutputSink) throws {
         var csv = CSVWriter(bytes: csvHeaderBytes)
         for city in model.cities { appendRows(city, measure: measure, to: &csv) }
-        try sink.write("data/indicators/\(measure.id).csv", Data(csv.bytes))
+        try sink.write("data/measures/\(measure.id).csv", Data(csv.bytes))
     }
 
     /// The whole dataset, appended city by city in slug order.
@@ -49,7 +49,7 @@ public struct DataExport: Sendable {
         try writeTables(to: sink, indicators: false) { cityRows($0) }
     }
 
-    /// `data/all.csv` (and with `indicators`, every `data/indicators/<id>.csv`) made 256 cities at a time on all
+    /// `data/all.csv` (and with `indicators`, every `data/measures/<id>.csv`) made 256 cities at a time on all
     /// cores and appended in slug order, so that memory holds one block's rows at a time; `rows` gives a city's CSV
     /// rows (and may write other files on the way). Each city's rows are made once for all these files.
     private func writeTables(to sink: some OutputSink, indicators: Bool, rows: @Sendable (City) throws -> CityRows) throws {
@@ -58,7 +58,7 @@ public struct DataExport: Sendable {
         let header = Data(csvHeaderBytes)
         try sink.append("data/all.csv", header)
         if indicators {
-            for measure in measures { try sink.append("data/indicators/\(measure.id).csv", header) }
+            for measure in measures { try sink.append("data/measures/\(measure.id).csv", header) }
         }
         for chunk in stride(from: 0, to: cities.count, by: 256) {
             let blocks = try parallelMap(Array(cities[chunk..<min(cities.count, chunk + 256)])) { city in
@@ -72,7 +72,7 @@ public struct DataExport: Sendable {
             for (index, measure) in measures.enumerated() {
                 var part: [UInt8] = []
                 for block in blocks { part += block.rows(ofMeasureAt: index) }
-                if !part.isEmpty { try sink.append("data/indicators/\(measure.id).csv", Data(part)) }
+                if !part.isEmpty { try sink.append("data/measures/\(measure.id).csv", Data(part)) }
             }
         }
     }

@@ -7,7 +7,7 @@ extension SiteConfig {
         guard let map = baseReader.mapping(root, "the site file") else { return nil }
         map.rejectUnknownKeys(allowed: [
             "title", "tagline", "languages", "default_language", "base_url", "data_disclaimer", "source", "home_pages",
-            "partial_languages",
+            "partial_languages", "data_version", "data_date",
         ])
         var languages: [String] = []
         if let node = map.required("languages"), let items = baseReader.sequence(node, "languages") {
@@ -64,6 +64,12 @@ extension SiteConfig {
         let source = map.required("source").flatMap { SourceAttribution.load($0, reader: reader) }
         let tagline = map["tagline"].flatMap { reader.localizedText($0, "tagline") }
         let disclaimer = map["data_disclaimer"].flatMap { reader.localizedText($0, "data_disclaimer") }
+        // data_version: "2025.2" and data_date: 2025-12-31 — the edition of the data, printed on profiles and cited.
+        let dataVersion = map["data_version"].flatMap { reader.string($0, "data_version") }
+        let dataDate = map["data_date"].flatMap { reader.string($0, "data_date") }
+        if let dataDate, !Self.isCalendarDate(dataDate.value) {
+            reader.sink.error("data_date '\(dataDate.value)' is not a date written as YYYY-MM-DD, such as 2025-12-31", at: dataDate.location)
+        }
         var homePages: [Located<String>] = []
         if let node = map["home_pages"], let items = reader.sequence(node, "home_pages") {
             homePages = items.compactMap { reader.string($0, "a home page name") }
@@ -72,7 +78,19 @@ extension SiteConfig {
         return SiteConfig(
             title: title, tagline: tagline, languages: languages, defaultLanguage: defaultLanguage.value,
             baseURL: baseURL.value, dataDisclaimer: disclaimer, source: source, homePages: homePages,
-            partialLanguageFallbacks: partial)
+            partialLanguageFallbacks: partial, dataVersion: dataVersion?.value,
+            dataDate: dataDate.flatMap { Self.isCalendarDate($0.value) ? $0.value : nil })
+    }
+
+    /// Whether `text` is a real calendar date written YYYY-MM-DD.
+    static func isCalendarDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month)
+        else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return (1...days[month - 1]).contains(day)
     }
 }
 

@@ -15,6 +15,9 @@ public struct SiteConfig: Sendable {
     /// Languages whose UI is translated but whose content may be missing (no warnings; pages show a notice),
     /// each with the language its missing texts are shown in.
     public var partialLanguageFallbacks: [String: String] = [:]
+    /// The edition of the data ("2025.2") and the day it was fixed (YYYY-MM-DD), printed on profiles and in citations.
+    public var dataVersion: String?
+    public var dataDate: String?
 
     /// The partially translated languages.
     public var partialLanguages: [String] { languages.filter { partialLanguageFallbacks[$0] != nil } }

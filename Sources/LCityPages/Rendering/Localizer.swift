@@ -1,5 +1,6 @@
 import Foundation
 import LCityContent
+import LCityUTF8
 
 /// UI strings and formatting for one page language.
 public struct Localizer: Sendable {
@@ -59,9 +60,13 @@ public struct Localizer: Sendable {
         return pieces
     }
 
-    /// A content text in this language (or its fallback).
+    /// A content text in this language, or in its fallback marked with the language it is in (`LanguageSpans`:
+    /// the finished page gives it a `lang` attribute).
     public func text(_ text: LocalizedText?) -> String {
-        text?.text(in: language, fallbacks: fallbacks) ?? ""
+        guard let text else { return "" }
+        let value = text.text(in: language, fallbacks: fallbacks)
+        let shown = text.language(for: language, fallbacks: fallbacks)
+        return shown == language ? value : LanguageSpans.mark(value, language: shown)
     }
 
     /// The language a content text is shown in, when it differs from the page's (for a `lang` attribute); else nil.
@@ -76,6 +81,23 @@ public struct Localizer: Sendable {
 
     /// Label of a flag ("estimated" …).
     public func flag(_ flag: ObservationFlag) -> String { strings["flag_\(flag.rawValue)"] }
+
+    /// "label: value", with this language's colon ("：" in Chinese).
+    public func labelled(_ label: String, _ value: String) -> String { label + self[.labelColon] + value }
+
+    /// A YYYY-MM-DD date as this language writes it in full ("2025年12月31日", "December 31, 2025"); the text as
+    /// given if it is not such a date.
+    public func date(_ iso: String) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])) else {
+            return iso
+        }
+        var style = Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: language), calendar: calendar)
+        style.timeZone = calendar.timeZone
+        return date.formatted(style)
+    }
 
     /// An integer with thousands separators.
     public func integer(_ value: Int) -> String { NumberFormatting.grouped(value) }

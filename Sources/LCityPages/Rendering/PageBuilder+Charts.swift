@@ -39,21 +39,27 @@ extension PageScope {
             return charts
         }
         if let headline = statistics.headline {
-            let bars = statistics.values.compactMap { entry -> BarChart.Bar? in
-                guard let value = entry.headline else { return nil }
-                return BarChart.Bar(label: cityLabels[entry.cityIndex].name, value: value, valueLabel: formatValue(value, measure))
-            }
             let values: KeyValuePairs = [
                 "name": name, "count": l.integer(headline.count), "min": formatValueWithUnit(headline.minimum, measure),
                 "max": formatValueWithUnit(headline.maximum, measure), "median": formatMedian(headline.median, measure),
             ]
-            let chart = BarChart(
-                id: "chart-\(measure.id)-cities", title: l.format(.chartBarsTitle, ["name": name]),
-                description: l.format(bars.count > BarChart.defaultDistributionThreshold ? .chartDistributionDesc : .chartBarsDesc, values),
-                bars: bars, tickLabel: tickFormatter(measure), axisLimit: axisLimit(measure), median: headline.median,
-                medianLabel: l.format(.chartMedian, ["value": formatMedian(headline.median, measure, withUnit: false)]),
-                countLabel: l[.chartCountAxis])
-            charts.append(ChartView(title: chart.title, svg: RenderedHTML(bytes: chart.svgBytes())))
+            let medianLabel = l.format(.chartMedian, ["value": formatMedian(headline.median, measure, withUnit: false)])
+            if headline.count > HistogramChart.rowLimit {
+                let chart = HistogramChart(
+                    id: "chart-\(measure.id)-cities", title: l.format(.chartDistributionTitle, ["name": name]),
+                    description: l.format(.chartDistributionDesc, values),
+                    items: statistics.values.compactMap { entry in
+                        entry.headline.map {
+                            HistogramChart.Item(label: cityLabels[entry.cityIndex].name, value: $0, valueLabel: formatValue($0, measure))
+                        }
+                    },
+                    tickLabel: tickFormatter(measure), axisLimit: axisLimit(measure), median: headline.median,
+                    medianLabel: medianLabel, countLabel: l[.chartCountAxis])
+                charts.append(ChartView(title: chart.title, svg: RenderedHTML(bytes: chart.svgBytes())))
+            } else {
+                let chart = networkDotStrip(measure, name: name, statistics: statistics, values: values, medianLabel: medianLabel)
+                charts.append(ChartView(title: chart.title, svg: RenderedHTML(bytes: chart.svgBytes())))
+            }
         }
         if let breakdown = measure.breakdownID.flatMap(framework.breakdown), statistics.values.count <= 20 {
             // Cities in the table's order: alphabetical in this language.
@@ -63,9 +69,9 @@ extension PageScope {
                 guard let city = model.city(entry.slug) else { return nil }
                 // The totals are in the comparison chart above: the breakdown chart shows the parts.
                 let parts = breakdown.categories.filter { statistics.headline == nil || $0.id != breakdown.totalCategory }
-                let bars = parts.compactMap { category -> BarChart.Bar? in
+                let bars = parts.compactMap { category -> GroupedBarChart.Bar? in
                     entry.observation.value(for: category.id).map {
-                        BarChart.Bar(label: l.text(category.name), value: $0, valueLabel: formatValue($0, measure))
+                        GroupedBarChart.Bar(label: l.text(category.name), value: $0, valueLabel: formatValue($0, measure))
                     }
                 }
                 return bars.isEmpty ? nil : GroupedBarChart.Group(label: cityName(city), bars: bars)
@@ -84,6 +90,40 @@ extension PageScope {
             }
         }
         return charts
+    }
+
+    /// Every reporting city's headline value: a block per UNESCO region (in the site's region order), cities in
+    /// alphabetical order within it, never in order of value. Each value shows its year when the cities' latest
+    /// years differ, and flagged values are hatched and marked "*", the flags present named under the plot.
+    func networkDotStrip(
+        _ measure: Measure, name: String, statistics: MeasureStatistics, values: KeyValuePairs<String, String>,
+        medianLabel: String
+    ) -> DotStripChart {
+        let order = model.tableOrder[language]?[measure.id] ?? Array(statistics.values.indices)
+        let showsYears = (statistics.years.map { $0.lowerBound != $0.upperBound }) ?? false
+        var itemsByRegion: [String: [DotStripChart.Item]] = [:]
+        var flags: Set<ObservationFlag> = []
+        for position in order {
+            let entry = statistics.values[position]
+            guard let value = entry.headline else { continue }
+            let flag = entry.observation.flag?.value
+            if let flag { flags.insert(flag) }
+            let text = formatValue(value, measure)
+            itemsByRegion[model.cities[entry.cityIndex].region.value, default: []].append(DotStripChart.Item(
+                label: cityLabels[entry.cityIndex].name, value: value,
+                valueLabel: showsYears ? l.format(.chartValueYear, ["value": text, "year": String(entry.year)]) : text,
+                flag: flag.map { l.flag($0) }))
+        }
+        let groups = model.content.geography.regions.compactMap { region in
+            itemsByRegion[region.id].map { DotStripChart.Group(label: regionName(region.id), items: $0) }
+        }
+        let flagNames = ObservationFlag.allCases.filter(flags.contains).map { l.flag($0) }
+        return DotStripChart(
+            id: "chart-\(measure.id)-cities", title: l.format(.chartDotsTitle, ["name": name]),
+            description: l.format(.chartDotsDesc, values) + (showsYears ? " " + l[.chartYearsDiffer] : ""),
+            groups: groups, tickLabel: tickFormatter(measure), axisLimit: axisLimit(measure),
+            median: statistics.headline?.median, medianLabel: medianLabel,
+            flagNote: flagNames.isEmpty ? "" : l.format(.chartFlagNote, ["flags": flagNames.joined(separator: l[.listSeparator])]))
     }
 
     /// "Median gap, Female minus Male: 2.1 points" for breakdowns with two parts (and perhaps a total).
@@ -138,19 +178,33 @@ extension PageScope {
         _ cityName: String, _ measure: Measure, years: [YearValue]
     ) -> RenderedHTML? {
         guard years.count > 1 else { return nil }
+        let name = l.text(measure.name)
+        if framework.unit(measure.unitID)?.kind == .rating {
+            let levels = ratingLevelNames()
+            let points = years.map { year in
+                let rating = year.headline.map { Int($0) }.flatMap { (1...5).contains($0) ? $0 : nil }
+                return RatingYearsChart.Point(
+                    year: year.observation.year.value, rating: rating,
+                    valueLabel: rating.map { "\($0) \(levels[$0 - 1])" } ?? l[.notAvailable], flag: year.flag)
+            }
+            guard points.contains(where: { $0.rating != nil }) else { return nil }
+            let values = points.map { "\($0.year): \($0.valueLabel)\($0.flag.map { " (\($0))" } ?? "")" }.joined(separator: l[.listSeparator])
+            return RenderedHTML(bytes: RatingYearsChart(
+                id: "chart-\(measure.id)-years", title: l.format(.chartYearsTitle, ["name": name, "city": cityName]),
+                description: l.format(.chartYearsDesc, ["city": cityName, "values": values]), levels: levels, points: points
+            ).svgBytes())
+        }
         let points = years.map { year in
             YearBarChart.Point(
                 year: year.observation.year.value, value: year.headline, valueLabel: year.text ?? l[.notAvailable],
                 flag: year.flag)
         }
         guard points.contains(where: { $0.value != nil }) else { return nil }
-        let name = l.text(measure.name)
         let values = points.map { "\($0.year): \($0.valueLabel)\($0.flag.map { " (\($0))" } ?? "")" }.joined(separator: l[.listSeparator])
         return RenderedHTML(bytes: YearBarChart(
             id: "chart-\(measure.id)-years", title: l.format(.chartYearsTitle, ["name": name, "city": cityName]),
             description: l.format(.chartYearsDesc, ["city": cityName, "values": values]),
-            points: points, tickLabel: tickFormatter(measure),
-            axisLimit: framework.unit(measure.unitID)?.kind == .rating ? 5 : axisLimit(measure)
+            points: points, tickLabel: tickFormatter(measure), axisLimit: axisLimit(measure)
         ).svgBytes())
     }
 
@@ -159,9 +213,9 @@ extension PageScope {
         guard let breakdown = measure.breakdownID.flatMap(framework.breakdown), case .breakdown = observation.value else {
             return nil
         }
-        let bars = breakdown.categories.compactMap { category -> BarChart.Bar? in
+        let bars = breakdown.categories.compactMap { category -> GroupedBarChart.Bar? in
             observation.value(for: category.id).map {
-                BarChart.Bar(label: l.text(category.name), value: $0, valueLabel: formatValue($0, measure))
+                GroupedBarChart.Bar(label: l.text(category.name), value: $0, valueLabel: formatValue($0, measure))
             }
         }
         guard bars.count > 1 else { return nil }

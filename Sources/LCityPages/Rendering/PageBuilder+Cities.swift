@@ -21,7 +21,7 @@ extension PageScope {
             let members = groups[code]!
             return CountryGroupView(
                 name: countryName(code), href: href(.country(code)),
-                count: l.format(.citiesCount, ["count": l.integer(members.count)]),
+                count: citiesCount(members.count),
                 cities: listCities ? members.map(cityItem) : [])
         }
     }
@@ -31,9 +31,9 @@ extension PageScope {
             let cities = model.citiesOfRegion(region.id)
             return RegionGroupView(
                 name: l.text(region.name), href: href(.region(region.id)),
-                count: l.format(.citiesCount, ["count": l.integer(cities.count)]),
+                count: citiesCount(cities.count),
                 countries: countryGroups(cities, listCities: listCities),
-                listsCities: listCities)
+                listsCities: listCities, titled: true)
         }
     }
 
@@ -44,7 +44,7 @@ extension PageScope {
             CityListView(
                 intro: l.format(listCities ? .citiesIntro : .citiesIntroLarge, ["count": l.integer(model.cities.count)]),
                 regions: regionGroups(model.content.geography.regions, listCities: listCities),
-                hasCities: !model.cities.isEmpty, pager: ""))
+                hasCities: !model.cities.isEmpty, pager: "", figures: []))
     }
 
     func regions() -> PageContext<CityListView> {
@@ -54,7 +54,7 @@ extension PageScope {
                 breadcrumbs: [Link(label: l[.pageCities], href: href(.cities))], current: .cities, showsData: true),
             CityListView(
                 intro: l[.regionsDescription], regions: regionGroups(model.content.geography.regions, listCities: false),
-                hasCities: !model.cities.isEmpty, pager: ""))
+                hasCities: !model.cities.isEmpty, pager: "", figures: []))
     }
 
     func region(_ id: String, page: Int = 1) -> PageContext<CityListView> {
@@ -86,18 +86,40 @@ extension PageScope {
         breadcrumbs: [Link]
     ) -> PageContext<CityListView> {
         let pageCount = Paging.pageCount(cities.count, perPage: Paging.listCities)
+        // A region's page is titled with the region: its countries are the sections. A country's page names
+        // the country's region above its cities.
+        let isRegion = if case .region = kind(page) { true } else { false }
         let group = RegionGroupView(
             name: heading.label, href: heading.href,
-            count: l.format(.citiesCount, ["count": l.integer(cities.count)]),
+            count: citiesCount(cities.count),
             countries: countryGroups(model.listedCities(on: kind(page))),
-            listsCities: true)
+            listsCities: true, titled: !isRegion)
         return context(
             layout(
                 title: pagedTitle(title, page: page, of: pageCount), description: description, breadcrumbs: breadcrumbs,
                 current: .cities, showsData: true),
             CityListView(
                 intro: group.count, regions: [group], hasCities: !cities.isEmpty,
-                pager: pager(pageCount, current: page, kind: kind)))
+                pager: pager(pageCount, current: page, kind: kind), figures: listFigures(model.summarizedCities(on: kind(page)))))
+    }
+
+    /// What a region's or a country's page states of its cities: how many, in how many countries, and how much of
+    /// the framework they report (the median city's coverage, and every city's values over all measures).
+    func listFigures(_ cities: [City]) -> [StatisticView] {
+        guard !cities.isEmpty else { return [] }
+        let measures = framework.measures.count
+        let reported = cities.map { model.reportedCount($0) }
+        let countries = Set(cities.map(\.country.value)).count
+        var figures = [StatisticView(label: l[.labelCities], value: l.integer(cities.count))]
+        if countries > 1 { figures.append(StatisticView(label: l[.labelCountries], value: l.integer(countries))) }
+        if let median = Distribution(reported.map(Double.init))?.median {
+            figures.append(StatisticView(
+                label: l[.statMedianCoverage],
+                value: l.format(.coverageText, ["count": NumberFormatting.format(median, decimals: median.rounded() == median ? 0 : 1), "total": l.integer(measures)])))
+        }
+        let share = Double(reported.reduce(0, +)) / Double(cities.count * max(measures, 1)) * 100
+        figures.append(StatisticView(label: l[.statValuesReported], value: NumberFormatting.format(share, decimals: 0) + "%"))
+        return figures
     }
 
     func city(_ slug: String) -> PageContext<CityView> {
@@ -108,16 +130,25 @@ extension PageScope {
             StatisticView(label: l[.cityRegion], value: regionName(city.region.value)),
         ]
         if let population = city.population {
-            var value = l.integer(population.value)
-            if let year = city.populationYear { value += " (\(year.value))" }
-            facts.append(StatisticView(label: l[.cityPopulation], value: value))
+            let values: KeyValuePairs = [
+                "count": l.integer(population.value),
+                "wan": NumberFormatting.format(Double(population.value) / 10_000, decimals: population.value % 10_000 == 0 ? 0 : population.value % 1_000 == 0 ? 1 : 2),
+                "year": city.populationYear.map { String($0.value) } ?? "",
+            ]
+            facts.append(StatisticView(
+                label: l[.cityPopulation],
+                value: l.format(city.populationYear == nil ? .cityPopulationValue : .cityPopulationValueYear, values)))
         }
-        if let joined = city.joined { facts.append(StatisticView(label: l[.cityJoined], value: String(joined.value))) }
+        if let joined = city.joined {
+            facts.append(StatisticView(label: l[.cityJoined], value: l.format(.yearValue, ["year": String(joined.value)])))
+        }
         if let coordinates = city.coordinates {
-            facts.append(
-                StatisticView(
-                    label: l[.cityCoordinates],
-                    value: "\(NumberFormatting.format(abs(coordinates.latitude), decimals: 2))° \(coordinates.latitude >= 0 ? "N" : "S"), \(NumberFormatting.format(abs(coordinates.longitude), decimals: 2))° \(coordinates.longitude >= 0 ? "E" : "W")"))
+            facts.append(StatisticView(label: l[.cityCoordinates], value: l.format(.cityCoordinatesValue, [
+                "lat": NumberFormatting.format(abs(coordinates.latitude), decimals: 2),
+                "ns": l[coordinates.latitude >= 0 ? .coordinateNorth : .coordinateSouth],
+                "lon": NumberFormatting.format(abs(coordinates.longitude), decimals: 2),
+                "ew": l[coordinates.longitude >= 0 ? .coordinateEast : .coordinateWest],
+            ])))
         }
 
         var flagsUsed = Set<ObservationFlag>()
@@ -176,6 +207,7 @@ extension PageScope {
             CityView(
                 name: name, otherName: otherName, otherNameLang: otherLanguage ?? language, illustrative: city.illustrative, facts: facts,
                 description: resolveRootMarkers(model.cityDescriptions[city.slug]?[language] ?? ""),
+                descriptionLang: city.description.map { $0.language(for: language, fallbacks: l.fallbacks) }.flatMap { $0 == language ? nil : $0 },
                 coverage: l.format(.coverageText, [
                     "count": l.integer(reported), "total": l.integer(framework.measures.count),
                 ]),
@@ -184,7 +216,7 @@ extension PageScope {
                 peersTitle: l.format(.cityPeers, ["region": regionName(city.region.value)]),
                 jsonHref: file("data/cities/\(city.slug).json"), csvHref: file("data/cities/\(city.slug).csv"),
                 flagsUsed: flagExplanations(flagsUsed), breakdownCharts: breakdownCharts,
-))
+                printSheet: printSheet(cityName: name)))
     }
 
     /// The row of `measure` in the city's profile; `series` is the city's series of the measure.
@@ -229,7 +261,7 @@ extension PageScope {
         let history = years.map { year in
             HistoryPointView(
                 year: String(year.observation.year.value),
-                value: year.text ?? (year.observation.value == .notAvailable ? l[.notAvailable] : "…"),
+                value: year.text ?? (year.observation.value == .notAvailable ? l[.notAvailable] : categoryValues(year.observation, measure)),
                 flag: year.flag)
         }
         let cityName = cityName(city)
@@ -248,6 +280,32 @@ extension PageScope {
 }
 
 extension PageScope {
+    /// "1 city", "12 cities": the singular has a string of its own.
+    func citiesCount(_ count: Int) -> String {
+        count == 1 ? l[.citiesCountOne] : l.format(.citiesCount, ["count": l.integer(count)])
+    }
+
+    /// What a printed profile says of itself: its address, the data's edition and how to cite it.
+    func printSheet(cityName: String) -> PrintSheetView {
+        let url = absolute(route.path)
+        let version = model.config.dataVersion
+        let date = model.config.dataDate.map { l.date($0) }
+        let edition = version.map { l.format(.printDataEdition, ["version": $0, "date": date ?? ""]) }
+        return PrintSheetView(
+            address: l[.printAddress], url: url, edition: edition,
+            citation: l.format(.printCitation, [
+                "site": l.text(model.config.title), "city": cityName, "version": version ?? "", "date": date ?? "", "url": url,
+            ]))
+    }
+
+    /// A breakdown observation without a total as one text: "Public sector: 1.9%, Private sector: 1.4%".
+    func categoryValues(_ observation: Observation, _ measure: Measure) -> String {
+        guard let breakdown = measure.breakdownID.flatMap(framework.breakdown) else { return "" }
+        return breakdown.categories.compactMap { category in
+            observation.value(for: category.id).map { l.labelled(l.text(category.name), formatValueWithUnit($0, measure)) }
+        }.joined(separator: l[.listSeparator])
+    }
+
     /// "min … · median … · max … (n cities)".
     func networkSummary(_ distribution: Distribution, _ measure: Measure) -> String {
         l.format(.networkSummary, [

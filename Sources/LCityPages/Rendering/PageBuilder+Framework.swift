@@ -34,7 +34,7 @@ extension PageScope {
             let count = model.cities.count { $0.region.value == region.id }
             return RegionCountView(
                 name: l.text(region.name), href: href(.region(region.id)),
-                cities: l.format(.citiesCount, ["count": l.integer(count)]))
+                cities: citiesCount(count))
         }
     }
 
@@ -51,17 +51,38 @@ extension PageScope {
             id: area.id, name: l.text(area.name), href: href(.focusArea(area.id)),
             commitment: l.format(.commitmentLink, ["number": String(area.commitment)]),
             commitmentHref: href(.declaration, fragment: "commitment-\(area.commitment)"),
-            keyFeatures: withMeasures ? area.keyFeatures.map(keyFeatureView) : [],
+            keyFeatures: withMeasures ? area.keyFeatures.map { keyFeatureView($0) } : [],
             measureCount: area.keyFeatures.reduce(0) { $0 + $1.measures.count })
     }
 
-    func keyFeatureView(_ feature: KeyFeature) -> KeyFeatureView {
+    /// A key feature with its measures; `withNetwork` adds each measure's network median and years (focus-area pages).
+    func keyFeatureView(_ feature: KeyFeature, withNetwork: Bool = false) -> KeyFeatureView {
         KeyFeatureView(
             id: feature.id, anchor: "key-feature-\(feature.id)", name: l.text(feature.name),
-            measures: feature.measures.map(measureItem))
+            measures: feature.measures.map { measureItem($0, withNetwork: withNetwork) })
+    }
+
+    /// "Network median 94.7% (2021–2024)": the median of the cities' latest values (of each category, for a
+    /// breakdown without a total) and the years those values are from; nil when no city reports the measure.
+    func networkMedian(_ measure: Measure) -> String? {
+        guard let statistics = model.statistics[measure.id], let years = statistics.years else { return nil }
+        let median: String
+        if let headline = statistics.headline {
+            median = formatMedian(headline.median, measure)
+        } else {
+            let categories = measure.breakdownID.flatMap(framework.breakdown)?.categories ?? []
+            median = zip(categories, statistics.categories).compactMap { category, entry in
+                entry.distribution.map { l.labelled(l.text(category.name), formatMedian($0.median, measure)) }
+            }.joined(separator: l[.listSeparator])
+        }
+        return l.format(.networkMedianYears, ["median": median, "years": yearsRange(years)])
     }
 
     func measureItem(_ measure: Measure) -> MeasureItemView {
+        measureItem(measure, withNetwork: false)
+    }
+
+    func measureItem(_ measure: Measure, withNetwork: Bool) -> MeasureItemView {
         let statistics = model.statistics[measure.id]
         return MeasureItemView(
             id: measure.id, name: l.text(measure.name), definition: l.text(measure.definition),
@@ -71,6 +92,7 @@ extension PageScope {
             reporting: l.format(
                 .indicatorCitiesReporting,
                 ["count": l.integer(statistics?.values.count ?? 0), "total": l.integer(model.cities.count)]),
+            network: withNetwork ? networkMedian(measure) : nil,
             note: measure.note.map { l.text($0) })
     }
 
@@ -93,14 +115,15 @@ extension PageScope {
                 html.insert(contentsOf: crossLink, at: end.upperBound)
             }
         }
+        let lang = fallbackLanguage(of: rendered)
         let toc = (rendered?.markdown.headings ?? []).filter { $0.level <= 3 }.map {
-            TOCEntryView(label: $0.text, href: "#\($0.id)", sub: $0.level == 3)
+            TOCEntryView(label: marked($0.text, lang), href: "#\($0.id)", sub: $0.level == 3)
         }
         return context(
             layout(
                 title: l[.pageDeclaration], description: l[.declarationDescription], translated: true,
                 ogType: "article"),
-            DeclarationView(html: html, toc: toc, commitments: commitments))
+            DeclarationView(html: html, lang: lang, toc: toc, commitments: commitments))
     }
 
     func frameworkPage() -> PageContext<FrameworkView> {
@@ -142,7 +165,7 @@ extension PageScope {
                 id: area.id, group: group?.kind.rawValue ?? "", groupName: l.text(group?.name),
                 commitment: commitment,
                 commitmentHref: href(.declaration, fragment: "commitment-\(area.commitment)"),
-                keyFeatures: area.keyFeatures.map(keyFeatureView),
+                keyFeatures: area.keyFeatures.map { keyFeatureView($0, withNetwork: true) },
                 previous: position > 0
                     ? Link(label: focusAreaLabel(areas[position - 1]), href: href(.focusArea(areas[position - 1].id))) : nil,
                 next: position + 1 < areas.count

@@ -1,5 +1,10 @@
 import LCityContent
 extension PageScope {
+    /// A value cell of `column`: the value, or the no-value text, marked missing.
+    func cell(_ column: String, _ value: String?) -> CellView {
+        CellView(label: column, text: value ?? l[.noValue], missing: value == nil)
+    }
+
     func indicators() -> PageContext<IndicatorsView> {
         let groups = framework.focusAreas.map { area in
             IndicatorGroupView(
@@ -25,6 +30,9 @@ extension PageScope {
         let isRating = unit.kind == .rating
         let categories = breakdown?.categories ?? []
 
+        let valueHeaders = categories.isEmpty
+            ? [CategoryHeaderView(name: unitLabel(measure).isEmpty ? l[.labelValue] : l.format(.labelValueIn, ["unit": unitLabel(measure)]))]
+            : categories.map { CategoryHeaderView(name: l.text($0.name)) }
         var flagsUsed = Set<ObservationFlag>()
         // Rows in alphabetical order of the city's name in this language (the table lists, it does not rank),
         // a page at a time.
@@ -36,11 +44,10 @@ extension PageScope {
             if let flag = observation.flag?.value { flagsUsed.insert(flag) }
             let cells: [CellView]
             if categories.isEmpty {
-                cells = [entry.headline.map { CellView(text: formatValue($0, measure), missing: false) } ?? CellView(text: l[.noValue], missing: true)]
+                cells = [cell(valueHeaders[0].name, entry.headline.map { formatValue($0, measure) })]
             } else {
-                cells = categories.map { category in
-                    observation.value(for: category.id).map { CellView(text: formatValue($0, measure), missing: false) }
-                        ?? CellView(text: l[.noValue], missing: true)
+                cells = zip(categories, valueHeaders).map { category, header in
+                    cell(header.name, observation.value(for: category.id).map { formatValue($0, measure) })
                 }
             }
             return IndicatorRowView(
@@ -114,10 +121,8 @@ extension PageScope {
                 sourceType: l.sourceType(measure.source), sourceKey: measure.source.rawValue,
                 unit: unitLabel(measure).isEmpty || unitLabel(measure) == l.text(unit.name) ? nil : unitLabel(measure),
                 unitName: l.text(unit.name), range: rangeText,
-                breakdown: breakdown.map { "\(l.text($0.name)): " + $0.categories.map { l.text($0.name) }.joined(separator: l[.listSeparator]) },
-                valueHeaders: categories.isEmpty
-                    ? [CategoryHeaderView(name: unitLabel(measure).isEmpty ? l[.labelValue] : l.format(.labelValueIn, ["unit": unitLabel(measure)]))]
-                    : categories.map { CategoryHeaderView(name: l.text($0.name)) },
+                breakdown: breakdown.map { l.labelled(l.text($0.name), $0.categories.map { l.text($0.name) }.joined(separator: l[.listSeparator])) },
+                valueHeaders: valueHeaders,
                 categoryStatistics: categoryStatistics,
                 printed: printedColumn(measure, isRating: isRating), note: measure.note.map { l.text($0) },
                 isRating: isRating, ratingScale: ratingScale, statistics: figures,
@@ -127,7 +132,7 @@ extension PageScope {
                 reporting: l.format(.indicatorCitiesReporting, [
                     "count": l.integer(statistics.values.count), "total": l.integer(model.cities.count),
                 ]),
-                csvHref: file("data/indicators/\(measure.id).csv"), allCSVHref: file("data/all.csv"),
+                csvHref: file("data/measures/\(measure.id).csv"), allCSVHref: file("data/all.csv"),
                 flagsUsed: flagExplanations(flagsUsed), charts: charts, noData: noData,
                 isFirstPage: page == 1,
                 pager: pager(pageCount, current: page) { .indicator(id, page: $0) }))

@@ -54,7 +54,7 @@ extension PageScope {
             network = [networkSummary(headline, measure)]
         } else if let statistics, let breakdown {
             network = zip(breakdown.categories, statistics.categories).compactMap { category, entry in
-                entry.distribution.map { "\(l.text(category.name)): \(networkSummary($0, measure))" }
+                entry.distribution.map { l.labelled(l.text(category.name), networkSummary($0, measure)) }
             }
         }
         if network.isEmpty { network = [l[.noValue]] }

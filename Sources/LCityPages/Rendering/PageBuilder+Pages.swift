@@ -2,14 +2,15 @@ import LCityContent
 extension PageScope {
     func markdownPage(_ name: String) -> PageContext<MarkdownPageView> {
         let rendered = renderedPage(name)!
+        let lang = fallbackLanguage(of: rendered)
         let toc = rendered.markdown.headings.filter { $0.level == 2 }.map {
-            TOCEntryView(label: $0.text, href: "#\($0.id)", sub: false)
+            TOCEntryView(label: marked($0.text, lang), href: "#\($0.id)", sub: false)
         }
         return context(
             layout(
-                title: rendered.page.title, description: rendered.page.description,
+                title: marked(rendered.page.title, lang), description: rendered.page.description,
                 translated: name != "about", ogType: "article"),
-            MarkdownPageView(html: resolveRootMarkers(rendered.markdown.html), toc: toc.count > 2 ? toc : []))
+            MarkdownPageView(html: resolveRootMarkers(rendered.markdown.html), lang: lang, toc: toc.count > 2 ? toc : []))
     }
 
     /// Language-neutral 404 at the root shows every language; `<lang>/404.html` only its own.

@@ -1,5 +1,6 @@
 import Foundation
 import LCityContent
+import LCityUTF8
 
 /// Builds the typed view of every page: the one place where the model becomes template data.
 public struct PageBuilder: Sendable {
@@ -144,10 +145,12 @@ struct PageScope {
     /// compiling their shape would only cost a second render.
     func render(_ context: PageContext<some Encodable & Sendable>) -> [UInt8]? {
         guard let renderer = builder.fragments.page(PageBuilder.template(for: route.kind)) else { return nil }
+        // Texts shown in a fallback language become spans with their `lang` (pages in a fully translated
+        // language hold none: the check is one scan for a byte that only marks begin with).
         if PageBuilder.isRepeated(route.kind) || renderer.rendersDirectly {
-            return renderer.render(context, constants: fragmentConstants, constantsKey: language)
+            return LanguageSpans.resolve(renderer.render(context, constants: fragmentConstants, constantsKey: language))
         }
-        return Array(renderer.renderDirectly(context, constants: fragmentConstants).utf8)
+        return LanguageSpans.resolve(Array(renderer.renderDirectly(context, constants: fragmentConstants).utf8))
     }
 
     /// A table's rows rendered by `renderer` (each with its own fields and the UI strings), joined by line ends: one
@@ -229,6 +232,11 @@ struct PageScope {
             crumbs.append(Link(label: title, href: "", current: true))
         }
         let source = model.config.source
+        // The formatted line, cut where the title goes.
+        let marker = "\u{0}"
+        let line = l.format(.footerSource, ["title": marker, "publisher": l.text(source.publisher), "year": String(source.year)])
+        let pieces = line.components(separatedBy: marker)
+        let sourceLine = (before: pieces.first ?? "", after: pieces.count > 1 ? pieces[1] : "")
         return LayoutView(
             lang: language, dir: l[.siteDirection] == "rtl" ? "rtl" : "ltr", root: root,
             title: title,
@@ -241,10 +249,13 @@ struct PageScope {
             alternates: alternates, languages: switcher, nav: neutral ? [] : nav,
             breadcrumbs: crumbs.count > 1 ? crumbs : [],
             homeHref: neutral && route.kind == .chooser ? "./" : href(.home),
-            sourceTitle: l.text(source.title), sourcePublisher: l.text(source.publisher), sourceYear: String(source.year),
+            sourceBefore: sourceLine.before, sourceTitle: l.text(source.title), sourceAfter: sourceLine.after,
             licence: source.licence, licenceURL: source.licenceURL,
             aboutHref: href(.page("about")),
             disclaimer: showsData ? l.text(model.config.dataDisclaimer) : nil,
+            // Said in the footer only while it is true of every city; an illustrative city's page says it anyway.
+            allIllustrative: showsData && !model.cities.isEmpty && model.cities.allSatisfy(\.illustrative)
+                ? l[.noticeAllIllustrative] : nil,
             translationNotice: translated && language != model.config.defaultLanguage ? l[.noticeUnofficialTranslation] : nil,
             partialNotice: model.config.partialLanguages.contains(language) ? l[.noticePartialTranslation] : nil)
     }
@@ -272,6 +283,17 @@ struct PageScope {
     /// A Markdown page in this language, else in the first fallback language that has it.
     func renderedPage(_ name: String) -> RenderedPage? {
         ([language] + l.fallbacks).lazy.compactMap { model.pages[name]?[$0] }.first
+    }
+
+    /// The language a page is shown in when it falls back from this page's language, else nil (a `lang` attribute
+    /// for its container).
+    func fallbackLanguage(of page: RenderedPage?) -> String? {
+        page.flatMap { $0.page.language == language ? nil : $0.page.language }
+    }
+
+    /// `text` marked as being in `language` when that is another language than the page's (`LanguageSpans`).
+    func marked(_ text: String, _ language: String?) -> String {
+        language.map { LanguageSpans.mark(text, language: $0) } ?? text
     }
 
     func measureLabel(_ measure: Measure) -> String { "\(measure.id) \(l.text(measure.name))" }

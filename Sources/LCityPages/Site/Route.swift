@@ -63,8 +63,8 @@ public struct Route: Sendable, Hashable {
         case .declaration: return prefix + "declaration/"
         case .framework: return prefix + "framework/"
         case .focusArea(let id): return prefix + "focus-areas/\(id)/"
-        case .indicators: return prefix + "indicators/"
-        case .indicator(let id, let page): return prefix + "indicators/\(id)/" + pageSuffix(page)
+        case .indicators: return prefix + "measures/"
+        case .indicator(let id, let page): return prefix + "measures/\(id)/" + pageSuffix(page)
         case .cities: return prefix + "cities/"
         case .city(let slug): return prefix + "cities/\(slug)/"
         case .regions: return prefix + "regions/"

@@ -21,6 +21,16 @@ extension SiteModel {
         }
     }
 
+    /// The cities whose figures (countries, coverage) every page of the list `kind` states: all of a region's or a
+    /// country's cities; none for any other kind.
+    public func summarizedCities(on kind: PageKind) -> [City] {
+        switch kind {
+        case .region(let id, _): return citiesOfRegion(id)
+        case .country(let code, _): return citiesByCountry[code] ?? []
+        default: return []
+        }
+    }
+
     /// The rows of page `page` of a measure's table in `language`: positions in `statistics[measure].values`, in
     /// the alphabetical order of the cities' names in that language.
     public func tableRows(of measure: String, language: String, page: Int) -> ArraySlice<Int> {

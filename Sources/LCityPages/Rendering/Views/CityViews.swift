@@ -22,6 +22,8 @@ public struct RegionGroupView: Sendable, Encodable {
     public var countries: [CountryGroupView]
     /// Whether the countries list their cities, or only their counts.
     public var listsCities: Bool
+    /// Whether the group has a heading of its own (not on the region's own page, whose title it is).
+    public var titled: Bool
 }
 
 public struct CityListView: Sendable, Encodable {
@@ -30,6 +32,8 @@ public struct CityListView: Sendable, Encodable {
     public var hasCities: Bool
     /// The links to every page of the list, rendered with `templates/partials/pager.mustache`.
     public var pager: String
+    /// What a region's or a country's page states of all its cities (`PageScope.listFigures`).
+    public var figures: [StatisticView]
 }
 
 public struct HistoryPointView: Sendable, Encodable {
@@ -78,6 +82,8 @@ public struct CityView: Sendable, Encodable {
     public var illustrative: Bool
     public var facts: [StatisticView]
     public var description: String
+    /// The language of `description` when it falls back from the page's.
+    public var descriptionLang: String?
     public var coverage: String
     public var coverageBySource: [StatisticView]
     public var areas: [CityAreaView]
@@ -88,6 +94,15 @@ public struct CityView: Sendable, Encodable {
     public var flagsUsed: [FlagExplanationView]
     /// Latest values by breakdown category, one chart per measure with a breakdown.
     public var breakdownCharts: [ChartView]
+    public var printSheet: PrintSheetView
+}
+
+/// Shown only on paper: where the printed page lives, which edition of the data it shows, how to cite it.
+public struct PrintSheetView: Sendable, Encodable {
+    public var address: String
+    public var url: String
+    public var edition: String?
+    public var citation: String
 }
 
 /// The links to every page of a long list, rendered with `templates/partials/pager.mustache`.

@@ -10,6 +10,8 @@ public struct MeasureItemView: Sendable, Encodable {
     public var unit: String
     public var breakdown: String?
     public var reporting: String
+    /// The network median and its years (focus-area pages only).
+    public var network: String?
     public var note: String?
 }
 
@@ -73,6 +75,8 @@ public struct TOCEntryView: Sendable, Encodable {
 
 public struct DeclarationView: Sendable, Encodable {
     public var html: String
+    /// The language of `html` when it falls back from the page's.
+    public var lang: String?
     public var toc: [TOCEntryView]
     public var commitments: [CommitmentLinkView]
 }

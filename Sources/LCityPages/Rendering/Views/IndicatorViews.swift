@@ -35,7 +35,10 @@ public struct IndicatorRowView: Sendable, Encodable {
     public var note: String?
 }
 
+/// One value cell of a table row: its column's name (shown beside the value when rows are stacked on a phone) and
+/// its text, or the no-value text.
 public struct CellView: Sendable, Encodable {
+    public var label: String
     public var text: String
     public var missing: Bool
 }

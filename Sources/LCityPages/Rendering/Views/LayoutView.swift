@@ -45,14 +45,18 @@ public struct LayoutView: Sendable, Encodable {
     /// The home page of the page's language (the chooser for language-neutral pages).
     public var homeHref: String
     /// The footer's source and licence credit.
+    /// The source line around the source's title (which the layout sets in `<cite>`), punctuated in the
+    /// page's language: "Source: " … ", UNESCO Institute …, 2015. ", or "来源：《" … "》，…，2015年。".
+    public var sourceBefore: String
     public var sourceTitle: String
-    public var sourcePublisher: String
-    public var sourceYear: String
+    public var sourceAfter: String
     public var licence: String
     public var licenceURL: String
     public var aboutHref: String
     /// Shown on pages with city data.
     public var disclaimer: String?
+    /// "Every city on this site is a fictional example …", while that is true.
+    public var allIllustrative: String?
     /// Shown on pages whose English texts are unofficial translations.
     public var translationNotice: String?
     /// Shown in partially translated languages: untranslated text appears in another language.

@@ -1,6 +1,8 @@
 import LCityContent
 public struct MarkdownPageView: Sendable, Encodable {
     public var html: String
+    /// The language of `html` when it falls back from the page's.
+    public var lang: String?
     public var toc: [TOCEntryView]
 }
 

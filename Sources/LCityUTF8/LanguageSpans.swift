@@ -1,0 +1,119 @@
+/// Marks for text shown in another language than its page's (a partly translated language's missing texts, shown
+/// in its fallback language): the text is wrapped in private-use characters as it is looked up, travels through the
+/// views and templates as any text does, and the finished page turns each marked run into
+/// `<span lang="…">…</span>` where a span may stand, and drops the marks where it may not (inside tags, the
+/// document's `<title>`, SVG). Pages in a fully translated language never contain a mark.
+public enum LanguageSpans {
+    /// U+E010, then the language code, then U+E011, then the text, then U+E012. (The template renderer's own
+    /// markers are U+E000 and U+E001.)
+    static let start: [UInt8] = [0xEE, 0x80, 0x90]
+    static let codeEnd: [UInt8] = [0xEE, 0x80, 0x91]
+    static let end: [UInt8] = [0xEE, 0x80, 0x92]
+
+    /// `text` marked as written in `language`; an empty text stays empty.
+    public static func mark(_ text: String, language: String) -> String {
+        text.isEmpty ? text : "\u{E010}\(language)\u{E011}\(text)\u{E012}"
+    }
+
+    /// Whether `text` holds a mark.
+    public static func isMarked(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0xE010...0xE012).contains($0.value) }
+    }
+
+    /// `text` without its marks (for plain text: measuring, charts, attributes).
+    public static func strip(_ text: String) -> String {
+        guard isMarked(text) else { return text }
+        var result = String.UnicodeScalarView()
+        var inCode = false
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xE010: inCode = true
+            case 0xE011: inCode = false
+            case 0xE012: continue
+            default:
+                // A mark cut short (by truncation) leaves its code without U+E011: the code ends with the letters.
+                if inCode, scalar.isASCII, scalar.properties.isAlphabetic || scalar == "-" { continue }
+                inCode = false
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// The page `html` with its marks resolved: `<span lang="code">` and `</span>` in text content, nothing inside a
+    /// tag, the document's `<title>` or an `<svg>`. Returns `html` itself when it holds no mark.
+    public static func resolve(_ html: [UInt8]) -> [UInt8] {
+        guard html.withUnsafeBufferPointer({ $0.firstIndex(of: 0xEE) }) != nil, containsMark(html) else { return html }
+        var output: [UInt8] = []
+        output.reserveCapacity(html.count + 256)
+        var inTag = false
+        var inTitle = false
+        var svgDepth = 0
+        var index = 0
+        while index < html.count {
+            let byte = html[index]
+            if byte == UInt8(ascii: "<") {
+                inTag = true
+                if matches(html, at: index + 1, "svg") { svgDepth += 1 }
+                if matches(html, at: index + 1, "/svg") { svgDepth = max(0, svgDepth - 1) }
+                if svgDepth == 0, matches(html, at: index + 1, "title") { inTitle = true }
+                if svgDepth == 0, matches(html, at: index + 1, "/title") { inTitle = false }
+            } else if byte == UInt8(ascii: ">") {
+                inTag = false
+            } else if byte == 0xEE, index + 2 < html.count, html[index + 1] == 0x80 {
+                let plain = inTag || inTitle || svgDepth > 0
+                switch html[index + 2] {
+                case start[2]:
+                    var cursor = index + 3
+                    var code: [UInt8] = []
+                    while cursor < html.count, isCodeByte(html[cursor]) {
+                        code.append(html[cursor])
+                        cursor += 1
+                    }
+                    if matches(html, at: cursor, codeEnd) { cursor += 3 }
+                    if !plain && !code.isEmpty {
+                        output.append(contentsOf: Array("<span lang=\"".utf8) + code + Array("\">".utf8))
+                    }
+                    index = cursor
+                    continue
+                case end[2]:
+                    if !plain { output.append(contentsOf: Array("</span>".utf8)) }
+                    index += 3
+                    continue
+                case codeEnd[2]:
+                    index += 3
+                    continue
+                default:
+                    break
+                }
+            }
+            output.append(byte)
+            index += 1
+        }
+        return output
+    }
+
+    static func containsMark(_ html: [UInt8]) -> Bool {
+        var index = 0
+        while index + 2 < html.count {
+            if html[index] == 0xEE, html[index + 1] == 0x80, (0x90...0x92).contains(html[index + 2]) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    static func isCodeByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
+    }
+
+    static func matches(_ html: [UInt8], at index: Int, _ literal: String) -> Bool {
+        matches(html, at: index, Array(literal.utf8))
+    }
+
+    static func matches(_ html: [UInt8], at index: Int, _ bytes: [UInt8]) -> Bool {
+        guard index + bytes.count <= html.count else { return false }
+        for offset in bytes.indices where html[index + offset] != bytes[offset] { return false }
+        return true
+    }
+}
