@@ -67,9 +67,10 @@ public struct DotStripChart: SVGChart {
         self.flagNote = flagNote
     }
 
-    static let width = 560.0
-    static let fontSize = 14.0
-    static let rowHeight = 22.0
+    static let width = 480.0
+    // Drawn at 1:1 on wide screens; on a 390 px phone it shrinks by a quarter, and 15 stays readable.
+    static let fontSize = 15.0
+    static let rowHeight = 24.0
     static let gap = 10.0
 
     public func svgBytes() -> [UInt8] {

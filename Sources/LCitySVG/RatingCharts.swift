@@ -164,7 +164,7 @@ public struct RatingYearsChart: SVGChart {
         let left = min(120, (levelLabels.map { TextMetrics.width($0, fontSize: font) }.max() ?? 0)) + 8
         let column = 52.0
         let width = left + Double(max(points.count, 1)) * column + 4
-        let top = 8.0
+        let top = 12.0  // room above the top level's label
         let step = 18.0
         let plotHeight = step * Double(max(levels.count - 1, 1))
         let hasFlags = points.contains { $0.flag != nil }
