@@ -87,9 +87,9 @@ public struct DotStripChart: SVGChart {
         let plotX = nameWidth + Self.gap
         let plotWidth = width - plotX - valueWidth - 2 * Self.gap
         let valueX = width - 1  // values are right-aligned on the right edge
-        let tickWidth = { (tick: Double) in TextMetrics.width(tickLabel(tick), fontSize: font - 1) }
         let scale = NiceScale.fitting(
-            covering: items.map(\.value).max() ?? 0, targetTicks: 4, limit: axisLimit, length: plotWidth, labelWidth: tickWidth)
+            covering: items.map(\.value).max() ?? 0, targetTicks: 4, limit: axisLimit, length: plotWidth,
+            labelWidth: { TextMetrics.width(tickLabel($0), fontSize: font - 1) })
         let x = { (value: Double) in plotX + scale.position(value, length: plotWidth) }
 
         // Vertical layout: tick labels, then per group a title row and its item rows, then the median label and
@@ -111,18 +111,10 @@ public struct DotStripChart: SVGChart {
 
         var svg = SVGWriter()
         openChart(&svg, id: id, width: width, height: height, title: title, description: description, kind: "dots")
-        if hasFlags { hatchPattern(&svg, id: "\(id)-hatch") }
-        // Tick labels above the plot; grid lines inside each group's rows only.
-        svg.open("g", [("class", "chart-axis"), ("aria-hidden", "true")])
-        for tick in scale.ticks {
-            // Centred on its tick, but never past either edge of the SVG.
-            let labelX = max(tickWidth(tick) / 2 + 1, min(width - tickWidth(tick) / 2 - 1, x(tick)))
-            svg.element("text", [("x", coordinate(labelX)), ("y", coordinate(top - 8)), ("text-anchor", "middle"), ("font-size", coordinate(font - 1))], text: tickLabel(tick))
-            for block in blocks where block.end > block.rows {
-                svg.element("line", [("class", "chart-grid"), ("x1", coordinate(x(tick))), ("x2", coordinate(x(tick))), ("y1", coordinate(block.rows)), ("y2", coordinate(block.end))])
-            }
-        }
-        svg.close("g")
+        if hasFlags { svg.hatchPattern(id: "\(id)-hatch") }
+        svg.topValueAxis(
+            ticks: scale.ticks, at: x, label: tickLabel, labelY: top - 8, fontSize: font - 1, width: width,
+            blocks: blocks.map { ($0.rows, $0.end) })
         for (group, block) in zip(groups, blocks) {
             svg.element("text", [("class", "chart-group-label"), ("font-weight", "700"), ("x", "0"), ("y", coordinate(block.title + Self.rowHeight / 2 + font * 0.35)), ("font-size", coordinate(font))], text: TextMetrics.truncate(group.label, fontSize: font, maxWidth: width - 2))
             for (index, item) in group.items.enumerated() {
@@ -146,10 +138,7 @@ public struct DotStripChart: SVGChart {
             for block in blocks where block.end > block.rows {
                 svg.element("line", [("x1", coordinate(medianX)), ("x2", coordinate(medianX)), ("y1", coordinate(block.rows)), ("y2", coordinate(block.end))])
             }
-            // The label under the plot, centred on the line but kept inside the SVG.
-            let labelWidth = TextMetrics.width(medianLabel, fontSize: font - 1)
-            let labelX = max(labelWidth / 2 + 1, min(width - labelWidth / 2 - 1, medianX))
-            svg.element("text", [("x", coordinate(labelX)), ("y", coordinate(medianY)), ("text-anchor", "middle"), ("font-size", coordinate(font - 1))], text: medianLabel)
+            svg.centredText(medianLabel, at: medianX, y: medianY, fontSize: font - 1, within: width)
             svg.close("g")
         }
         if !noteLines.isEmpty {
@@ -164,12 +153,3 @@ public struct DotStripChart: SVGChart {
     }
 }
 
-/// The diagonal hatch of flagged marks, defined once per chart.
-func hatchPattern(_ svg: inout SVGWriter, id: String) {
-    svg.open("defs", [])
-    svg.open("pattern", [("id", id), ("width", "6"), ("height", "6"), ("patternUnits", "userSpaceOnUse"), ("patternTransform", "rotate(45)")])
-    svg.element("rect", [("class", "chart-hatch-bg"), ("width", "6"), ("height", "6")])
-    svg.element("line", [("class", "chart-hatch-line"), ("x1", "0"), ("y1", "0"), ("x2", "0"), ("y2", "6")])
-    svg.close("pattern")
-    svg.close("defs")
-}

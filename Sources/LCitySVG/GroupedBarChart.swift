@@ -65,9 +65,9 @@ public struct GroupedBarChart: SVGChart {
         let labelWidth = min(longestLabel, width * 0.4)
         let plotX = labelWidth + 8
         let plotWidth = max(60, width - plotX - valueWidth - 6)
-        let tickWidth = { (tick: Double) in TextMetrics.width(tickLabel(tick), fontSize: font - 1) }
         let scale = NiceScale.fitting(
-            covering: allBars.map(\.value).max() ?? 0, targetTicks: 4, limit: axisLimit, length: plotWidth, labelWidth: tickWidth)
+            covering: allBars.map(\.value).max() ?? 0, targetTicks: 4, limit: axisLimit, length: plotWidth,
+            labelWidth: { TextMetrics.width(tickLabel($0), fontSize: font - 1) })
         let barX = { (value: Double) in scale.position(value, length: plotWidth) }
 
         // Rows: a group's title, then its bars, each as tall as its wrapped label.
@@ -93,17 +93,11 @@ public struct GroupedBarChart: SVGChart {
 
         var svg = SVGWriter()
         openChart(&svg, id: id, width: width, height: height, title: title, description: description, kind: "grouped")
-        svg.open("g", [("class", "chart-axis"), ("aria-hidden", "true")])
-        for tick in scale.ticks {
-            let x = plotX + barX(tick)
-            let labelX = max(tickWidth(tick) / 2 + 1, min(width - tickWidth(tick) / 2 - 1, x))
-            svg.element("text", [("x", coordinate(labelX)), ("y", coordinate(top - 8)), ("text-anchor", "middle"), ("font-size", coordinate(font - 1))], text: tickLabel(tick))
-            for block in layout {
-                guard let first = block.rows.first, let last = block.rows.last else { continue }
-                svg.element("line", [("class", "chart-grid"), ("x1", coordinate(x)), ("x2", coordinate(x)), ("y1", coordinate(first.y)), ("y2", coordinate(last.y + last.height))])
-            }
-        }
-        svg.close("g")
+        svg.topValueAxis(
+            ticks: scale.ticks, at: { plotX + barX($0) }, label: tickLabel, labelY: top - 8, fontSize: font - 1, width: width,
+            blocks: layout.compactMap { block in
+                block.rows.first.flatMap { first in block.rows.last.map { (first.y, $0.y + $0.height) } }
+            })
         for (group, block) in zip(groups, layout) {
             if let titleY = block.titleY {
                 svg.element("text", [("class", "chart-group-label"), ("font-weight", "700"), ("x", "0"), ("y", coordinate(titleY + Self.rowHeight / 2 + font * 0.35)), ("font-size", coordinate(font))], text: TextMetrics.truncate(group.label, fontSize: font, maxWidth: width - 2))

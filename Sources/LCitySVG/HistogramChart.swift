@@ -114,9 +114,7 @@ public struct HistogramChart: SVGChart {
             let x = left + scale.position(median, length: plotWidth)
             svg.open("g", [("class", "chart-median")])
             svg.element("line", [("x1", coordinate(x)), ("x2", coordinate(x)), ("y1", coordinate(top)), ("y2", coordinate(top + plotHeight + 24))])
-            let labelWidth = TextMetrics.width(medianLabel, fontSize: font - 1)
-            let labelX = max(labelWidth / 2 + 1, min(Self.width - labelWidth / 2 - 1, x))
-            svg.element("text", [("x", coordinate(labelX)), ("y", coordinate(top + plotHeight + 40)), ("text-anchor", "middle"), ("font-size", coordinate(font - 1))], text: medianLabel)
+            svg.centredText(medianLabel, at: x, y: top + plotHeight + 40, fontSize: font - 1, within: Self.width)
             svg.close("g")
         }
         svg.close("svg")

@@ -175,7 +175,7 @@ public struct RatingYearsChart: SVGChart {
 
         var svg = SVGWriter()
         openChart(&svg, id: id, width: width, height: height, title: title, description: description, kind: "rating-years")
-        if hasFlags { hatchPattern(&svg, id: "\(id)-hatch") }
+        if hasFlags { svg.hatchPattern(id: "\(id)-hatch") }
         svg.open("g", [("class", "chart-axis"), ("aria-hidden", "true")])
         for (index, label) in levelLabels.enumerated() {
             let levelY = y(index + 1)

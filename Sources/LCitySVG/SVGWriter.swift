@@ -203,28 +203,37 @@ func chartTexts(_ writer: inout SVGWriter, id: String, title: String, descriptio
 }
 
 extension SVGWriter {
-    /// Grid lines and tick labels along the top of a horizontal bar plot.
-    mutating func horizontalValueAxis(
-        _ scale: NiceScale, plotX: Double, plotWidth: Double, top: Double, plotHeight: Double, fontSize: Double,
-        label: (Double) -> String
+    /// Tick labels above a horizontal plot, each centred on its tick but kept inside the chart's `width`, and grid
+    /// lines over the rows of each block only (`blocks`: top and bottom of each run of rows), so that no line
+    /// crosses the titles between blocks.
+    mutating func topValueAxis(
+        ticks: [Double], at x: (Double) -> Double, label: (Double) -> String, labelY: Double, fontSize: Double,
+        width: Double, blocks: [(top: Double, bottom: Double)]
     ) {
         open("g", [("class", "chart-axis"), ("aria-hidden", "true")])
-        for tick in scale.ticks {
-            let x = plotX + scale.position(tick, length: plotWidth)
-            raw("<line class=\"chart-grid\"")
-            attribute("x1", x)
-            attribute("x2", x)
-            attribute("y1", top - 4)
-            attribute("y2", top + plotHeight)
-            raw("/><text")
-            attribute("x", x)
-            attribute("y", top - 8)
-            raw(" text-anchor=\"middle\"")
-            attribute("font-size", fontSize - 1)
-            raw(">")
-            text(label(tick))
-            raw("</text>")
+        for tick in ticks {
+            centredText(label(tick), at: x(tick), y: labelY, fontSize: fontSize, within: width)
+            for block in blocks where block.bottom > block.top {
+                element("line", [("class", "chart-grid"), ("x1", LCitySVG.coordinate(x(tick))), ("x2", LCitySVG.coordinate(x(tick))), ("y1", LCitySVG.coordinate(block.top)), ("y2", LCitySVG.coordinate(block.bottom))])
+            }
         }
         close("g")
+    }
+
+    /// A text centred on `x`, moved only as far as it takes to keep it inside `0…width`.
+    mutating func centredText(_ text: String, at x: Double, y: Double, fontSize: Double, within width: Double) {
+        let half = TextMetrics.width(text, fontSize: fontSize) / 2
+        let centre = max(half + 1, min(width - half - 1, x))
+        element("text", [("x", LCitySVG.coordinate(centre)), ("y", LCitySVG.coordinate(y)), ("text-anchor", "middle"), ("font-size", LCitySVG.coordinate(fontSize))], text: text)
+    }
+
+    /// The diagonal hatch of flagged marks, defined once per chart as `id`.
+    mutating func hatchPattern(id: String) {
+        open("defs", [])
+        open("pattern", [("id", id), ("width", "6"), ("height", "6"), ("patternUnits", "userSpaceOnUse"), ("patternTransform", "rotate(45)")])
+        element("rect", [("class", "chart-hatch-bg"), ("width", "6"), ("height", "6")])
+        element("line", [("class", "chart-hatch-line"), ("x1", "0"), ("y1", "0"), ("x2", "0"), ("y2", "6")])
+        close("pattern")
+        close("defs")
     }
 }

@@ -51,7 +51,7 @@ public struct YearBarChart: SVGChart {
         let width = max(220, left + Double(points.count) * column + 8)
         var svg = SVGWriter()
         openChart(&svg, id: id, width: width, height: height, title: title, description: description, kind: "years")
-        if hasFlags { hatchPattern(&svg, id: "\(id)-hatch") }
+        if hasFlags { svg.hatchPattern(id: "\(id)-hatch") }
         // The repeated elements are written out directly (fixed attributes, numbers written as digits): a city
         // profile draws a couple of dozen of these charts per page.
         svg.open("g", [("class", "chart-axis"), ("aria-hidden", "true")])

@@ -17,7 +17,9 @@ public enum LanguageSpans {
 
     /// Whether `text` holds a mark.
     public static func isMarked(_ text: String) -> Bool {
-        text.unicodeScalars.contains { (0xE010...0xE012).contains($0.value) }
+        // Measuring chart texts asks this of every label: a byte scan, and the scalars only if a private-use lead
+        // byte (0xEE, which begins nothing else) is there.
+        text.utf8.contains(0xEE) && text.unicodeScalars.contains { (0xE010...0xE012).contains($0.value) }
     }
 
     /// `text` without its marks (for plain text: measuring, charts, attributes).
@@ -43,7 +45,7 @@ public enum LanguageSpans {
     /// The page `html` with its marks resolved: `<span lang="code">` and `</span>` in text content, nothing inside a
     /// tag, the document's `<title>` or an `<svg>`. Returns `html` itself when it holds no mark.
     public static func resolve(_ html: [UInt8]) -> [UInt8] {
-        guard html.withUnsafeBufferPointer({ $0.firstIndex(of: 0xEE) }) != nil, containsMark(html) else { return html }
+        guard containsMark(html) else { return html }
         var output: [UInt8] = []
         output.reserveCapacity(html.count + 256)
         var inTag = false
@@ -93,13 +95,16 @@ public enum LanguageSpans {
         return output
     }
 
+    /// Whether `html` holds a mark: a scan for 0xEE, the lead byte of U+E000…U+EFFF only.
     static func containsMark(_ html: [UInt8]) -> Bool {
-        var index = 0
-        while index + 2 < html.count {
-            if html[index] == 0xEE, html[index + 1] == 0x80, (0x90...0x92).contains(html[index + 2]) { return true }
-            index += 1
+        html.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while let found = buffer[index...].firstIndex(of: 0xEE) {
+                if found + 2 < buffer.count, buffer[found + 1] == 0x80, (0x90...0x92).contains(buffer[found + 2]) { return true }
+                index = found + 1
+            }
+            return false
         }
-        return false
     }
 
     static func isCodeByte(_ byte: UInt8) -> Bool {

@@ -34,22 +34,27 @@ public struct LocalizedText: Sendable, Hashable {
 
     /// The text in `language`, or in the first of `fallbacks` that has one, or else the first by language code, or "".
     public func text(in language: String, fallbacks: [String] = []) -> String {
-        if let text = text(exactly: language) { return text }
+        shown(in: language, fallbacks: fallbacks).text
+    }
+
+    /// The language the text is actually in when asked for `language` (differs when it falls back).
+    public func language(for language: String, fallbacks: [String] = []) -> String {
+        shown(in: language, fallbacks: fallbacks).language
+    }
+
+    /// The text asked for in `language` (as `text(in:fallbacks:)`) and the language it is in (as
+    /// `language(for:fallbacks:)`), found in one pass.
+    public func shown(in language: String, fallbacks: [String] = []) -> (text: String, language: String) {
+        if let text = text(exactly: language) { return (text, language) }
         for fallback in fallbacks {
-            if let text = text(exactly: fallback) { return text }
+            if let text = text(exactly: fallback) { return (text, fallback) }
         }
-        return entries.first?.text ?? ""
+        return (entries.first?.text ?? "", language)
     }
 
     private func text(exactly language: String) -> String? {
         for entry in entries where entry.language == language { return entry.text }
         return nil
-    }
-
-    /// The language the text is actually in when asked for `language` (differs when it falls back).
-    public func language(for language: String, fallbacks: [String] = []) -> String {
-        if text(exactly: language) != nil { return language }
-        return fallbacks.first { text(exactly: $0) != nil } ?? language
     }
 
     /// Whether there is no text at all.

@@ -63,10 +63,8 @@ public struct Localizer: Sendable {
     /// A content text in this language, or in its fallback marked with the language it is in (`LanguageSpans`:
     /// the finished page gives it a `lang` attribute).
     public func text(_ text: LocalizedText?) -> String {
-        guard let text else { return "" }
-        let value = text.text(in: language, fallbacks: fallbacks)
-        let shown = text.language(for: language, fallbacks: fallbacks)
-        return shown == language ? value : LanguageSpans.mark(value, language: shown)
+        guard let shown = text?.shown(in: language, fallbacks: fallbacks) else { return "" }
+        return shown.language == language ? shown.text : LanguageSpans.mark(shown.text, language: shown.language)
     }
 
     /// The language a content text is shown in, when it differs from the page's (for a `lang` attribute); else nil.
