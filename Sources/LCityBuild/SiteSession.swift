@@ -212,6 +212,9 @@ public final class SiteSession {
                 return coverageChanged
                     && (after.listedCities(on: route.kind).contains { $0.slug == new.slug }
                         || after.summarizedCities(on: route.kind).contains { $0.slug == new.slug })
+            case .compare:
+                // It states each measure's network range.
+                return distributionChanged
             case .chooser, .notFound, .home, .declaration, .regions, .page:
                 return false
             }

@@ -59,3 +59,64 @@ public struct NiceScale: Sendable, Equatable {
         max(0, min(length, value / maximum * length))
     }
 }
+
+/// An axis from one round number to another around the data, with ticks in 1-2-5 steps: for charts that compare
+/// positions (change between two years) rather than lengths from zero, where an axis from zero would flatten the
+/// changes into a dot.
+public struct NiceRange: Sendable, Equatable {
+    public var minimum: Double
+    public var maximum: Double
+    public var step: Double
+
+    /// A range that covers `lower…upper` with about `targetTicks` intervals, kept within `floor…limit`.
+    public init(covering lower: Double, _ upper: Double, targetTicks: Int = 4, floor: Double? = 0, limit: Double? = nil) {
+        var (low, high) = (min(lower, upper), max(lower, upper))
+        if high - low < 1e-9 {
+            let pad = max(abs(high) * 0.05, 1)
+            (low, high) = (low - pad, high + pad)
+        }
+        let raw = (high - low) / Double(max(1, targetTicks))
+        let magnitude = pow(10, Foundation.floor(log10(raw)))
+        let fraction = raw / magnitude
+        let nice: Double = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10
+        step = nice * magnitude
+        minimum = Foundation.floor(low / step + 1e-9) * step
+        maximum = ceil(high / step - 1e-9) * step
+        if let floor, minimum < floor, lower >= floor { minimum = floor }
+        if let limit, maximum > limit, upper <= limit { maximum = limit }
+    }
+
+    /// The range with the most ticks, up to `targetTicks`, whose labels fit side by side along `length`.
+    public static func fitting(
+        covering lower: Double, _ upper: Double, targetTicks: Int, limit: Double? = nil, length: Double,
+        labelWidth: (Double) -> Double
+    ) -> NiceRange {
+        var range = NiceRange(covering: lower, upper, targetTicks: targetTicks, limit: limit)
+        for target in stride(from: targetTicks, through: 1, by: -1) {
+            range = NiceRange(covering: lower, upper, targetTicks: target, limit: limit)
+            let ticks = range.ticks
+            let fits = zip(ticks, ticks.dropFirst()).allSatisfy { left, right in
+                range.position(right, length: length) - range.position(left, length: length)
+                    >= (labelWidth(left) + labelWidth(right)) / 2 + 6
+            }
+            if fits { break }
+        }
+        return range
+    }
+
+    /// Tick values from the minimum to the maximum.
+    public var ticks: [Double] {
+        var values: [Double] = []
+        var value = minimum
+        while value <= maximum + step * 1e-6 {
+            values.append((value / step).rounded() * step)
+            value += step
+        }
+        return values
+    }
+
+    /// Position of `value` on an axis of `length`.
+    public func position(_ value: Double, length: Double) -> Double {
+        max(0, min(length, (value - minimum) / (maximum - minimum) * length))
+    }
+}

@@ -36,7 +36,8 @@ public struct RangeStrip: SVGChart {
         static let width = 160.0
         static let inset = 6.0
         let id: String
-        let axisMaximum: Double
+        /// The axis runs from 0 to this.
+        public let axisMaximum: Double
         /// The `<svg>` opening, as UTF-8: drawn once, copied into each item's chart as it is.
         let head: [UInt8]
         /// Track, range and median, after the title and description.
@@ -55,6 +56,9 @@ public struct RangeStrip: SVGChart {
             svg.element("line", [("class", "chart-median-tick"), ("x1", coordinate(x(median))), ("x2", coordinate(x(median))), ("y1", "4"), ("y2", "20")])
             body = svg.utf8
         }
+
+        /// Where `value` lies across the strip (clamped to the axis), in the SVG's units.
+        public func x(_ value: Double) -> Double { Self.x(value, axisMaximum: axisMaximum) }
 
         static func x(_ value: Double, axisMaximum: Double) -> Double {
             inset + (axisMaximum > 0 ? max(0, min(1, value / axisMaximum)) * (width - 2 * inset) : 0)

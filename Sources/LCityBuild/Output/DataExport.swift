@@ -81,10 +81,25 @@ public struct DataExport: Sendable {
     /// and to the indicator files (made once for all).
     public func write(to sink: some OutputSink) throws {
         try sink.write("data/framework.json", json(frameworkDocument()))
+        try sink.write("data/cities.json", cityIndex())
         try writeTables(to: sink, indicators: true) { try writeCity($0, to: sink) }
     }
 
     // MARK: JSON
+
+    /// Every city's slug, names and country, in slug order, as compact JSON: what the comparison page needs to find
+    /// a city by any of its names before it loads the chosen cities' own files.
+    func cityIndex() -> Data {
+        struct Entry: Encodable {
+            var slug: String
+            var name: [String: String]
+            var country: String
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let entries = model.cities.map { Entry(slug: $0.slug, name: $0.name.translations, country: $0.country.value) }
+        return ((try? encoder.encode(entries)) ?? Data("[]".utf8)) + Data("\n".utf8)
+    }
 
     func json(_ value: some Encodable) -> Data {
         let encoder = JSONEncoder()

@@ -146,7 +146,7 @@ extension Measure {
     static func load(_ node: Node, reader: YAMLReader) -> Measure? {
         guard let map = reader.mapping(node, "a measure") else { return nil }
         map.rejectUnknownKeys(allowed: [
-            "id", "name", "definition", "source", "unit", "breakdown", "min", "max", "printed", "note",
+            "id", "name", "definition", "source", "direction", "unit", "breakdown", "min", "max", "printed", "note",
         ])
         guard let id = map.required("id").flatMap({ reader.string($0, "measure id", coerceScalars: true) }) else {
             return nil
@@ -155,6 +155,7 @@ extension Measure {
         let name = map.required("name").flatMap { reader.localizedText($0, "\(what) name") }
         let definition = map.required("definition").flatMap { reader.localizedText($0, "\(what) definition") }
         let source = map.required("source").flatMap { reader.choice($0, "\(what) source", as: SourceType.self) }
+        let direction = map["direction"].flatMap { reader.choice($0, "\(what) direction", as: Direction.self) }
         let unit = map.required("unit").flatMap { reader.string($0, "\(what) unit") }
         let breakdown = map["breakdown"].flatMap { reader.string($0, "\(what) breakdown") }
         let minimum = map["min"].flatMap { reader.number($0, "\(what) min")?.value }
@@ -163,7 +164,8 @@ extension Measure {
         let note = map["note"].flatMap { reader.localizedText($0, "\(what) note") }
         guard let name, let definition, let source, let unit else { return nil }
         return Measure(
-            id: id.value, name: name, definition: definition, source: source.value, unitID: unit.value,
+            id: id.value, name: name, definition: definition, source: source.value,
+            direction: direction?.value ?? .neither, unitID: unit.value,
             breakdownID: breakdown?.value, unitLocation: unit.location, breakdownLocation: breakdown?.location,
             minimum: minimum, maximum: maximum, printed: printed, note: note, location: id.location)
     }

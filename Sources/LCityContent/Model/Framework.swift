@@ -89,6 +89,18 @@ public enum SourceType: String, Sendable, CaseIterable, Codable {
     case expert
 }
 
+/// Which way a measure's values move when a city's situation improves, as this site reads the measure's definition.
+/// Used only to word a city's own change ("improved", "worsened") and to find peers that progressed: never to order
+/// cities by their values.
+public enum Direction: String, Sendable, CaseIterable, Codable {
+    /// A rise is an improvement (literacy, participation, ratings).
+    case higher
+    /// A fall is an improvement (crime, unemployment, poverty).
+    case lower
+    /// No reading: a rise is neither better nor worse (shares of spending, pupil–teacher ratios).
+    case neither
+}
+
 /// A measure (测量点), the indicator a city reports values for. Immutable and shared by reference: every page and
 /// download walks the measures, and a copy of a struct this size retains each of its texts.
 public final class Measure: Sendable {
@@ -96,6 +108,8 @@ public final class Measure: Sendable {
     public let name: LocalizedText
     public let definition: LocalizedText
     public let source: SourceType
+    /// Our reading of which way is an improvement (`neither` when the definition does not say).
+    public let direction: Direction
     /// Key of the unit in `Framework.units`.
     public let unitID: String
     /// Key of the breakdown in `Framework.breakdowns`, if values are broken down.
@@ -114,14 +128,15 @@ public final class Measure: Sendable {
 
     /// Creates a measure.
     public init(
-        id: String, name: LocalizedText, definition: LocalizedText, source: SourceType, unitID: String,
-        breakdownID: String?, unitLocation: SourceLocation, breakdownLocation: SourceLocation?, minimum: Double?,
+        id: String, name: LocalizedText, definition: LocalizedText, source: SourceType, direction: Direction = .neither,
+        unitID: String, breakdownID: String?, unitLocation: SourceLocation, breakdownLocation: SourceLocation?, minimum: Double?,
         maximum: Double?, printed: String?, note: LocalizedText?, location: SourceLocation
     ) {
         self.id = id
         self.name = name
         self.definition = definition
         self.source = source
+        self.direction = direction
         self.unitID = unitID
         self.breakdownID = breakdownID
         self.unitLocation = unitLocation

@@ -140,13 +140,15 @@ public final class Fragments: Sendable {
     let templates: TemplateSet
     let cityRows: FragmentRenderer
     let indicatorRows: FragmentRenderer
+    /// Rows of the indicator pages' progress tables (`templates/partials/progress-row.mustache`).
+    let progressRows: FragmentRenderer
     /// Pagination links of long lists (`templates/partials/pager.mustache`).
     let pagers: FragmentRenderer
     /// One renderer per page template (`pages/…`).
     private let pages: [String: FragmentRenderer]
 
     /// The templates of the pieces rendered apart from their pages.
-    static let pieceTemplates = ["partials/city-measure-row", "partials/indicator-row", "partials/pager"]
+    static let pieceTemplates = ["partials/city-measure-row", "partials/indicator-row", "partials/pager", "partials/progress-row"]
 
     /// Whether new shapes are checked against swift-mustache: only when some template uses a transform that may
     /// depend on a text's characters.
@@ -165,6 +167,7 @@ public final class Fragments: Sendable {
         cityRows = renderer(Self.pieceTemplates[0])
         indicatorRows = renderer(Self.pieceTemplates[1])
         pagers = renderer(Self.pieceTemplates[2])
+        progressRows = renderer(Self.pieceTemplates[3])
         var pages: [String: FragmentRenderer] = [:]
         for name in templates.names where name.hasPrefix("pages/") {
             pages[name] = renderer(name, trimsFinalLineEnd: false)

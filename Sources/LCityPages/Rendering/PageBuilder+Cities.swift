@@ -188,12 +188,6 @@ extension PageScope {
         let breakdownCharts = measuresAndSeries.compactMap { measure, series in
             series?.latest.flatMap { cityBreakdownChart(city, measure, observation: $0) }
         }
-        // Peers: cities of the same country first, then of the region; a dozen at most.
-        var peers: [City] = Array((model.citiesByCountry[city.country.value] ?? []).lazy.filter { $0.slug != city.slug }.prefix(12))
-        if peers.count < 12 {
-            peers += Array((model.citiesByRegion[city.region.value] ?? []).lazy
-                .filter { $0.country.value != city.country.value }.prefix(12 - peers.count))
-        }
         let otherLanguage = model.languages.first { $0 != language }
         let otherName = otherLanguage.map { city.name.text(in: $0) }.flatMap { $0 == name ? nil : $0 }
         return context(
@@ -212,8 +206,8 @@ extension PageScope {
                     "count": l.integer(reported), "total": l.integer(framework.measures.count),
                 ]),
                 coverageBySource: coverageBySource, areas: areas,
-                peers: peers.map { Link(label: cityName($0), href: href(.city($0.slug))) },
-                peersTitle: l.format(.cityPeers, ["region": regionName(city.region.value)]),
+                similar: similarCities(city), similarIntro: l.format(.citySimilarIntro, ["city": name]),
+                compareHref: compareWithPeers(city), compareLabel: l.format(.compareSimilar, ["city": name]),
                 jsonHref: file("data/cities/\(city.slug).json"), csvHref: file("data/cities/\(city.slug).csv"),
                 flagsUsed: flagExplanations(flagsUsed), breakdownCharts: breakdownCharts,
                 printSheet: printSheet(cityName: name)))
@@ -265,6 +259,7 @@ extension PageScope {
                 flag: year.flag)
         }
         let cityName = cityName(city)
+        let change = series.flatMap { SeriesChange($0, totalCategory: breakdown?.totalCategory) }
         return CityMeasureRowView(
             id: measure.id, name: texts.name, href: root + texts.indicatorPath,
             keyFeature: texts.keyFeature, sourceType: texts.sourceType, sourceKey: measure.source.rawValue,
@@ -274,6 +269,7 @@ extension PageScope {
             flag: shown?.flag.map { l.flag($0.value) }, flagKey: shown?.flag?.value.rawValue,
             source: l.text(shown?.source), note: shown?.note.map { l.text($0) },
             network: texts.network, history: history,
+            change: change.map { changeSentence($0, measure) }, learnFrom: learnFrom(city, measure),
             networkChart: cityNetworkChart(cityName, measure, headline: headline, headlineText: headlineText, texts: texts),
             yearsChart: cityYearsChart(cityName, measure, years: years))
     }

@@ -119,6 +119,7 @@ extension PageScope {
                     label: "\(feature.id) \(l.text(feature.name))",
                     href: href(.focusArea(area.id), fragment: "key-feature-\(feature.id)")),
                 sourceType: l.sourceType(measure.source), sourceKey: measure.source.rawValue,
+                direction: l[Self.directionTexts[measure.direction]!],
                 unit: unitLabel(measure).isEmpty || unitLabel(measure) == l.text(unit.name) ? nil : unitLabel(measure),
                 unitName: l.text(unit.name), range: rangeText,
                 breakdown: breakdown.map { l.labelled(l.text($0.name), $0.categories.map { l.text($0.name) }.joined(separator: l[.listSeparator])) },
@@ -134,9 +135,14 @@ extension PageScope {
                 ]),
                 csvHref: file("data/measures/\(measure.id).csv"), allCSVHref: file("data/all.csv"),
                 flagsUsed: flagExplanations(flagsUsed), charts: charts, noData: noData,
+                progress: progress(measure, page: page, statistics: statistics),
                 isFirstPage: page == 1,
                 pager: pager(pageCount, current: page) { .indicator(id, page: $0) }))
     }
+
+    static let directionTexts: [Direction: UIString] = [
+        .higher: .directionHigher, .lower: .directionLower, .neither: .directionNeither,
+    ]
 
     /// "Title (page 2 of 5)" after the first page.
     func pagedTitle(_ title: String, page: Int, of count: Int) -> String {

@@ -65,6 +65,7 @@ public struct PageBuilder: Sendable {
         case .indicator: return "pages/indicator"
         case .cities, .regions, .region, .country: return "pages/city-list"
         case .city: return "pages/city"
+        case .compare: return "pages/compare"
         case .page: return "pages/page"
         }
     }
@@ -75,7 +76,7 @@ public struct PageBuilder: Sendable {
     static func isRepeated(_ kind: PageKind) -> Bool {
         switch kind {
         case .city, .indicator, .region, .country: return true
-        case .chooser, .notFound, .home, .declaration, .framework, .focusArea, .indicators, .cities, .regions, .page:
+        case .chooser, .notFound, .home, .declaration, .framework, .focusArea, .indicators, .cities, .regions, .compare, .page:
             return false
         }
     }
@@ -99,6 +100,7 @@ public struct PageBuilder: Sendable {
         case .regions: return page.render(page.regions())
         case .region(let id, let number): return page.render(page.region(id, page: number))
         case .country(let code, let number): return page.render(page.country(code, page: number))
+        case .compare: return page.render(page.compare())
         case .page(let name): return page.render(page.markdownPage(name))
         }
     }
@@ -219,7 +221,7 @@ struct PageScope {
             alternates.append(
                 AlternateView(hreflang: "x-default", href: absolute(Route.path(route.kind, language: model.config.defaultLanguage))))
         }
-        let navKinds: [PageKind] = [.home, .declaration, .framework, .indicators, .cities, .page("about")]
+        let navKinds: [PageKind] = [.home, .declaration, .framework, .indicators, .cities, .compare, .page("about")]
         let nav = navKinds.filter { kind -> Bool in
             if case .page(let name) = kind { return model.pages[name] != nil }
             return true
@@ -268,6 +270,7 @@ struct PageScope {
         case .indicators: return l[.pageIndicators]
         case .cities: return l[.pageCities]
         case .regions: return l[.pageRegions]
+        case .compare: return l[.pageCompare]
         case .page(let name): return renderedPage(name)?.page.title ?? name
         default: return ""
         }
@@ -336,15 +339,21 @@ struct PageScope {
             let level = framework.ratingScale.first { Double($0.value) == value }
             return l.format(.ratingValue, ["value": NumberFormatting.format(value, decimals: 0), "name": l.text(level?.name)])
         }
-        let number = NumberFormatting.format(value, decimals: unit.decimals)
-        return unit.id == "percent" ? number + "%" : number
+        return NumberFormatting.format(value, decimals: unit.decimals) + valueSuffix(unit, withUnit: false)
     }
 
     /// A value with its unit written out ("12.5 per 100,000"), for sentences and city profiles.
     func formatValueWithUnit(_ value: Double, _ measure: Measure) -> String {
-        let text = formatValue(value, measure)
-        guard let unit = framework.unit(measure.unitID), unit.kind != .rating, unit.id != "percent" else { return text }
+        guard let unit = framework.unit(measure.unitID), unit.kind != .rating else { return formatValue(value, measure) }
+        return NumberFormatting.format(value, decimals: unit.decimals) + valueSuffix(unit, withUnit: true)
+    }
+
+    /// What follows a number of `unit`: `%` for percentages; with `withUnit`, otherwise a space and the unit's
+    /// symbol ("per 100,000"), if it has one. The comparison page writes numbers the same way from this suffix.
+    func valueSuffix(_ unit: MeasureUnit, withUnit: Bool) -> String {
+        if unit.id == "percent" { return "%" }
+        guard withUnit else { return "" }
         let symbol = l.text(unit.symbol)
-        return symbol.isEmpty ? text : "\(text) \(symbol)"
+        return symbol.isEmpty ? "" : " " + symbol
     }
 }

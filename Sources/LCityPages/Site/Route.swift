@@ -17,6 +17,8 @@ public enum PageKind: Sendable, Hashable {
     case regions
     case region(String, page: Int = 1)
     case country(String, page: Int = 1)
+    /// Two to four cities side by side, chosen in the browser (`?cities=a,b`).
+    case compare
     /// A Markdown page from `content/pages/<name>.<lang>.md`.
     case page(String)
 }
@@ -70,6 +72,7 @@ public struct Route: Sendable, Hashable {
         case .regions: return prefix + "regions/"
         case .region(let id, let page): return prefix + "regions/\(id)/" + pageSuffix(page)
         case .country(let code, let page): return prefix + "countries/\(code.lowercased())/" + pageSuffix(page)
+        case .compare: return prefix + "compare/"
         case .page(let name): return prefix + "\(name)/"
         }
     }
@@ -82,7 +85,7 @@ extension SiteModel {
         let countries = citiesByCountry.keys.sorted()
         let pageNames = pages.keys.filter { $0 != "declaration" }.sorted()
         for language in languages {
-            var kinds: [PageKind] = [.home, .notFound, .declaration, .framework, .indicators, .cities, .regions]
+            var kinds: [PageKind] = [.home, .notFound, .declaration, .framework, .indicators, .cities, .regions, .compare]
             kinds += framework.focusAreas.map { .focusArea($0.id) }
             for measure in framework.measures {
                 let pages = Paging.pageCount(statistics[measure.id]?.values.count ?? 0, perPage: Paging.tableRows)

@@ -15,6 +15,8 @@ public struct SiteModel: Sendable {
     public private(set) var citiesByRegion: [String: [City]] = [:]
     /// Network statistics per measure id, computed once.
     public private(set) var statistics: [String: MeasureStatistics]
+    /// Each city's similar cities with their reasons, by slug, best first (`PeerFinder`), computed once.
+    public private(set) var peers: [String: [Peer]] = [:]
     /// For each language and measure: positions in `statistics[id].values` in alphabetical order of city name
     /// (the order of indicator tables), computed once.
     public private(set) var tableOrder: [String: [String: [Int]]] = [:]
@@ -48,6 +50,7 @@ public struct SiteModel: Sendable {
         let cities = self.cities
         let computed = parallelMap(measures) { MeasureStatistics(measure: $0, framework: content.framework, cities: cities) }
         self.statistics = Dictionary(uniqueKeysWithValues: zip(measures.map(\.id), computed))
+        self.peers = PeerFinder(cities: cities, framework: content.framework, statistics: statistics).peers()
 
         var pages: [String: [String: RenderedPage]] = [:]
         for page in content.pages {
@@ -146,6 +149,8 @@ public struct SiteModel: Sendable {
                 model.updateTableOrder(measure.id)
             }
         }
+        // Peers read every city's population, income, coverage and values, and the network's ranges.
+        model.peers = PeerFinder(cities: model.cities, framework: framework, statistics: model.statistics).peers()
         model.cityDescriptions[city.slug] = SiteModel.renderDescription(city, config: content.config)
         return (model, changed)
     }

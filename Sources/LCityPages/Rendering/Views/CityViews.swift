@@ -61,6 +61,10 @@ public struct CityMeasureRowView: Sendable, Encodable {
     /// Network distribution: one line, or one per category for breakdowns without a total.
     public var network: [String]
     public var history: [HistoryPointView]
+    /// The change between the first and the latest reported year, in words (two years or more).
+    public var change: String?
+    /// Similar cities whose own value improved most (measures with a direction).
+    public var learnFrom: [LearnFromView]
     /// The city against the network (range strip) or on the rating scale.
     public var networkChart: RenderedHTML?
     public var yearsChart: RenderedHTML?
@@ -87,8 +91,12 @@ public struct CityView: Sendable, Encodable {
     public var coverage: String
     public var coverageBySource: [StatisticView]
     public var areas: [CityAreaView]
-    public var peers: [Link]
-    public var peersTitle: String
+    /// Similar cities in alphabetical order, each with its reasons (`docs/peers.md`).
+    public var similar: [SimilarCityView]
+    public var similarIntro: String
+    /// A comparison of the city with its first similar cities.
+    public var compareHref: String?
+    public var compareLabel: String
     public var jsonHref: String
     public var csvHref: String
     public var flagsUsed: [FlagExplanationView]

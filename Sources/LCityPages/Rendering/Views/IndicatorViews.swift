@@ -62,6 +62,8 @@ public struct IndicatorView: Sendable, Encodable {
     public var keyFeature: Link
     public var sourceType: String
     public var sourceKey: String
+    /// Our reading of which way is an improvement, in words.
+    public var direction: String
     /// The unit's short symbol, nil when it has none.
     public var unit: String?
     public var unitName: String
@@ -87,6 +89,8 @@ public struct IndicatorView: Sendable, Encodable {
     public var charts: [ChartView]
     /// "No data: A, B" under the charts.
     public var noData: String?
+    /// Each city's first and latest reported value.
+    public var progress: ProgressView
     /// Page 1 has the definition, statistics and charts; later pages continue the table.
     public var isFirstPage: Bool
     /// The links to every page of the list, rendered with `templates/partials/pager.mustache`.
