@@ -12,6 +12,10 @@ For every page kind (see `page_kinds`):
 - reflow at 320 px: the page does not scroll sideways;
 - the skip link is the first stop of the keyboard;
 - a viewport screenshot at 390 and 1280 px ({name}-390.png, {name}-1280.png) when --screenshots is given.
+On the comparison page of every language (opened as `compare/?cities=qiaolan,kesiwa`), the script's table must
+appear; each chosen city's value of 1.1.1a and of 1.2.1a read from the page must equal the latest value in the city's
+JSON download (data/cities/<slug>.json); the choice must stay in the address; and a third city typed by its name in
+another language and added with Enter must join the table and the address. Its other checks run on the filled page.
 The city profile of every language is also printed to an A4 PDF (Page.printToPDF, CSS page size preferred) and must
 fit on at most two pages (counted with pdfinfo); the PDF is kept as {name}-print.pdf, its first two pages rendered
 to {name}-print-1.png and -2.png (pdftoppm, 60 dpi).
@@ -51,7 +55,7 @@ AXE_WIDTH = 1280
 LAYOUT_VIEWPORTS = [(390, 844), (1280, 900)]
 REFLOW_VIEWPORT = (320, 900)
 MAX_PRINTED_PAGES = 2
-PROBLEM_KINDS = ["axe", "overflow", "svg-text", "print", "keyboard", "missing"]
+PROBLEM_KINDS = ["axe", "overflow", "svg-text", "print", "keyboard", "compare", "missing"]
 
 # Waits until the page's web fonts are loaded (text boxes depend on them).
 FONTS_READY_JS = """
@@ -158,10 +162,12 @@ return found;
 
 @dataclasses.dataclass
 class Page:
-    """One page of a kind: `name` (language and kind), its site path, and whether it is printed (the profile)."""
+    """One page of a kind: `name` (language and kind), its site path, whether it is printed (the profile), and the
+    cities it compares (the comparison page)."""
     name: str
     path: str
     printed: bool = False
+    compared: tuple = ()
 
 
 @dataclasses.dataclass
@@ -177,6 +183,12 @@ class Problem:
         if self.kind == "axe" or self.width is None:
             return f"{self.url}: {self.detail}"
         return f"{self.url}: {self.kind} at {self.width} px: {self.detail}"
+
+
+# The comparison page is opened with these cities; ADDED is then typed in by a name in another language.
+COMPARED = ("qiaolan", "kesiwa")
+ADDED = "lindenfurt"
+COMPARE_MEASURES = ("1.1.1a", "1.2.1a")
 
 
 def page_kinds(languages):
@@ -198,6 +210,7 @@ def page_kinds(languages):
             Page(f"{lang}-country", f"/{lang}/countries/cn/"),
             Page(f"{lang}-about", f"/{lang}/about/"),
             Page(f"{lang}-regions", f"/{lang}/regions/"),
+            Page(f"{lang}-compare", f"/{lang}/compare/?cities={','.join(COMPARED)}", compared=COMPARED),
             Page(f"{lang}-not-found", f"/{lang}/404.html"),
         ]
     return pages
@@ -325,6 +338,73 @@ def check_keyboard(driver, url):
     return []
 
 
+def latest_headline(document, measure, total="total"):
+    """The latest available headline value of `measure` in a city's JSON download, or None."""
+    latest = None
+    for observation in sorted((o for o in document["observations"] if o["measure"] == measure), key=lambda o: o["year"]):
+        if observation["available"]:
+            latest = observation
+    if latest is None:
+        return None
+    if "value" in latest:
+        return latest["value"]
+    values = latest.get("values", {})
+    return values.get(total, next(iter(values.values())) if len(values) == 1 else None)
+
+
+def page_number(text):
+    """The number in a value as the page writes it ("96.5%", "24,811 US$ PPP", "−1.2")."""
+    match = re.search(r"[−-]?[0-9][0-9,]*(\.[0-9]+)?", text)
+    return float(match.group(0).replace(",", "").replace("−", "-")) if match else None
+
+
+def wait_for(driver, script, seconds=10):
+    """Waits until `script` returns a true value; returns whether it did."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if driver.execute_script(script):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def check_compare(driver, site, page, url):
+    """The comparison page shows each chosen city's values as its JSON download has them, keeps the choice in the
+    address, and takes a city typed by name in another language."""
+    problems = []
+    table_ready = "return document.querySelectorAll('.compare-table thead th').length"
+    if not wait_for(driver, f"{table_ready} >= {len(page.compared) + 2}"):
+        return [Problem(url, None, "compare", "the comparison table did not appear")]
+    for slug in page.compared:
+        with open(os.path.join(site, "data", "cities", f"{slug}.json"), encoding="utf-8") as file:
+            document = json.load(file)
+        for measure in COMPARE_MEASURES:
+            expected = latest_headline(document, measure)
+            cells = driver.find_elements("css selector", f'td[data-city="{slug}"][data-measure="{measure}"] .compare-value')
+            shown = page_number(cells[0].text) if cells else None
+            if expected is None:
+                if shown is not None:
+                    problems.append(Problem(url, None, "compare", f"{slug} {measure}: shows {cells[0].text}, the download has no value"))
+            elif shown is None or abs(shown - expected) > 0.05 + abs(expected) * 1e-9:
+                problems.append(Problem(url, None, "compare",
+                                        f"{slug} {measure}: the page shows {cells[0].text if cells else 'nothing'}, the download {expected}"))
+    address = driver.execute_script("return location.search")
+    if f"cities={','.join(page.compared)}" not in address:
+        problems.append(Problem(url, None, "compare", f"the address lost the choice: {address}"))
+    with open(os.path.join(site, "data", "cities.json"), encoding="utf-8") as file:
+        names = {city["slug"]: city["name"] for city in json.load(file)}
+    language = page.name.split("-")[-2]
+    other = next((text for lang, text in sorted(names[ADDED].items()) if lang != language), names[ADDED].get(language))
+    field = driver.find_element("id", "compare-city")
+    field.clear()
+    field.send_keys(other + Keys.ENTER)
+    if not wait_for(driver, f"{table_ready} >= {len(page.compared) + 3}"):
+        problems.append(Problem(url, None, "compare", f"typing '{other}' and Enter did not add {ADDED}"))
+    elif ADDED not in driver.execute_script("return location.search"):
+        problems.append(Problem(url, None, "compare", f"the address does not name the added city {ADDED}"))
+    return problems
+
+
 def pdf_page_count(path):
     """The number of pages of a PDF, from poppler's pdfinfo."""
     output = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
@@ -355,10 +435,10 @@ def check_print(driver, url, name, folder, preview, page_counts):
     return []
 
 
-def check_page(driver, page, url, name, screenshots, print_folder, page_counts):
+def check_page(driver, site, page, url, name, screenshots, print_folder, page_counts):
     """Every check of the page loaded from `url`; returns its problems."""
     driver.execute_async_script(FONTS_READY_JS)
-    problems = []
+    problems = check_compare(driver, site, page, url) if page.compared else []
     for width, height in sorted(LAYOUT_VIEWPORTS, key=lambda viewport: viewport[0] != AXE_WIDTH):
         set_viewport(driver, width, height)
         if width == AXE_WIDTH:
@@ -386,7 +466,7 @@ def check_site(driver, site, base, screenshots, print_folder, prefix, page_count
         if "not-found" not in page.name and driver.title.startswith("Error response"):
             problems.append(Problem(url, None, "missing", "page missing"))
             continue
-        problems += check_page(driver, page, url, prefix + page.name, screenshots, print_folder, page_counts)
+        problems += check_page(driver, site, page, url, prefix + page.name, screenshots, print_folder, page_counts)
         checked += 1
     return checked, problems
 

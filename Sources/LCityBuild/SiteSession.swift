@@ -167,7 +167,8 @@ public final class SiteSession {
     /// region — found with the functions that lay the pages out (`SiteModel.routes`, `tableRows`, `listedCities`,
     /// `reportedCount`) and the statistics they show:
     /// - pages that did not exist before (an indicator table grown by a page);
-    /// - the city's profile, and every profile when the network's distribution of a measure changed;
+    /// - the city's profile, every profile when the network's distribution of a measure changed, and the profiles
+    ///   whose similar cities changed or include the city (their reasons and progress show its data);
     /// - a changed measure's first indicator page (charts and figures), and every page of its table when the
     ///   number of reporting cities changed, else the pages whose rows changed or list the city;
     /// - the framework and indicator index pages when a measure's number of reporting cities changed, and the
@@ -189,6 +190,9 @@ public final class SiteSession {
             before.statistics[$0]?.summary != after.statistics[$0]?.summary || before.statistics[$0]?.years != after.statistics[$0]?.years
         })
         let existing = Set(existingRoutes)
+        func names(_ model: SiteModel, _ profile: String, _ peer: String) -> Bool {
+            model.peers[profile]?.contains { $0.slug == peer } ?? false
+        }
         func rowSlugs(_ model: SiteModel, _ measure: String, _ language: String, _ page: Int) -> [String] {
             guard let values = model.statistics[measure]?.values else { return [] }
             return model.tableRows(of: measure, language: language, page: page).map { values[$0].slug }
@@ -197,7 +201,9 @@ public final class SiteSession {
             guard existing.contains(route) else { return true }
             switch route.kind {
             case .city(let slug):
-                return slug == new.slug || distributionChanged
+                // A profile names its similar cities with their reasons and the progress of some of them.
+                return slug == new.slug || distributionChanged || before.peers[slug] != after.peers[slug]
+                    || names(before, slug, new.slug) || names(after, slug, new.slug)
             case .indicator(let id, let page):
                 guard changed.contains(id), let language = route.language else { return false }
                 if page == 1 || countChanged.contains(id) { return true }

@@ -21,8 +21,12 @@ struct IncrementalBenchmark: ParsableCommand {
     @Option(help: "Number of edits to time.")
     var runs: Int = 7
 
+    @Flag(help: "Time finding every city's similar cities instead (the model's peers stage), median of --runs.")
+    var peers = false
+
     func run() throws {
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
+        if peers { return try timePeers(rootURL) }
         let session = SiteSession(root: rootURL)
         let full = session.rebuildAll()
         guard full.kind == .full, let model = session.model else {
@@ -52,6 +56,28 @@ struct IncrementalBenchmark: ParsableCommand {
         let median = sorted[sorted.count / 2]
         print(String(format: "full_s=%.2f incremental_ms=%.1f min_ms=%.1f max_ms=%.1f pages_rendered=%d cities=%d city=%@",
             full.seconds, median, sorted.first!, sorted.last!, pages.sorted()[pages.count / 2], model.cities.count, slug))
+    }
+
+    /// Loads and checks the site, makes its model, and times `PeerFinder` alone.
+    func timePeers(_ rootURL: URL) throws {
+        let checked = Pipeline.check(root: rootURL)
+        guard let content = checked.value, checked.diagnostics.errorCount == 0 else {
+            throw ValidationError("the site does not check: \(checked.diagnostics.first?.description ?? "")")
+        }
+        let start = ContinuousClock.now
+        let model = SiteModel(content: content)
+        let modelMilliseconds = start.duration(to: .now).seconds * 1000
+        var timings: [Double] = []
+        var named = 0
+        for _ in 0..<max(1, runs) {
+            let clock = ContinuousClock.now
+            let found = PeerFinder(cities: model.cities, framework: model.framework, statistics: model.statistics).peers()
+            timings.append(clock.duration(to: .now).seconds * 1000)
+            named = found.values.reduce(0) { $0 + $1.count }
+        }
+        let sorted = timings.sorted()
+        print(String(format: "peers_ms=%.1f min_ms=%.1f model_ms=%.1f cities=%d peers_named=%d",
+            sorted[sorted.count / 2], sorted.first!, modelMilliseconds, model.cities.count, named))
     }
 
     /// The text with the first `value: N` changed slightly (stays in range).

@@ -146,6 +146,22 @@ struct ChartLayoutTests {
             ).svg(), "dot strip at \(scale)")
     }
 
+    @Test(arguments: [1.5, 48.0, 99.9, 1_234_567.0])
+    func dumbbell(scale: Double) {
+        let groups = [
+            DumbbellChart.Group(label: "", items: [DumbbellChart.Item(label: "Median of these cities", first: scale / 3, latest: scale / 2, valueLabel: "\(percent(scale / 3)) → \(percent(scale / 2))")]),
+            DumbbellChart.Group(label: "Latin America and the Caribbean", items: Self.longNames.enumerated().map { (offset: Int, name: String) -> DumbbellChart.Item in
+                let first = Double(offset + 1) * scale / 7, latest = Double(7 - offset) * scale / 7
+                return DumbbellChart.Item(label: name, first: first, latest: latest, valueLabel: "\(percent(first)) → \(percent(latest))", joined: offset != 2)
+            }),
+        ]
+        expectClean(
+            DumbbellChart(
+                id: "p", title: "t", description: "d", groups: groups, tickLabel: percent, legend: "○ first reported year   ● latest reported year",
+                breakNote: "† break in series or change of source: the two values are not joined."
+            ).svg(), "dumbbell at \(scale)")
+    }
+
     @Test func histogram() {
         let items = (0..<500).map { (index: Int) -> HistogramChart.Item in
             let value = Double(index % 97)

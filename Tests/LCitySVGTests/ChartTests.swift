@@ -47,6 +47,30 @@ struct NetworkChartTests {
             flagNote: "* Flagged value (estimated): the table gives each value's flag.")
     }
 
+    /// First and latest values: the axis spans the values, the unjoined row is marked, the median row on top.
+    @Test func dumbbellGolden() throws {
+        let chart = DumbbellChart(
+            id: "chart-1.1.4b-progress", title: "Social mobility: first and latest reported value per city",
+            description: "Rows join each city's first reported value to its latest.",
+            groups: [
+                DumbbellChart.Group(label: "", items: [DumbbellChart.Item(label: "Median of these cities", first: 45.2, latest: 46.5, valueLabel: "45.2% → 46.5%")]),
+                DumbbellChart.Group(label: "Arab States", items: [
+                    DumbbellChart.Item(label: "Ain Thurayya", first: 35.9, latest: 36.5, valueLabel: "35.9% → 36.5%"),
+                    DumbbellChart.Item(label: "Ouzirane", first: 56.1, latest: 56.6, valueLabel: "56.1% → 56.6%"),
+                ]),
+                DumbbellChart.Group(label: "Asia and the Pacific", items: [
+                    DumbbellChart.Item(label: "Qiaolan", first: 38.1, latest: 38.7, valueLabel: "38.1% → 38.7%", joined: false, detail: "Qiaolan: 2021: 38.1% → 2023: 38.7% (break in series)"),
+                ]),
+            ],
+            tickLabel: { "\(Int($0))%" }, axisLimit: 100, legend: "○ first reported year   ● latest reported year",
+            breakNote: "† break in series or change of source: the two values are not joined.")
+        let svg = chart.svg()
+        // The unjoined row has its two circles and no line between them; the joined rows have theirs.
+        #expect(svg.components(separatedBy: "class=\"chart-change\"").count - 1 == 3)
+        #expect(svg.contains("38.7%†"))
+        try expectGolden(svg, "dumbbell-progress")
+    }
+
     @Test func dotStripGolden() throws {
         try expectGolden(Self.strip(Self.cities, flagged: ["Ouzirane"]).svg(), "dots-by-region")
     }

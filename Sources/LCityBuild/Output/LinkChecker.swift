@@ -63,7 +63,16 @@ public struct LinkChecker: Sendable {
 
     private func problem(with link: String, on page: String, ids: [String: Set<String>]) -> String? {
         let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let pathPart = String(parts[0])
+        // A query is read by the page's script (the comparison's `?cities=a,b`): the file is the path before it, and
+        // every city it names must have a profile.
+        let pathAndQuery = parts[0].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let pathPart = String(pathAndQuery[0])
+        if pathAndQuery.count > 1, let cities = pathAndQuery[1].split(separator: "&").first(where: { $0.hasPrefix("cities=") }) {
+            let language = page.split(separator: "/").first.map(String.init) ?? ""
+            for slug in cities.dropFirst("cities=".count).split(separator: ",") where site.files["\(language)/cities/\(slug)/index.html"] == nil {
+                return "the comparison names '\(slug)', which has no profile"
+            }
+        }
         let fragment = parts.count > 1 ? String(parts[1]) : nil
         var target = page
         if !pathPart.isEmpty {

@@ -75,6 +75,12 @@ public struct ObservationSeries: Sendable {
     /// In file order (validation requires ascending years).
     public var observations: [Observation]
 
+    /// Creates a series.
+    public init(measureID: Located<String>, observations: [Observation]) {
+        self.measureID = measureID
+        self.observations = observations
+    }
+
     /// The observations by ascending year (stable): `observations` itself, not a copy, when the file lists them in
     /// that order, as it should.
     public var byYear: [Observation] {

@@ -24,7 +24,7 @@ extension PageScope {
         let medianChange = Distribution(comparable.map(\.change))?.median
         var figures: [StatisticView] = []
         var chart: ChartView?
-        if !changes.isEmpty {
+        if !changes.isEmpty && page == 1 {
             figures = [
                 StatisticView(label: l[.statProgressCities], value: l.integer(changes.count)),
                 StatisticView(label: l[.statProgressComparable], value: l.integer(comparable.count)),
@@ -32,7 +32,7 @@ extension PageScope {
             if let medianChange {
                 figures.append(StatisticView(label: l[.statMedianChange], value: formatChange(medianChange, measure)))
             }
-            if page == 1 { chart = progressChart(measure, order: order, changes: changes, medianChange: medianChange) }
+            chart = progressChart(measure, order: order, changes: changes, medianChange: medianChange)
         }
         let rows = model.tableRows(of: measure.id, language: language, page: page).compactMap { position -> ProgressRowView? in
             guard let change = changes[position] else { return nil }
@@ -46,9 +46,10 @@ extension PageScope {
         }
         return ProgressView(
             figures: figures, chart: chart,
-            large: changes.count > HistogramChart.rowLimit ? l.format(.progressLarge, ["limit": l.integer(HistogramChart.rowLimit)]) : nil,
+            large: page == 1 && changes.count > HistogramChart.rowLimit ? l.format(.progressLarge, ["limit": l.integer(HistogramChart.rowLimit)]) : nil,
             caption: l.format(.progressCaption, ["name": l.text(measure.name)]),
-            renderedRows: renderRows(rows, with: builder.fragments.progressRows).text, hasChanges: !changes.isEmpty)
+            renderedRows: renderRows(rows, with: builder.fragments.progressRows).text, hasChanges: page == 1 ? !changes.isEmpty : !rows.isEmpty,
+            shown: page == 1 || !rows.isEmpty)
     }
 
     /// "2018: 96.5%", with the value's flag.
@@ -147,8 +148,10 @@ public struct ProgressView: Sendable, Encodable {
     public var caption: String
     /// `rows` rendered with `templates/partials/progress-row.mustache`.
     public var renderedRows: String
-    /// Whether any city reports two years or more.
+    /// Whether any city reports two years or more (on later pages: any of the page's cities).
     public var hasChanges: Bool
+    /// Whether the page has the section: the first page always, later pages when they list a change.
+    public var shown: Bool
 }
 
 /// One city's row in the progress table.
