@@ -326,9 +326,10 @@ def check_svg_text(driver, url, width):
     return problems
 
 
-def check_keyboard(driver, url):
-    """The first Tab stop from the top of the page is the skip link (a #fragment would move the start, so it goes)."""
-    if "#" in url:
+def check_keyboard(driver, url, reload=False):
+    """The first Tab stop from the top of the page is the skip link (a #fragment would move the start, so it goes;
+    `reload` starts afresh where an earlier check moved the focus)."""
+    if "#" in url or reload:
         driver.get(url.split("#")[0])
     driver.execute_script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);")
     driver.find_element("tag name", "body").send_keys(Keys.TAB)
@@ -453,7 +454,7 @@ def check_page(driver, site, page, url, name, screenshots, print_folder, page_co
     clear_viewport(driver)
     if page.printed:
         problems += check_print(driver, url, name, print_folder, bool(screenshots), page_counts)
-    problems += check_keyboard(driver, url)
+    problems += check_keyboard(driver, url, reload=bool(page.compared))
     return problems
 
 

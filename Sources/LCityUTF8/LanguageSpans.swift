@@ -43,13 +43,14 @@ public enum LanguageSpans {
     }
 
     /// The page `html` with its marks resolved: `<span lang="code">` and `</span>` in text content, nothing inside a
-    /// tag, the document's `<title>` or an `<svg>`. Returns `html` itself when it holds no mark.
+    /// tag, the document's `<title>`, an `<svg>` or a `<script>` (whose data hold no markup). Returns `html` itself when it holds no mark.
     public static func resolve(_ html: [UInt8]) -> [UInt8] {
         guard containsMark(html) else { return html }
         var output: [UInt8] = []
         output.reserveCapacity(html.count + 256)
         var inTag = false
         var inTitle = false
+        var inScript = false
         var svgDepth = 0
         var index = 0
         while index < html.count {
@@ -60,10 +61,12 @@ public enum LanguageSpans {
                 if matches(html, at: index + 1, "/svg") { svgDepth = max(0, svgDepth - 1) }
                 if svgDepth == 0, matches(html, at: index + 1, "title") { inTitle = true }
                 if svgDepth == 0, matches(html, at: index + 1, "/title") { inTitle = false }
+                if matches(html, at: index + 1, "script") { inScript = true }
+                if matches(html, at: index + 1, "/script") { inScript = false }
             } else if byte == UInt8(ascii: ">") {
                 inTag = false
             } else if byte == 0xEE, index + 2 < html.count, html[index + 1] == 0x80 {
-                let plain = inTag || inTitle || svgDepth > 0
+                let plain = inTag || inTitle || inScript || svgDepth > 0
                 switch html[index + 2] {
                 case start[2]:
                     var cursor = index + 3

@@ -5,10 +5,20 @@ import LCityContent
 @testable import LCityPages
 @testable import LCityBuild
 import LCityTestSupport
+import LCityUTF8
 
 /// Chinese reads as Chinese and English as English on the shipped site.
 @Suite("Language conventions")
 struct LanguageTests {
+    /// A text shown in its fallback language becomes a span with its `lang` where markup may stand, and loses its
+    /// marks where it may not: in a tag, an SVG, a script's data.
+    @Test func fallbackTextsAreSpansOnlyWhereMarkupMayStand() {
+        let text = LanguageSpans.mark("Male", language: "en")
+        let page = "<p>\(text)</p><svg><text>\(text)</text></svg><script type=\"application/json\">{\"name\":\"\(text)\"}</script><p title=\"\(text)\">x</p>"
+        let resolved = String(decoding: LanguageSpans.resolve(Array(page.utf8)), as: UTF8.self)
+        #expect(resolved == #"<p><span lang="en">Male</span></p><svg><text>Male</text></svg><script type="application/json">{"name":"Male"}</script><p title="Male">x</p>"#)
+    }
+
     static func shippedPages() throws -> [String: String] {
         let site = try TestSite.shipped()
         defer { site.remove() }
