@@ -25,16 +25,8 @@ public struct DotStripChart: SVGChart {
         }
     }
 
-    /// A titled block of rows.
-    public struct Group: Sendable {
-        public var label: String
-        public var items: [Item]
-
-        public init(label: String, items: [Item]) {
-            self.label = label
-            self.items = items
-        }
-    }
+    /// A titled block of rows (a region's cities).
+    public typealias Group = RowGroup<Item>
 
     /// Element id prefix, unique on the page.
     public var id: String
@@ -95,15 +87,8 @@ public struct DotStripChart: SVGChart {
         // Vertical layout: tick labels, then per group a title row and its item rows, then the median label and
         // the flags' note.
         let top = 22.0
-        var y = top
-        var blocks: [(title: Double, rows: Double, end: Double)] = []
-        for group in groups {
-            let titleY = y
-            y += Self.rowHeight
-            blocks.append((titleY, y, y + Double(group.items.count) * Self.rowHeight))
-            y += Double(group.items.count) * Self.rowHeight
-        }
-        let plotBottom = y
+        let blocks = rowBlocks(groups, top: top, rowHeight: Self.rowHeight)
+        let plotBottom = blocks.last?.end ?? top
         let medianY = plotBottom + font + 4
         let noteLines = hasFlags && !flagNote.isEmpty ? TextMetrics.wrap(flagNote, fontSize: font - 1, maxWidth: width - 2, maxLines: 3) : []
         let noteY = (median != nil ? medianY : plotBottom) + font + 6
@@ -116,7 +101,7 @@ public struct DotStripChart: SVGChart {
             ticks: scale.ticks, at: x, label: tickLabel, labelY: top - 8, fontSize: font - 1, width: width,
             blocks: blocks.map { ($0.rows, $0.end) })
         for (group, block) in zip(groups, blocks) {
-            svg.element("text", [("class", "chart-group-label"), ("font-weight", "700"), ("x", "0"), ("y", coordinate(block.title + Self.rowHeight / 2 + font * 0.35)), ("font-size", coordinate(font))], text: TextMetrics.truncate(group.label, fontSize: font, maxWidth: width - 2))
+            svg.groupTitle(group.label, top: block.title, rowHeight: Self.rowHeight, fontSize: font, width: width)
             for (index, item) in group.items.enumerated() {
                 let rowY = block.rows + Double(index) * Self.rowHeight
                 let middle = rowY + Self.rowHeight / 2

@@ -28,16 +28,8 @@ public struct DumbbellChart: SVGChart {
         }
     }
 
-    /// A titled block of rows.
-    public struct Group: Sendable {
-        public var label: String
-        public var items: [Item]
-
-        public init(label: String, items: [Item]) {
-            self.label = label
-            self.items = items
-        }
-    }
+    /// A block of rows (a region's cities), titled unless its label is empty.
+    public typealias Group = RowGroup<Item>
 
     /// Element id prefix, unique on the page.
     public var id: String
@@ -95,15 +87,8 @@ public struct DumbbellChart: SVGChart {
         let x = { (value: Double) in plotX + scale.position(value, length: plotWidth) }
 
         let top = 22.0
-        var y = top
-        var blocks: [(title: Double, rows: Double, end: Double)] = []
-        for group in groups {
-            let titleY = y
-            y += group.label.isEmpty ? 0 : Self.rowHeight
-            blocks.append((titleY, y, y + Double(group.items.count) * Self.rowHeight))
-            y += Double(group.items.count) * Self.rowHeight
-        }
-        let plotBottom = y
+        let blocks = rowBlocks(groups, top: top, rowHeight: Self.rowHeight)
+        let plotBottom = blocks.last?.end ?? top
         var notes = legend.isEmpty ? [] : TextMetrics.wrap(legend, fontSize: font - 1, maxWidth: width - 2, maxLines: 2)
         if hasBreaks && !breakNote.isEmpty {
             notes += TextMetrics.wrap(breakNote, fontSize: font - 1, maxWidth: width - 2, maxLines: 3)
@@ -117,9 +102,7 @@ public struct DumbbellChart: SVGChart {
             ticks: scale.ticks, at: x, label: tickLabel, labelY: top - 8, fontSize: font - 1, width: width,
             blocks: blocks.map { ($0.rows, $0.end) })
         for (group, block) in zip(groups, blocks) {
-            if !group.label.isEmpty {
-                svg.element("text", [("class", "chart-group-label"), ("font-weight", "700"), ("x", "0"), ("y", coordinate(block.title + Self.rowHeight / 2 + font * 0.35)), ("font-size", coordinate(font))], text: TextMetrics.truncate(group.label, fontSize: font, maxWidth: width - 2))
-            }
+            svg.groupTitle(group.label, top: block.title, rowHeight: Self.rowHeight, fontSize: font, width: width)
             for (index, item) in group.items.enumerated() {
                 let middle = block.rows + Double(index) * Self.rowHeight + Self.rowHeight / 2
                 let baseline = middle + font * 0.35

@@ -1,7 +1,7 @@
 import Foundation
 
 /// An axis from zero to a round number, with ticks in 1-2-5 steps.
-public struct NiceScale: Sendable, Equatable {
+public struct NiceScale: Sendable, Equatable, Axis {
     public var maximum: Double
     public var step: Double
 
@@ -14,11 +14,7 @@ public struct NiceScale: Sendable, Equatable {
             step = 0.2
             return
         }
-        let raw = top / Double(max(1, targetTicks))
-        let magnitude = pow(10, floor(log10(raw)))
-        let fraction = raw / magnitude
-        let nice: Double = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10
-        step = nice * magnitude
+        step = niceStep(top / Double(max(1, targetTicks)))
         var covered = ceil(top / step - 1e-9) * step
         if let limit, covered > limit, top <= limit { covered = limit }
         self.maximum = covered
@@ -29,17 +25,9 @@ public struct NiceScale: Sendable, Equatable {
     public static func fitting(
         covering maximum: Double, targetTicks: Int, limit: Double? = nil, length: Double, labelWidth: (Double) -> Double
     ) -> NiceScale {
-        var scale = NiceScale(covering: maximum, targetTicks: targetTicks, limit: limit)
-        for target in stride(from: targetTicks, through: 1, by: -1) {
-            scale = NiceScale(covering: maximum, targetTicks: target, limit: limit)
-            let ticks = scale.ticks
-            let fits = zip(ticks, ticks.dropFirst()).allSatisfy { left, right in
-                scale.position(right, length: length) - scale.position(left, length: length)
-                    >= (labelWidth(left) + labelWidth(right)) / 2 + 6
-            }
-            if fits { break }
+        fittingAxis(targetTicks: targetTicks, length: length, labelWidth: labelWidth) {
+            NiceScale(covering: maximum, targetTicks: $0, limit: limit)
         }
-        return scale
     }
 
     /// Tick values from 0 to the maximum.
@@ -63,7 +51,7 @@ public struct NiceScale: Sendable, Equatable {
 /// An axis from one round number to another around the data, with ticks in 1-2-5 steps: for charts that compare
 /// positions (change between two years) rather than lengths from zero, where an axis from zero would flatten the
 /// changes into a dot.
-public struct NiceRange: Sendable, Equatable {
+public struct NiceRange: Sendable, Equatable, Axis {
     public var minimum: Double
     public var maximum: Double
     public var step: Double
@@ -75,11 +63,7 @@ public struct NiceRange: Sendable, Equatable {
             let pad = max(abs(high) * 0.05, 1)
             (low, high) = (low - pad, high + pad)
         }
-        let raw = (high - low) / Double(max(1, targetTicks))
-        let magnitude = pow(10, Foundation.floor(log10(raw)))
-        let fraction = raw / magnitude
-        let nice: Double = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10
-        step = nice * magnitude
+        step = niceStep((high - low) / Double(max(1, targetTicks)))
         minimum = Foundation.floor(low / step + 1e-9) * step
         maximum = ceil(high / step - 1e-9) * step
         if let floor, minimum < floor, lower >= floor { minimum = floor }
@@ -91,17 +75,9 @@ public struct NiceRange: Sendable, Equatable {
         covering lower: Double, _ upper: Double, targetTicks: Int, limit: Double? = nil, length: Double,
         labelWidth: (Double) -> Double
     ) -> NiceRange {
-        var range = NiceRange(covering: lower, upper, targetTicks: targetTicks, limit: limit)
-        for target in stride(from: targetTicks, through: 1, by: -1) {
-            range = NiceRange(covering: lower, upper, targetTicks: target, limit: limit)
-            let ticks = range.ticks
-            let fits = zip(ticks, ticks.dropFirst()).allSatisfy { left, right in
-                range.position(right, length: length) - range.position(left, length: length)
-                    >= (labelWidth(left) + labelWidth(right)) / 2 + 6
-            }
-            if fits { break }
+        fittingAxis(targetTicks: targetTicks, length: length, labelWidth: labelWidth) {
+            NiceRange(covering: lower, upper, targetTicks: $0, limit: limit)
         }
-        return range
     }
 
     /// Tick values from the minimum to the maximum.
@@ -119,4 +95,34 @@ public struct NiceRange: Sendable, Equatable {
     public func position(_ value: Double, length: Double) -> Double {
         max(0, min(length, (value - minimum) / (maximum - minimum) * length))
     }
+}
+
+/// An axis with ticks, placing values along a length.
+protocol Axis {
+    var ticks: [Double] { get }
+    func position(_ value: Double, length: Double) -> Double
+}
+
+/// The axis `make(target)` with the largest `target`, from `targetTicks` down to 1, whose tick labels fit side by
+/// side along `length`: adjacent labels (`labelWidth` of each tick's label) stay at least 6 units apart.
+func fittingAxis<A: Axis>(targetTicks: Int, length: Double, labelWidth: (Double) -> Double, make: (Int) -> A) -> A {
+    var axis = make(targetTicks)
+    for target in stride(from: targetTicks, through: 1, by: -1) {
+        axis = make(target)
+        let ticks = axis.ticks
+        let fits = zip(ticks, ticks.dropFirst()).allSatisfy { left, right in
+            axis.position(right, length: length) - axis.position(left, length: length)
+                >= (labelWidth(left) + labelWidth(right)) / 2 + 6
+        }
+        if fits { break }
+    }
+    return axis
+}
+
+/// The round step (1, 2 or 5 times a power of ten) at or above `raw`.
+func niceStep(_ raw: Double) -> Double {
+    let magnitude = pow(10, floor(log10(raw)))
+    let fraction = raw / magnitude
+    let nice: Double = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10
+    return nice * magnitude
 }

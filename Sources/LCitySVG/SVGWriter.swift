@@ -227,6 +227,12 @@ extension SVGWriter {
         element("text", [("x", LCitySVG.coordinate(centre)), ("y", LCitySVG.coordinate(y)), ("text-anchor", "middle"), ("font-size", LCitySVG.coordinate(fontSize))], text: text)
     }
 
+    /// A block's title in bold on the row that starts at `top` (nothing for an empty label), cut with "…" to `width`.
+    mutating func groupTitle(_ label: String, top: Double, rowHeight: Double, fontSize: Double, width: Double) {
+        guard !label.isEmpty else { return }
+        element("text", [("class", "chart-group-label"), ("font-weight", "700"), ("x", "0"), ("y", LCitySVG.coordinate(top + rowHeight / 2 + fontSize * 0.35)), ("font-size", LCitySVG.coordinate(fontSize))], text: TextMetrics.truncate(label, fontSize: fontSize, maxWidth: width - 2))
+    }
+
     /// The diagonal hatch of flagged marks, defined once per chart as `id`.
     mutating func hatchPattern(id: String) {
         open("defs", [])
@@ -235,5 +241,29 @@ extension SVGWriter {
         element("line", [("class", "chart-hatch-line"), ("x1", "0"), ("y1", "0"), ("x2", "0"), ("y2", "6")])
         close("pattern")
         close("defs")
+    }
+}
+
+/// A block of a row chart's rows: a group title (when `label` is not empty) above its items' rows.
+public struct RowGroup<Item: Sendable>: Sendable {
+    public var label: String
+    public var items: [Item]
+
+    public init(label: String, items: [Item]) {
+        self.label = label
+        self.items = items
+    }
+}
+
+/// Where each group's title row, first item row and end lie, stacked from `top`: a title row only for a group with
+/// a label.
+func rowBlocks<Item>(_ groups: [RowGroup<Item>], top: Double, rowHeight: Double) -> [(title: Double, rows: Double, end: Double)] {
+    var y = top
+    return groups.map { group in
+        let title = y
+        y += group.label.isEmpty ? 0 : rowHeight
+        let rows = y
+        y += Double(group.items.count) * rowHeight
+        return (title, rows, y)
     }
 }

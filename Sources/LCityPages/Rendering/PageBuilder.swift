@@ -354,6 +354,8 @@ struct PageScope {
         if unit.id == "percent" { return "%" }
         guard withUnit else { return "" }
         let symbol = l.text(unit.symbol)
-        return symbol.isEmpty ? "" : " " + symbol
+        // "24.1 per 100,000", but "635.4每10万人": Chinese sets no space between a number and a Chinese unit.
+        let isChinese = symbol.unicodeScalars.first?.properties.isIdeographic ?? false
+        return symbol.isEmpty ? "" : isChinese ? symbol : " " + symbol
     }
 }
