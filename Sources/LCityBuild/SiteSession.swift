@@ -167,8 +167,8 @@ public final class SiteSession {
     /// region — found with the functions that lay the pages out (`SiteModel.routes`, `tableRows`, `listedCities`,
     /// `reportedCount`) and the statistics they show:
     /// - pages that did not exist before (an indicator table grown by a page);
-    /// - the city's profile, every profile when the network's distribution of a measure changed, and the profiles
-    ///   whose similar cities changed or include the city (their reasons and progress show its data);
+    /// - the city's profile, every profile when the network's distribution of a measure changed, the profiles whose
+    ///   similar cities or their reasons changed, and those whose "learn from" of a changed measure changed;
     /// - a changed measure's first indicator page (charts and figures), and every page of its table when the
     ///   number of reporting cities changed, else the pages whose rows changed or list the city;
     /// - the framework and indicator index pages when a measure's number of reporting cities changed, and the
@@ -193,6 +193,9 @@ public final class SiteSession {
         func names(_ model: SiteModel, _ profile: String, _ peer: String) -> Bool {
             model.peers[profile]?.contains { $0.slug == peer } ?? false
         }
+        func learnsFrom(_ model: SiteModel, _ city: City, _ measure: Measure) -> [(String, SeriesChange)] {
+            model.learnFrom(city, measure: measure).map { ($0.city.slug, $0.change) }
+        }
         func rowSlugs(_ model: SiteModel, _ measure: String, _ language: String, _ page: Int) -> [String] {
             guard let values = model.statistics[measure]?.values else { return [] }
             return model.tableRows(of: measure, language: language, page: page).map { values[$0].slug }
@@ -202,8 +205,15 @@ public final class SiteSession {
             switch route.kind {
             case .city(let slug):
                 // A profile names its similar cities with their reasons and the progress of some of them.
-                return slug == new.slug || distributionChanged || before.peers[slug] != after.peers[slug]
-                    || names(before, slug, new.slug) || names(after, slug, new.slug)
+                guard slug != new.slug, !distributionChanged else { return true }
+                if before.peers[slug] != after.peers[slug] { return true }
+                // The same peers for the same reasons: what else the profile shows of the edited city is its
+                // progress, where it is one the profile learns from.
+                guard names(after, slug, new.slug), let city = after.city(slug) else { return false }
+                return changedMeasures.contains { id in
+                    guard let measure = after.index.measures[id] else { return false }
+                    return !learnsFrom(before, city, measure).elementsEqual(learnsFrom(after, city, measure), by: ==)
+                }
             case .indicator(let id, let page):
                 guard changed.contains(id), let language = route.language else { return false }
                 if page == 1 || countChanged.contains(id) { return true }

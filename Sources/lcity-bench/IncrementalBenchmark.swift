@@ -21,6 +21,9 @@ struct IncrementalBenchmark: ParsableCommand {
     @Option(help: "Number of edits to time.")
     var runs: Int = 7
 
+    @Flag(help: "Print the paths each rebuild changed.")
+    var verbose = false
+
     @Flag(help: "Time finding every city's similar cities instead (the model's peers stage), median of --runs.")
     var peers = false
 
@@ -50,6 +53,7 @@ struct IncrementalBenchmark: ParsableCommand {
                 throw ValidationError("expected an incremental rebuild, got \(report.kind): \(report.diagnostics.first?.description ?? "")")
             }
             timings.append(milliseconds)
+            if verbose { print("edit \(run + 1): \(report.pagesRendered) pages rendered; changed: \(report.changedPaths.joined(separator: " "))") }
             pages.append(report.pagesRendered)
         }
         let sorted = timings.sorted()

@@ -98,6 +98,34 @@ struct PeerTests {
         #expect(SiteModel(content: reversed).peers == shipped.peers)
     }
 
+    /// After an edit of one city, the peers redone for that city and its candidates only (a small correction, the
+    /// network's ranges unchanged) or for all (a large one) are those of a model made from scratch.
+    @Test(arguments: [(1.0, 0.01), (1.37, 3.0)])
+    func editingOneCityRedoesPeersAsAFullBuildWould(scale: Double, shift: Double) throws {
+        let model = try Self.model(cities: 450)
+        for (offset, city) in model.cities.enumerated() where offset % 90 == 7 {
+            let series = city.series.map { series -> ObservationSeries in
+                var series = series
+                series.observations = series.observations.map { observation in
+                    guard case .single(let value) = observation.value else { return observation }
+                    return Observation(
+                        year: observation.year, value: .single(Located(value.value * scale + shift, at: value.location)),
+                        source: observation.source, flag: observation.flag, note: observation.note, location: observation.location)
+                }
+                return series
+            }
+            let edited = City(
+                slug: city.slug, file: city.file, name: city.name, illustrative: city.illustrative, country: city.country,
+                region: city.region, population: city.population, populationYear: city.populationYear,
+                coordinates: city.coordinates, joined: city.joined, website: city.website, description: city.description,
+                series: series)
+            let (updated, _) = model.replacing(edited)
+            var content = model.content
+            content.cities = content.cities.map { $0.slug == city.slug ? edited : $0 }
+            #expect(updated.peers == SiteModel(content: content).peers, "after editing \(city.slug)")
+        }
+    }
+
     @Test func changesCompareOnlyComparableEnds() throws {
         func observation(_ year: Int, _ value: Double, source: String, flag: ObservationFlag? = nil) -> Observation {
             let here = SourceLocation(file: "test.yaml", line: year - 2000, column: 1)

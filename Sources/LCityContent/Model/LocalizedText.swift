@@ -57,6 +57,12 @@ public struct LocalizedText: Sendable, Hashable {
         return nil
     }
 
+    /// Whether both have the same texts in the same languages, wherever they were written.
+    public func hasSameTexts(as other: LocalizedText) -> Bool { entries == other.entries }
+
+    /// The texts in order of language code.
+    public var texts: [String] { entries.map(\.text) }
+
     /// Whether there is no text at all.
     public var isEmpty: Bool { entries.allSatisfy(\.text.isEmpty) }
 }

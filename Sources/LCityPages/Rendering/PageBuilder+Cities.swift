@@ -259,7 +259,7 @@ extension PageScope {
                 flag: year.flag)
         }
         let cityName = cityName(city)
-        let change = series.flatMap { SeriesChange($0, totalCategory: breakdown?.totalCategory) }
+        let change = model.change(city.slug, measure.id)
         return CityMeasureRowView(
             id: measure.id, name: texts.name, href: root + texts.indicatorPath,
             keyFeature: texts.keyFeature, sourceType: texts.sourceType, sourceKey: measure.source.rawValue,

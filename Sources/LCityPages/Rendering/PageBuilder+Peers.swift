@@ -1,4 +1,3 @@
-import Foundation
 import LCityContent
 
 /// What a profile says of the city's similar cities and of progress: the peers with their reasons, the city's own
@@ -7,9 +6,8 @@ extension PageScope {
     /// The city's similar cities in this language's alphabetical order, each with its reasons.
     func similarCities(_ city: City) -> [SimilarCityView] {
         let peers = (model.peers[city.slug] ?? []).compactMap { peer in model.city(peer.slug).map { (peer, $0) } }
-        let collation = Locale(identifier: language)
         return peers.sorted {
-            SiteModel.namesAscending((cityName($0.1), $0.1.slug), (cityName($1.1), $1.1.slug), in: collation)
+            model.nameRank($0.1.slug, language: language) < model.nameRank($1.1.slug, language: language)
         }.map { peer, other in
             SimilarCityView(
                 name: cityName(other), href: href(.city(other.slug)), country: countryName(other.country.value),

@@ -4,21 +4,18 @@ import LCitySVG
 /// The progress section of an indicator page: each city's first and latest reported value, as a chart (page 1) and
 /// a table (every page, the same cities as the page's table of values), never in order of change.
 extension PageScope {
-    /// Each reporting city's change (positions in `statistics.values`, with two years or more), in slug order.
+    /// Each reporting city's change (positions in `statistics.values`, with two years or more).
     func changes(_ measure: Measure, statistics: MeasureStatistics) -> [Int: SeriesChange] {
-        let total = measure.breakdownID.flatMap(framework.breakdown)?.totalCategory
         var changes: [Int: SeriesChange] = [:]
         for (position, entry) in statistics.values.enumerated() {
-            let city = model.cities[entry.cityIndex]
-            if let series = city.series(for: measure.id), let change = SeriesChange(series, totalCategory: total) {
-                changes[position] = change
-            }
+            if let change = model.change(entry.slug, measure.id) { changes[position] = change }
         }
         return changes
     }
 
     func progress(_ measure: Measure, page: Int, statistics: MeasureStatistics) -> ProgressView {
-        let changes = changes(measure, statistics: statistics)
+        // The figures and the chart (page 1) read every city's change; the table only its page's.
+        let changes = page == 1 ? changes(measure, statistics: statistics) : [:]
         let order = model.tableOrder[language]?[measure.id] ?? Array(statistics.values.indices)
         let comparable = order.compactMap { changes[$0] }.filter(\.comparable)
         let medianChange = Distribution(comparable.map(\.change))?.median
@@ -35,8 +32,8 @@ extension PageScope {
             chart = progressChart(measure, order: order, changes: changes, medianChange: medianChange)
         }
         let rows = model.tableRows(of: measure.id, language: language, page: page).compactMap { position -> ProgressRowView? in
-            guard let change = changes[position] else { return nil }
             let entry = statistics.values[position]
+            guard let change = model.change(entry.slug, measure.id) else { return nil }
             let label = cityLabels[entry.cityIndex]
             return ProgressRowView(
                 city: label.name, cityHref: root + label.path,

@@ -80,139 +80,215 @@ public enum PeerRules {
 /// Every pair is compared in networks of up to `PeerRules.exhaustiveLimit` cities. Larger networks first prune:
 /// a city's candidates are its neighbours in two groups — its region, and its population band — with each group's
 /// cities ordered by GDP per capita (then population): `2 × 2 × PeerRules.neighbours` candidates at most, so the work
-/// grows with the number of cities, not with its square.
+/// grows with the number of cities, not with its square. Being a candidate is mutual (a neighbour's neighbour
+/// distance is the same both ways), which lets an edit of one city redo only that city and its candidates.
+///
+/// What the rules read of each city is kept in flat columns, city by city in the order of the cities given, so
+/// that comparing two cities reads numbers only.
 public struct PeerFinder: Sendable {
-    /// What the rules read of one city, computed once.
-    struct Profile: Sendable {
-        let slug: String
-        let region: String
-        let band: PopulationBand?
-        let population: Int
-        /// Latest GDP per capita and its year.
-        let income: (value: Double, year: Int)?
-        /// Latest headline value per measure, in framework order.
-        let values: [Double?]
-        /// Measures with at least one value, a bit per measure in framework order.
-        let reported: [UInt64]
+    let slugs: [String]
+    let regions: [String]
+    private(set) var bands: [PopulationBand?]
+    private(set) var populations: [Int]
+    /// Latest GDP per capita and its year (NaN and 0 without).
+    private(set) var incomes: [Double]
+    private(set) var incomeYears: [Int]
+    /// Latest headline value per city and measure (`measureCount` per city; NaN without).
+    private(set) var values: [Double]
+    /// Measures with at least one value, a bit per measure (`words` per city).
+    private(set) var reported: [UInt64]
+    let measureCount: Int
+    let words: Int
+    /// Each measure's network range (maximum − minimum), in framework order; NaN without values.
+    private(set) var spreads: [Double]
+    /// Each city's candidates (positions), ascending.
+    private(set) var candidates: [[Int]]
+
+    /// Reads the cities' figures and the measures' ranges, and finds each city's candidates.
+    public init(cities: [City], framework: Framework, statistics: [String: MeasureStatistics]) {
+        measureCount = framework.measures.count
+        words = (measureCount + 63) / 64
+        spreads = Self.spreads(framework, statistics)
+        let rows = parallelMap(cities) { Row(city: $0, framework: framework) }
+        slugs = cities.map(\.slug)
+        regions = cities.map(\.region.value)
+        bands = cities.map { $0.population.map { PopulationBand(population: $0.value) } }
+        populations = cities.map { $0.population?.value ?? 0 }
+        incomes = rows.map(\.income)
+        incomeYears = rows.map(\.year)
+        values = rows.flatMap(\.values)
+        reported = rows.flatMap(\.reported)
+        candidates = Self.candidates(regions: regions, bands: bands, incomes: incomes, populations: populations, slugs: slugs)
     }
 
-    let profiles: [Profile]
-    /// Each measure's network range (maximum − minimum), in framework order; nil without values.
-    let spreads: [Double?]
-
-    /// Reads the cities' profiles and the measures' ranges.
-    public init(cities: [City], framework: Framework, statistics: [String: MeasureStatistics]) {
-        let measures = framework.measures
-        let totals = measures.map { $0.breakdownID.flatMap(framework.breakdown)?.totalCategory }
-        spreads = measures.map { measure in statistics[measure.id]?.headline.map { $0.maximum - $0.minimum } }
-        let words = (measures.count + 63) / 64
-        profiles = parallelMap(cities) { city in
-            var values: [Double?] = []
-            values.reserveCapacity(measures.count)
-            var reported = [UInt64](repeating: 0, count: words)
-            var income: (Double, Int)?
-            for (index, measure) in measures.enumerated() {
-                let latest = city.series(for: measure.id)?.latest
-                let value = latest?.headline(totalCategory: totals[index])
-                values.append(value)
-                if latest != nil { reported[index / 64] |= 1 << UInt64(index % 64) }
-                if measure.id == PeerRules.incomeMeasure, let value, let latest, value > 0 { income = (value, latest.year.value) }
-            }
-            return Profile(
-                slug: city.slug, region: city.region.value, band: city.population.map { PopulationBand(population: $0.value) },
-                population: city.population?.value ?? 0, income: income, values: values, reported: reported)
+    /// The finder with city `index` replaced by `city` (the same slug and region) and the network's ranges from
+    /// `statistics`: one row read again, and the candidates found again only if the city moved in its groups' order.
+    public func replacing(_ city: City, at index: Int, framework: Framework, statistics: [String: MeasureStatistics]) -> PeerFinder {
+        var finder = self
+        let row = Row(city: city, framework: framework)
+        finder.spreads = Self.spreads(framework, statistics)
+        finder.bands[index] = city.population.map { PopulationBand(population: $0.value) }
+        finder.populations[index] = city.population?.value ?? 0
+        finder.incomes[index] = row.income
+        finder.incomeYears[index] = row.year
+        finder.values.replaceSubrange(index * measureCount..<(index + 1) * measureCount, with: row.values)
+        finder.reported.replaceSubrange(index * words..<(index + 1) * words, with: row.reported)
+        let moved = finder.bands[index] != bands[index] || finder.populations[index] != populations[index]
+            || !(finder.incomes[index] == incomes[index] || (finder.incomes[index].isNaN && incomes[index].isNaN))
+        if moved {
+            finder.candidates = Self.candidates(
+                regions: regions, bands: finder.bands, incomes: finder.incomes, populations: finder.populations, slugs: slugs)
         }
+        return finder
+    }
+
+    /// What the rules read of one city's data.
+    struct Row {
+        var values: [Double]
+        var reported: [UInt64]
+        /// Latest GDP per capita (NaN without) and its year.
+        var income = Double.nan
+        var year = 0
+
+        init(city: City, framework: Framework) {
+            let measures = framework.measures
+            values = [Double](repeating: .nan, count: measures.count)
+            reported = [UInt64](repeating: 0, count: (measures.count + 63) / 64)
+            for (index, measure) in measures.enumerated() {
+                guard let latest = city.series(for: measure.id)?.latest else { continue }
+                reported[index / 64] |= 1 << UInt64(index % 64)
+                let total = measure.breakdownID.flatMap(framework.breakdown)?.totalCategory
+                guard let value = latest.headline(totalCategory: total) else { continue }
+                values[index] = value
+                if measure.id == PeerRules.incomeMeasure, value > 0 { (income, year) = (value, latest.year.value) }
+            }
+        }
+    }
+
+    /// Each measure's network range (maximum − minimum), NaN without values.
+    static func spreads(_ framework: Framework, _ statistics: [String: MeasureStatistics]) -> [Double] {
+        framework.measures.map { measure in statistics[measure.id]?.headline.map { $0.maximum - $0.minimum } ?? .nan }
     }
 
     /// Every city's peers, by slug, best first (score, then slug).
     public func peers() -> [String: [Peer]] {
-        let candidates = candidateLists()
-        let chosen = parallelMap(Array(profiles.indices)) { index in choose(for: index, among: candidates(index)) }
-        return Dictionary(uniqueKeysWithValues: zip(profiles.map(\.slug), chosen))
+        let chosen = parallelMap(Array(slugs.indices)) { choose(for: $0) }
+        return Dictionary(uniqueKeysWithValues: zip(slugs, chosen))
     }
 
-    /// The candidates of each city (positions in `profiles`): every other city in a small network, else its
-    /// neighbours in its region and in its population band.
-    func candidateLists() -> @Sendable (Int) -> [Int] {
-        let count = profiles.count
+    /// `peers` after one city, at `index`, changed its figures: when its candidates and the network's ranges are as
+    /// before, only it and its candidates are chosen again; otherwise everyone is.
+    public func peers(updating peers: [String: [Peer]], from before: PeerFinder, changedCity index: Int) -> [String: [Peer]] {
+        guard before.slugs == slugs, before.candidates == candidates,
+            zip(before.spreads, spreads).allSatisfy({ $0 == $1 || ($0.isNaN && $1.isNaN) })
+        else { return self.peers() }
+        var updated = peers
+        for city in [index] + candidates[index] { updated[slugs[city]] = choose(for: city) }
+        return updated
+    }
+
+    /// The candidates of each city: every other city in a small network, else its neighbours in its region and in
+    /// its population band.
+    static func candidates(regions: [String], bands: [PopulationBand?], incomes: [Double], populations: [Int], slugs: [String]) -> [[Int]] {
+        let count = slugs.count
         guard count > PeerRules.exhaustiveLimit else {
-            return { index in (0..<count).filter { $0 != index } }
+            return (0..<count).map { index in (0..<count).filter { $0 != index } }
         }
         // Each group's members ordered by income (cities without come last, by population), then slug.
-        let key = { (profile: Profile) -> (Int, Double, Int, String) in
-            (profile.income == nil ? 1 : 0, profile.income.map { log($0.value) } ?? 0, profile.population, profile.slug)
-        }
         func ordered(_ members: [Int]) -> [Int] {
-            members.sorted { key(profiles[$0]) < key(profiles[$1]) }
-        }
-        let byRegion = Dictionary(grouping: profiles.indices, by: { profiles[$0].region }).mapValues(ordered)
-        let byBand = Dictionary(grouping: profiles.indices.filter { profiles[$0].band != nil }, by: { profiles[$0].band! })
-            .mapValues(ordered)
-        var positions = [[(group: [Int], at: Int)]](repeating: [], count: count)
-        for group in Array(byRegion.values) + Array(byBand.values) {
-            for (at, index) in group.enumerated() { positions[index].append((group, at)) }
-        }
-        let places = positions
-        return { index in
-            var found = Set<Int>()
-            for (group, at) in places[index] {
-                let window = max(0, at - PeerRules.neighbours)...min(group.count - 1, at + PeerRules.neighbours)
-                for other in group[window] where other != index { found.insert(other) }
+            members.sorted { a, b in
+                let keyA = (incomes[a].isNaN ? 1 : 0, incomes[a].isNaN ? 0 : log(incomes[a]), populations[a])
+                let keyB = (incomes[b].isNaN ? 1 : 0, incomes[b].isNaN ? 0 : log(incomes[b]), populations[b])
+                return keyA != keyB ? keyA < keyB : slugs[a] < slugs[b]
             }
-            return found.sorted()
         }
+        let byRegion = Dictionary(grouping: 0..<count, by: { regions[$0] }).values.map(ordered)
+        let byBand = Dictionary(grouping: (0..<count).filter { bands[$0] != nil }, by: { bands[$0]! }).values.map(ordered)
+        var found = [Set<Int>](repeating: [], count: count)
+        for group in byRegion + byBand {
+            for (at, index) in group.enumerated() {
+                let window = max(0, at - PeerRules.neighbours)...min(group.count - 1, at + PeerRules.neighbours)
+                for other in group[window] where other != index { found[index].insert(other) }
+            }
+        }
+        return found.map { $0.sorted() }
     }
 
-    /// The named peers of city `index` among `candidates`.
-    func choose(for index: Int, among candidates: [Int]) -> [Peer] {
-        let ranked = candidates.compactMap { compare(index, $0) }.sorted {
-            $0.score != $1.score ? $0.score > $1.score : $0.slug < $1.slug
+    /// How city `b` compares with city `a`: what the reasons rest on, counted without allocating.
+    struct Comparison {
+        let other: Int
+        var score = 0.0
+        var sameRegion = false
+        var sameBand = false
+        var similarIncome = false
+        /// Measures reported by both and by either.
+        var both = 0, either = 0
+        /// Measures with values from both, and those of them close.
+        var compared = 0, close = 0
+
+        var sharesMeasures: Bool {
+            both >= PeerRules.minimumCompared && Double(both) >= PeerRules.sharedShare * Double(either)
+        }
+        var closeValues: Bool { compared >= PeerRules.minimumCompared && close * 2 >= compared }
+        var hasReason: Bool { sameRegion || sameBand || similarIncome || sharesMeasures || closeValues }
+    }
+
+    func compare(_ a: Int, _ b: Int) -> Comparison {
+        var result = Comparison(other: b)
+        if regions[a] == regions[b] {
+            result.sameRegion = true
+            result.score += PeerRules.regionWeight
+        }
+        if let band = bands[a], band == bands[b] {
+            result.sameBand = true
+            result.score += PeerRules.populationWeight
+        }
+        if !incomes[a].isNaN, !incomes[b].isNaN {
+            let distance = abs(log(incomes[a] / incomes[b]))
+            result.score += PeerRules.incomeWeight * max(0, 1 - distance / log(2))
+            result.similarIncome = distance <= log(PeerRules.incomeRatio) + 1e-12
+        }
+        for word in 0..<words {
+            let (x, y) = (reported[a * words + word], reported[b * words + word])
+            result.both += (x & y).nonzeroBitCount
+            result.either += (x | y).nonzeroBitCount
+        }
+        if result.either > 0 { result.score += PeerRules.sharedWeight * Double(result.both) / Double(result.either) }
+        let (rowA, rowB) = (a * measureCount, b * measureCount)
+        for measure in 0..<measureCount {
+            let (x, y, spread) = (values[rowA + measure], values[rowB + measure], spreads[measure])
+            guard !x.isNaN, !y.isNaN, !spread.isNaN else { continue }
+            result.compared += 1
+            if abs(x - y) <= PeerRules.closeShareOfRange * spread { result.close += 1 }
+        }
+        if result.compared >= PeerRules.minimumCompared {
+            result.score += PeerRules.valuesWeight * Double(result.close) / Double(result.compared)
+        }
+        return result
+    }
+
+    /// The named peers of city `index` among its candidates.
+    func choose(for index: Int) -> [Peer] {
+        let ranked = candidates[index].lazy.map { compare(index, $0) }.filter(\.hasReason).sorted {
+            $0.score != $1.score ? $0.score > $1.score : slugs[$0.other] < slugs[$1.other]
         }
         let strong = ranked.prefix { $0.score >= PeerRules.scoreThreshold }.prefix(PeerRules.maximumPeers)
-        return strong.count >= PeerRules.minimumPeers ? Array(strong) : Array(ranked.prefix(PeerRules.minimumPeers))
+        let chosen = strong.count >= PeerRules.minimumPeers ? Array(strong) : Array(ranked.prefix(PeerRules.minimumPeers))
+        return chosen.map { peer(index, $0) }
     }
 
-    /// City `b` as a peer of city `a`: its score and reasons, or nil when no reason holds.
-    func compare(_ a: Int, _ b: Int) -> Peer? {
-        let (city, other) = (profiles[a], profiles[b])
-        var score = 0.0
+    /// The comparison of `other` with city `index` as a named peer with its reasons.
+    func peer(_ index: Int, _ comparison: Comparison) -> Peer {
+        let other = comparison.other
         var reasons: [PeerReason] = []
-        if city.region == other.region {
-            score += PeerRules.regionWeight
-            reasons.append(.sameRegion)
+        if comparison.sameRegion { reasons.append(.sameRegion) }
+        if comparison.sameBand, let band = bands[index] { reasons.append(.samePopulationBand(band)) }
+        if comparison.similarIncome {
+            reasons.append(.similarIncome(city: incomes[index], cityYear: incomeYears[index], peer: incomes[other], peerYear: incomeYears[other]))
         }
-        if let band = city.band, band == other.band {
-            score += PeerRules.populationWeight
-            reasons.append(.samePopulationBand(band))
-        }
-        if let income = city.income, let otherIncome = other.income {
-            let distance = abs(log(income.value / otherIncome.value))
-            score += PeerRules.incomeWeight * max(0, 1 - distance / log(2))
-            if distance <= log(PeerRules.incomeRatio) + 1e-12 {
-                reasons.append(.similarIncome(city: income.value, cityYear: income.year, peer: otherIncome.value, peerYear: otherIncome.year))
-            }
-        }
-        var both = 0, either = 0
-        for (x, y) in zip(city.reported, other.reported) {
-            both += (x & y).nonzeroBitCount
-            either += (x | y).nonzeroBitCount
-        }
-        if either > 0 {
-            let share = Double(both) / Double(either)
-            score += PeerRules.sharedWeight * share
-            if both >= PeerRules.minimumCompared && share >= PeerRules.sharedShare { reasons.append(.sharedMeasures(count: both)) }
-        }
-        var compared = 0, close = 0
-        for (measure, spread) in spreads.enumerated() {
-            guard let spread, let x = city.values[measure], let y = other.values[measure] else { continue }
-            compared += 1
-            if abs(x - y) <= PeerRules.closeShareOfRange * spread { close += 1 }
-        }
-        if compared >= PeerRules.minimumCompared {
-            score += PeerRules.valuesWeight * Double(close) / Double(compared)
-            if close * 2 >= compared { reasons.append(.closeValues(close: close, compared: compared)) }
-        }
-        return reasons.isEmpty ? nil : Peer(slug: other.slug, score: score, reasons: reasons)
+        if comparison.sharesMeasures { reasons.append(.sharedMeasures(count: comparison.both)) }
+        if comparison.closeValues { reasons.append(.closeValues(close: comparison.close, compared: comparison.compared)) }
+        return Peer(slug: slugs[other], score: comparison.score, reasons: reasons)
     }
 }
 
@@ -223,11 +299,9 @@ extension SiteModel {
     /// city's.
     public func learnFrom(_ city: City, measure: Measure) -> [(city: City, change: SeriesChange)] {
         guard measure.direction != .neither else { return [] }
-        let total = measure.breakdownID.flatMap(framework.breakdown)?.totalCategory
         let improving = (peers[city.slug] ?? []).compactMap { peer -> (city: City, change: SeriesChange, rate: Double)? in
-            guard let other = self.city(peer.slug), let series = other.series(for: measure.id),
-                let change = SeriesChange(series, totalCategory: total), change.comparable,
-                let rate = change.improvementPerYear(measure.direction), rate > 0
+            guard let change = change(peer.slug, measure.id), change.comparable,
+                let rate = change.improvementPerYear(measure.direction), rate > 0, let other = self.city(peer.slug)
             else { return nil }
             return (other, change, rate)
         }

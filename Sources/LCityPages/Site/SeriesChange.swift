@@ -61,7 +61,7 @@ public struct SeriesChange: Sendable, Equatable {
                 discontinuity = .breakInSeries(year: year)
                 break
             }
-            if Self.sourceKey(previous.observation) != Self.sourceKey(point.observation) {
+            if !Self.sameSource(previous.observation, point.observation) {
                 discontinuity = .sourceChanged(year: year)
                 break
             }
@@ -84,15 +84,25 @@ public struct SeriesChange: Sendable, Equatable {
         return improvement / Double(latest.year - first.year)
     }
 
-    /// A source's texts, every language in code order, without digits and the separators written inside numbers:
-    /// what stays the same from one edition of a survey or a yearbook to the next.
-    static func sourceKey(_ observation: Observation) -> [String] {
-        guard let source = observation.source else { return [] }
-        return source.translations.sorted { $0.key < $1.key }.map { _, text in
-            String(String.UnicodeScalarView(text.unicodeScalars.filter { !numberCharacters.contains($0) }))
+    /// Whether two observations name the same source: the same texts, or texts that differ only in their numbers
+    /// (years, sample sizes), in every language.
+    static func sameSource(_ a: Observation, _ b: Observation) -> Bool {
+        switch (a.source, b.source) {
+        case (nil, nil): return true
+        case (let a?, let b?): return a.hasSameTexts(as: b) || a.texts.map(withoutNumbers) == b.texts.map(withoutNumbers)
+        default: return false
         }
     }
 
-    /// Digits (ASCII and full-width) and the separators and spaces written in and around numbers.
-    private static let numberCharacters: Set<Unicode.Scalar> = Set("0123456789０１２３４５６７８９,.，  ".unicodeScalars)
+    /// `text` without digits (ASCII and full-width) and the separators and spaces written in and around numbers:
+    /// what stays the same from one edition of a survey or a yearbook to the next.
+    static func withoutNumbers(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { scalar in
+            switch scalar.value {
+            case 0x30...0x39, 0xFF10...0xFF19: return false  // digits
+            case 0x2C, 0x2E, 0x20, 0xA0, 0xFF0C, 0x202F: return false  // , . spaces ，
+            default: return true
+            }
+        }))
+    }
 }

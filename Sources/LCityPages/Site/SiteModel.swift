@@ -15,8 +15,16 @@ public struct SiteModel: Sendable {
     public private(set) var citiesByRegion: [String: [City]] = [:]
     /// Network statistics per measure id, computed once.
     public private(set) var statistics: [String: MeasureStatistics]
+    /// Each city's change between its first and latest reported year, per measure in framework order (nil where it
+    /// reports fewer than two years); cities without any change are absent. Computed once: profiles, their "learn
+    /// from" and the measures' progress sections all read it.
+    private var changesBySlug: [String: [SeriesChange?]] = [:]
+    /// Each measure's position in `framework.measures`.
+    private let measurePositions: [String: Int]
     /// Each city's similar cities with their reasons, by slug, best first (`PeerFinder`), computed once.
     public private(set) var peers: [String: [Peer]] = [:]
+    /// What the peers were chosen from, kept to redo only what an edit of one city changes.
+    private var peerFinder: PeerFinder
     /// For each language and measure: positions in `statistics[id].values` in alphabetical order of city name
     /// (the order of indicator tables), computed once.
     public private(set) var tableOrder: [String: [String: [Int]]] = [:]
@@ -38,6 +46,8 @@ public struct SiteModel: Sendable {
     public init(content: LoadedContent, baseURL: String? = nil) {
         self.content = content
         self.index = MeasureIndex(content.framework)
+        self.measurePositions = Dictionary(
+            content.framework.measures.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.cities = content.cities.sorted { $0.slug < $1.slug }
         self.citiesBySlug = Dictionary(cities.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         self.citiesByCountry = Dictionary(grouping: cities, by: \.country.value)
@@ -50,7 +60,10 @@ public struct SiteModel: Sendable {
         let cities = self.cities
         let computed = parallelMap(measures) { MeasureStatistics(measure: $0, framework: content.framework, cities: cities) }
         self.statistics = Dictionary(uniqueKeysWithValues: zip(measures.map(\.id), computed))
-        self.peers = PeerFinder(cities: cities, framework: content.framework, statistics: statistics).peers()
+        let changes = parallelMap(cities) { SiteModel.changes(of: $0, framework: content.framework) }
+        for (city, changes) in zip(cities, changes) where changes != nil { changesBySlug[city.slug] = changes }
+        self.peerFinder = PeerFinder(cities: cities, framework: content.framework, statistics: statistics)
+        self.peers = peerFinder.peers()
 
         var pages: [String: [String: RenderedPage]] = [:]
         for page in content.pages {
@@ -149,8 +162,11 @@ public struct SiteModel: Sendable {
                 model.updateTableOrder(measure.id)
             }
         }
+        model.changesBySlug[city.slug] = SiteModel.changes(of: city, framework: framework)
         // Peers read every city's population, income, coverage and values, and the network's ranges.
-        model.peers = PeerFinder(cities: model.cities, framework: framework, statistics: model.statistics).peers()
+        let finder = peerFinder.replacing(city, at: position, framework: framework, statistics: model.statistics)
+        model.peers = finder.peers(updating: peers, from: peerFinder, changedCity: position)
+        model.peerFinder = finder
         model.cityDescriptions[city.slug] = SiteModel.renderDescription(city, config: content.config)
         return (model, changed)
     }
@@ -186,6 +202,25 @@ public struct SiteModel: Sendable {
 
     /// The city with `slug`.
     public func city(_ slug: String) -> City? { citiesBySlug[slug] }
+
+    /// The place of city `slug` when all are sorted by name in `language` (that language's own order, then slug).
+    public func nameRank(_ slug: String, language: String) -> Int { nameRanks[language]?[slug] ?? .max }
+
+    /// The change of city `slug` in measure `measureID` between its first and latest reported year.
+    public func change(_ slug: String, _ measureID: String) -> SeriesChange? {
+        guard let changes = changesBySlug[slug], let position = measurePositions[measureID] else { return nil }
+        return changes[position]
+    }
+
+    /// A city's changes per measure in framework order, or nil when it reports no measure over two years.
+    static func changes(of city: City, framework: Framework) -> [SeriesChange?]? {
+        let changes = framework.measures.map { measure in
+            city.series(for: measure.id).flatMap {
+                SeriesChange($0, totalCategory: measure.breakdownID.flatMap(framework.breakdown)?.totalCategory)
+            }
+        }
+        return changes.contains { $0 != nil } ? changes : nil
+    }
 
     /// The focus area that corresponds to declaration commitment `number`.
     public func focusArea(commitment number: Int) -> FocusArea? {
