@@ -126,6 +126,26 @@ struct PeerTests {
         }
     }
 
+    /// The shipped profile names every peer the model chose, with a reason, and links to a comparison with them.
+    @Test func profilesNameTheirPeersWithReasons() throws {
+        let site = try TestSite.shipped()
+        defer { site.remove() }
+        let (rendered, _) = site.render()
+        let files = try #require(rendered).files
+        let model = try Self.model(cities: nil)
+        for city in model.cities {
+            let page = String(decoding: try #require(files["en/cities/\(city.slug)/index.html"]), as: UTF8.self)
+            let peers = model.peers[city.slug] ?? []
+            #expect(page.components(separatedBy: "<ul class=\"peer-reasons\"><li>").count - 1 == peers.count)
+            for peer in peers {
+                #expect(page.contains("href=\"../../../en/cities/\(peer.slug)/\">"), "\(city.slug) names \(peer.slug)")
+            }
+            if let first = peers.first {
+                #expect(page.contains("compare/?cities=\(city.slug),\(first.slug)"))
+            }
+        }
+    }
+
     @Test func changesCompareOnlyComparableEnds() throws {
         func observation(_ year: Int, _ value: Double, source: String, flag: ObservationFlag? = nil) -> Observation {
             let here = SourceLocation(file: "test.yaml", line: year - 2000, column: 1)

@@ -140,6 +140,9 @@ public final class Fragments: Sendable {
     let templates: TemplateSet
     let cityRows: FragmentRenderer
     let indicatorRows: FragmentRenderer
+    /// A profile's similar cities with their reasons (`templates/partials/similar-cities.mustache`): rendered apart,
+    /// so that a profile's shape does not depend on how many peers and reasons it lists.
+    let similarCities: FragmentRenderer
     /// Rows of the indicator pages' progress tables (`templates/partials/progress-row.mustache`).
     let progressRows: FragmentRenderer
     /// Pagination links of long lists (`templates/partials/pager.mustache`).
@@ -148,7 +151,10 @@ public final class Fragments: Sendable {
     private let pages: [String: FragmentRenderer]
 
     /// The templates of the pieces rendered apart from their pages.
-    static let pieceTemplates = ["partials/city-measure-row", "partials/indicator-row", "partials/pager", "partials/progress-row"]
+    static let pieceTemplates = [
+        "partials/city-measure-row", "partials/indicator-row", "partials/pager", "partials/progress-row",
+        "partials/similar-cities",
+    ]
 
     /// Whether new shapes are checked against swift-mustache: only when some template uses a transform that may
     /// depend on a text's characters.
@@ -168,6 +174,7 @@ public final class Fragments: Sendable {
         indicatorRows = renderer(Self.pieceTemplates[1])
         pagers = renderer(Self.pieceTemplates[2])
         progressRows = renderer(Self.pieceTemplates[3])
+        similarCities = renderer(Self.pieceTemplates[4])
         var pages: [String: FragmentRenderer] = [:]
         for name in templates.names where name.hasPrefix("pages/") {
             pages[name] = renderer(name, trimsFinalLineEnd: false)

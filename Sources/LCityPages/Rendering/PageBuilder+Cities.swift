@@ -188,6 +188,10 @@ extension PageScope {
         let breakdownCharts = measuresAndSeries.compactMap { measure, series in
             series?.latest.flatMap { cityBreakdownChart(city, measure, observation: $0) }
         }
+        let similar = similarCities(city)
+        let renderedSimilar = RenderedHTML(bytes: similar.isEmpty ? [] : builder.fragments.similarCities.render(
+            SimilarCitiesView(intro: l.format(.citySimilarIntro, ["city": name]), cities: similar),
+            constants: fragmentConstants, constantsKey: language))
         let otherLanguage = model.languages.first { $0 != language }
         let otherName = otherLanguage.map { city.name.text(in: $0) }.flatMap { $0 == name ? nil : $0 }
         return context(
@@ -206,7 +210,7 @@ extension PageScope {
                     "count": l.integer(reported), "total": l.integer(framework.measures.count),
                 ]),
                 coverageBySource: coverageBySource, areas: areas,
-                similar: similarCities(city), similarIntro: l.format(.citySimilarIntro, ["city": name]),
+                renderedSimilar: renderedSimilar, hasSimilar: !similar.isEmpty,
                 compareHref: compareWithPeers(city), compareLabel: l.format(.compareSimilar, ["city": name]),
                 jsonHref: file("data/cities/\(city.slug).json"), csvHref: file("data/cities/\(city.slug).csv"),
                 flagsUsed: flagExplanations(flagsUsed), breakdownCharts: breakdownCharts,

@@ -90,6 +90,12 @@ extension PageScope {
     }
 }
 
+/// A profile's similar cities, rendered apart from the page.
+public struct SimilarCitiesView: Sendable, Encodable {
+    public var intro: String
+    public var cities: [SimilarCityView]
+}
+
 /// A similar city on a profile, with the reasons it was chosen.
 public struct SimilarCityView: Sendable, Encodable {
     public var name: String

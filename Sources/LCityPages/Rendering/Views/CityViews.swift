@@ -91,9 +91,10 @@ public struct CityView: Sendable, Encodable {
     public var coverage: String
     public var coverageBySource: [StatisticView]
     public var areas: [CityAreaView]
-    /// Similar cities in alphabetical order, each with its reasons (`docs/peers.md`).
-    public var similar: [SimilarCityView]
-    public var similarIntro: String
+    /// Similar cities in alphabetical order, each with its reasons (`docs/peers.md`), rendered with
+    /// `templates/partials/similar-cities.mustache`.
+    public var renderedSimilar: RenderedHTML
+    public var hasSimilar: Bool
     /// A comparison of the city with its first similar cities.
     public var compareHref: String?
     public var compareLabel: String
