@@ -25,7 +25,7 @@ extension PageScope {
         let config = CompareConfig(
             language: language, cityData: file("data/cities/"), cityIndex: file("data/cities.json"),
             profiles: root + Route.path(.cities, language: language), maximum: 4,
-            nameLanguages: [language] + model.languages.filter { $0 != language },
+            nameLanguages: nameLanguages(),
             flags: Dictionary(uniqueKeysWithValues: ObservationFlag.allCases.map { ($0.rawValue, l.flag($0)) }),
             strings: strings, areas: areas)
         return context(
@@ -35,6 +35,14 @@ extension PageScope {
             CompareView(
                 intro: l[.compareIntro], citiesHref: href(.cities), allCSVHref: file("data/all.csv"),
                 script: file("assets/compare.js"), config: RenderedHTML(bytes: Array(config.scriptJSON().utf8))))
+    }
+
+    /// The order in which the script tries a city's names: this language, its fallbacks (a partly translated
+    /// language's named one first), then the site's other languages.
+    func nameLanguages() -> [String] {
+        var order = [language]
+        for other in l.fallbacks + model.languages where !order.contains(other) { order.append(other) }
+        return order
     }
 
     /// What the script needs of one measure to write its values.
