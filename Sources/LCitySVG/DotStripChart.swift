@@ -126,13 +126,7 @@ public struct DotStripChart: SVGChart {
             svg.centredText(medianLabel, at: medianX, y: medianY, fontSize: font - 1, within: width)
             svg.close("g")
         }
-        if !noteLines.isEmpty {
-            svg.open("text", [("class", "chart-flag"), ("x", "0"), ("y", coordinate(noteY)), ("font-size", coordinate(font - 1))])
-            for (index, line) in noteLines.enumerated() {
-                svg.element("tspan", [("x", "0"), ("dy", index == 0 ? "0" : coordinate(font + 2))], text: line)
-            }
-            svg.close("text")
-        }
+        svg.notes(noteLines, y: noteY, fontSize: font - 1)
         svg.close("svg")
         return svg.utf8
     }

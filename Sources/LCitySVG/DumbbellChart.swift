@@ -120,13 +120,7 @@ public struct DumbbellChart: SVGChart {
                 svg.close("g")
             }
         }
-        if !notes.isEmpty {
-            svg.open("text", [("class", "chart-flag"), ("x", "0"), ("y", coordinate(noteY)), ("font-size", coordinate(font - 1))])
-            for (index, line) in notes.enumerated() {
-                svg.element("tspan", [("x", "0"), ("dy", index == 0 ? "0" : coordinate(font + 2))], text: line)
-            }
-            svg.close("text")
-        }
+        svg.notes(notes, y: noteY, fontSize: font - 1)
         svg.close("svg")
         return svg.utf8
     }

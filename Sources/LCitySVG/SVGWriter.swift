@@ -233,6 +233,17 @@ extension SVGWriter {
         element("text", [("class", "chart-group-label"), ("font-weight", "700"), ("x", "0"), ("y", LCitySVG.coordinate(top + rowHeight / 2 + fontSize * 0.35)), ("font-size", LCitySVG.coordinate(fontSize))], text: TextMetrics.truncate(label, fontSize: fontSize, maxWidth: width - 2))
     }
 
+    /// Notes under a plot (what a mark means), one `<tspan>` per line from `y` down, lines `fontSize + 3` apart;
+    /// nothing for no lines.
+    mutating func notes(_ lines: [String], y: Double, fontSize: Double) {
+        guard !lines.isEmpty else { return }
+        open("text", [("class", "chart-flag"), ("x", "0"), ("y", LCitySVG.coordinate(y)), ("font-size", LCitySVG.coordinate(fontSize))])
+        for (index, line) in lines.enumerated() {
+            element("tspan", [("x", "0"), ("dy", index == 0 ? "0" : LCitySVG.coordinate(fontSize + 3))], text: line)
+        }
+        close("text")
+    }
+
     /// The diagonal hatch of flagged marks, defined once per chart as `id`.
     mutating func hatchPattern(id: String) {
         open("defs", [])
