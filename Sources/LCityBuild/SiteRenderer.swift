@@ -21,11 +21,17 @@ public struct SiteRenderer: Sendable {
     public let templates: TemplateSet
     /// The renderers of the templates; shapes they learnt stay valid while templates and UI strings are the same.
     public let fragments: Fragments
+    /// Makes the pages' views; what it derives once from the model, an incremental rebuild keeps.
+    public let builder: PageBuilder
 
-    public init(model: SiteModel, templates: TemplateSet, fragments: Fragments? = nil) {
+    /// A renderer of `model` with `templates`; `fragments` and `builder`, when given, must have been made for these
+    /// templates and (the builder) this model.
+    public init(model: SiteModel, templates: TemplateSet, fragments: Fragments? = nil, builder: PageBuilder? = nil) {
         self.model = model
         self.templates = templates
-        self.fragments = fragments ?? Fragments(templates: templates)
+        let fragments = fragments ?? Fragments(templates: templates)
+        self.fragments = fragments
+        self.builder = builder ?? PageBuilder(model: model, fragments: fragments)
     }
 
     /// Renders every page, download and asset into memory. `progress` is called with (done, total) from any thread.
@@ -61,7 +67,7 @@ public struct SiteRenderer: Sendable {
     public func renderPages(
         _ routes: [Route], to sink: some OutputSink, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) -> [Diagnostic] {
-        let builder = PageBuilder(model: model, fragments: fragments)
+        let builder = self.builder
         let failures = parallelMap(routes, progress: progress) { route -> Diagnostic? in
             guard let html = builder.render(route) else {
                 let template = PageBuilder.template(for: route.kind)

@@ -33,6 +33,8 @@ public final class SiteSession {
     private var templates: TemplateSet?
     /// The renderers of `templates` with the current UI strings, kept for edits of city files.
     private var fragments: Fragments?
+    /// What the pages' views derive once from `model` (labels, measures' texts), kept for edits of city files.
+    private var builder: PageBuilder?
 
     public init(root: URL, options: Pipeline.BuildOptions = .init()) {
         self.root = root
@@ -55,15 +57,16 @@ public final class SiteSession {
         model: SiteModel, templates: TemplateSet, kind: Report.Kind, earlier: [Diagnostic],
         since clock: ContinuousClock.Instant
     ) -> Report {
-        let fragments = Fragments(templates: templates)
-        let rendered = SiteRenderer(model: model, templates: templates, fragments: fragments).render()
+        let renderer = SiteRenderer(model: model, templates: templates)
+        let rendered = renderer.render()
         let all = (earlier + rendered.diagnostics).sortedByLocation()
         guard let site = rendered.value, all.errorCount == 0 else { return failed(all, since: clock) }
         let changed = Self.difference(files, site.files)
         files = site.files
         self.model = model
         self.templates = templates
-        self.fragments = fragments
+        fragments = renderer.fragments
+        builder = renderer.builder
         diagnostics = all
         return Report(
             kind: kind, pagesRendered: site.pageCount, changedPaths: changed, seconds: clock.duration(to: .now).seconds,
@@ -77,13 +80,13 @@ public final class SiteSession {
     public func rebuild(changed paths: [String]) -> Report {
         // The last good model can take an incremental step if the only errors are in the files that changed.
         let errorsElsewhere = diagnostics.contains { $0.severity == .error && !paths.contains($0.location.file) }
-        guard let model, let templates, !errorsElsewhere else { return rebuildAll() }
+        guard let model, let templates, let builder, !errorsElsewhere else { return rebuildAll() }
         let change = SiteChange(paths) { path in
             FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
         }
         switch change {
         case .city(let path, let slug) where model.city(slug) != nil:
-            return rebuildCity(path, model: model, templates: templates)
+            return rebuildCity(path, model: model, templates: templates, builder: builder)
         case .templates:
             return rebuildTemplates(model: model)
         case .city, .everything:
@@ -107,7 +110,7 @@ public final class SiteSession {
     }
 
     /// One city file changed: reload and check it alone, then re-render the pages that show its values.
-    private func rebuildCity(_ path: String, model: SiteModel, templates: TemplateSet) -> Report {
+    private func rebuildCity(_ path: String, model: SiteModel, templates: TemplateSet, builder: PageBuilder) -> Report {
         let clock = ContinuousClock.now
         let content = model.content
         let loaded = ContentLoader(root: root).loadCity(
@@ -132,18 +135,36 @@ public final class SiteSession {
             editing: old, with: city, before: (model, existing), after: (updated, current), changedMeasures: changedMeasures)
         let removed = Set(existing).subtracting(current).map(\.outputFile)
         let sink = MemorySink()
-        let renderer = SiteRenderer(model: updated, templates: templates, fragments: fragments)
+        let updatedBuilder = builder.replacing(model: updated, changedMeasures: changedMeasures)
+        let renderer = SiteRenderer(model: updated, templates: templates, fragments: fragments, builder: updatedBuilder)
         let failures = renderer.renderPages(routes, to: sink)
         guard failures.errorCount == 0 else { return failed(all + failures, since: clock) }
         let export = DataExport(model: updated)
+        // The CSVs of all cities (`data/all.csv`, tens of megabytes, and each measure's) list them in slug order:
+        // the city's rows are found where they stand, and replaced in place once everything else has succeeded.
+        var replacements: [RowReplacement] = []
         do {
-            try export.writeCity(city, to: sink)
+            let rows = try export.writeCity(city, to: sink)
+            var tables: [(path: String, old: [UInt8], new: [UInt8], remake: () throws -> Void)] = []
+            if !changedMeasures.isEmpty {
+                tables.append(("data/all.csv", export.cityRows(old).bytes, rows.bytes, { try export.writeAllCSV(to: sink) }))
+            }
             for id in changedMeasures {
                 guard let measure = updated.index.measures[id] else { continue }
-                try export.writeIndicator(measure, to: sink)
+                tables.append((
+                    "data/measures/\(id).csv", export.csvRows(old, measure: measure), export.csvRows(city, measure: measure),
+                    { try export.writeIndicator(measure, to: sink) }
+                ))
             }
-            if !changedMeasures.isEmpty {
-                sink.write("data/all.csv", Self.replaceCityRows(in: files["data/all.csv"] ?? Data(), export: export, old: old, new: city))
+            for table in tables {
+                if let document = files[table.path], !table.old.isEmpty, let start = Self.firstOffset(of: table.old, in: document) {
+                    if table.old != table.new {
+                        replacements.append(RowReplacement(path: table.path, range: start..<(start + table.old.count), rows: table.new))
+                    }
+                } else {
+                    // The city did not report before: the file is made again.
+                    try table.remake()
+                }
             }
         } catch {
             return failed(all + [.error("\(error)", at: SourceLocation(file: "data"))], since: clock)
@@ -153,10 +174,19 @@ public final class SiteSession {
             files[output] = data
             changed.append(output)
         }
+        for replacement in replacements {
+            // Taken out of the dictionary so that its bytes are not shared, and change in place.
+            guard var document = files.removeValue(forKey: replacement.path) else { continue }
+            let start = document.startIndex + replacement.range.lowerBound
+            document.replaceSubrange(start..<(start + replacement.range.count), with: replacement.rows)
+            files[replacement.path] = document
+            changed.append(replacement.path)
+        }
         for output in removed where files.removeValue(forKey: output) != nil {
             changed.append(output)
         }
         self.model = updated
+        self.builder = updatedBuilder
         diagnostics = all
         return Report(
             kind: .incremental, pagesRendered: routes.count, changedPaths: changed.sorted(),
@@ -165,7 +195,7 @@ public final class SiteSession {
 
     /// The pages that show anything an edit of one city's data changed — the city keeping its name, country and
     /// region — found with the functions that lay the pages out (`SiteModel.routes`, `tableRows`, `listedCities`,
-    /// `reportedCount`) and the statistics they show:
+    /// `City.reportedMeasureCount`) and the statistics they show:
     /// - pages that did not exist before (an indicator table grown by a page);
     /// - the city's profile, every profile when the network's distribution of a measure changed, the profiles whose
     ///   similar cities or their reasons changed, and those whose "learn from" of a changed measure changed;
@@ -184,7 +214,7 @@ public final class SiteSession {
         let changed = Set(changedMeasures)
         let distributionChanged = changedMeasures.contains { before.statistics[$0]?.summary != after.statistics[$0]?.summary }
         let countChanged = Set(changedMeasures.filter { before.statistics[$0]?.values.count != after.statistics[$0]?.values.count })
-        let coverageChanged = before.reportedCount(old) != after.reportedCount(new)
+        let coverageChanged = old.reportedMeasureCount != new.reportedMeasureCount
         // What a focus-area page shows of a measure: its distribution (with the count) and the years of its values.
         let figuresChanged = Set(changedMeasures.filter {
             before.statistics[$0]?.summary != after.statistics[$0]?.summary || before.statistics[$0]?.years != after.statistics[$0]?.years
@@ -237,22 +267,6 @@ public final class SiteSession {
         }
     }
 
-    /// `data/all.csv` with one city's rows replaced (cities are in slug order, so its rows are one block).
-    static func replaceCityRows(in document: Data, export: DataExport, old: City, new: City) -> Data {
-        let oldRows = export.cityRows(old).bytes
-        let newRows = export.cityRows(new).bytes
-        guard !oldRows.isEmpty, let start = firstOffset(of: oldRows, in: document) else {
-            let sink = MemorySink()
-            try? export.writeAllCSV(to: sink)
-            return sink.contents["data/all.csv"] ?? document
-        }
-        var updated = Data(capacity: document.count - oldRows.count + newRows.count)
-        updated.append(document[..<(document.startIndex + start)])
-        updated.append(contentsOf: newRows)
-        updated.append(document[(document.startIndex + start + oldRows.count)...])
-        return updated
-    }
-
     /// Where `rows` — whole lines — first stand in `document` (an offset from its start): a line end (or the start)
     /// followed by the rows. Candidates are found with `memchr` and compared with `memcmp`, since tens of megabytes
     /// are searched at every edit.
@@ -281,4 +295,11 @@ public final class SiteSession {
         changed += old.keys.filter { new[$0] == nil }
         return changed.sorted()
     }
+}
+
+/// One city's rows in a CSV of all cities: where its earlier rows stand (byte offsets) and what replaces them.
+private struct RowReplacement {
+    let path: String
+    let range: Range<Int>
+    let rows: [UInt8]
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Marks for text shown in another language than its page's (a partly translated language's missing texts, shown
 /// in its fallback language): the text is wrapped in private-use characters as it is looked up, travels through the
 /// views and templates as any text does, and the finished page turns each marked run into
@@ -100,11 +106,13 @@ public enum LanguageSpans {
 
     /// Whether `html` holds a mark: a scan for 0xEE, the lead byte of U+E000…U+EFFF only.
     static func containsMark(_ html: [UInt8]) -> Bool {
-        html.withUnsafeBufferPointer { buffer in
-            var index = 0
-            while let found = buffer[index...].firstIndex(of: 0xEE) {
-                if found + 2 < buffer.count, buffer[found + 1] == 0x80, (0x90...0x92).contains(buffer[found + 2]) { return true }
-                index = found + 1
+        html.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0xEE, buffer.count - offset) {
+                let index = base.distance(to: UnsafeRawPointer(found))
+                if index + 2 < buffer.count, buffer[index + 1] == 0x80, (0x90...0x92).contains(buffer[index + 2]) { return true }
+                offset = index + 1
             }
             return false
         }

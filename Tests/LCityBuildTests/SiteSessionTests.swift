@@ -59,6 +59,27 @@ struct SiteSessionTests {
         expectSameAsFullBuild(session, site)
     }
 
+    /// The city's rows in `data/all.csv` and a measure's CSV are replaced where they stand; a measure the city did
+    /// not report before has no rows to replace, and its CSV is made again.
+    @Test func aMeasureDroppedAndReportedAgainLeavesAndReentersTheTables() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let session = session(site)
+        session.rebuildAll()
+        let series = "  1.1.1b:\n    - {year: 2021, value: 1234.5, source: Police}\n"
+        let tables = ["data/all.csv", "data/measures/1.1.1b.csv"]
+        for (old, new) in [(series, ""), ("", series)] {
+            let file = try String(contentsOf: site.url("content/cities/alpha.yaml"), encoding: .utf8)
+            let edited = old.isEmpty ? file.replacingOccurrences(of: "observations:\n", with: "observations:\n" + new) : file.replacingOccurrences(of: old, with: new)
+            #expect(edited != file)
+            try site.write("content/cities/alpha.yaml", edited)
+            let report = session.rebuild(changed: ["content/cities/alpha.yaml"])
+            #expect(report.kind == .incremental)
+            #expect(tables.allSatisfy(report.changedPaths.contains), "\(report.changedPaths)")
+            expectSameAsFullBuild(session, site)
+        }
+    }
+
     @Test func invalidEditKeepsTheLastGoodSiteAndRecovers() throws {
         let site = try TestSite()
         defer { site.remove() }

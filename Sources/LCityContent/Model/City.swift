@@ -25,6 +25,8 @@ public final class City: Sendable {
     public let series: [ObservationSeries]
     /// Position of each measure's series in `series`.
     private let seriesIndex: [String: Int]
+    /// How many measures the city reports a value of (in any year; `not_available` is not a value): its coverage.
+    public let reportedMeasureCount: Int
 
     /// The series for `measureID`, if the city reports it.
     public func series(for measureID: String) -> ObservationSeries? {
@@ -59,6 +61,7 @@ public final class City: Sendable {
         self.description = description
         self.series = series
         self.seriesIndex = City.index(series)
+        self.reportedMeasureCount = series.count { series in series.observations.contains { $0.value != .notAvailable } }
     }
 }
 

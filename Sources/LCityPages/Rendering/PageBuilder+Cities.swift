@@ -5,7 +5,7 @@ extension PageScope {
             name: cityName(city), href: href(.city(city.slug)), country: countryName(city.country.value),
             illustrative: city.illustrative,
             coverage: l.format(.coverageText, [
-                "count": l.integer(model.reportedCount(city)), "total": l.integer(framework.measures.count),
+                "count": l.integer(city.reportedMeasureCount), "total": l.integer(framework.measures.count),
             ]))
     }
 
@@ -108,7 +108,7 @@ extension PageScope {
     func listFigures(_ cities: [City]) -> [StatisticView] {
         guard !cities.isEmpty else { return [] }
         let measures = framework.measures.count
-        let reported = cities.map { model.reportedCount($0) }
+        let reported = cities.map(\.reportedMeasureCount)
         let countries = Set(cities.map(\.country.value)).count
         var figures = [StatisticView(label: l[.labelCities], value: l.integer(cities.count))]
         if countries > 1 { figures.append(StatisticView(label: l[.labelCountries], value: l.integer(countries))) }
@@ -176,7 +176,7 @@ extension PageScope {
                     group: l.text(group(of: area)?.name),
                     renderedRows: renderRows(rows, with: builder.fragments.cityRows)))
         }
-        let reported = model.reportedCount(city)
+        let reported = city.reportedMeasureCount
         let measuresAndSeries = zip(framework.measures, seriesByMeasure)
         let coverageBySource = SourceType.allCases.map { source -> StatisticView in
             let measures = measuresAndSeries.filter { measure, _ in measure.source == source }
@@ -289,7 +289,7 @@ extension PageScope {
     func printSheet(cityName: String) -> PrintSheetView {
         let url = absolute(route.path)
         let version = model.config.dataVersion
-        let date = model.config.dataDate.map { l.date($0) }
+        let date = builder.dataDates[language]
         let edition = version.map { l.format(.printDataEdition, ["version": $0, "date": date ?? ""]) }
         return PrintSheetView(
             address: l[.printAddress], url: url, edition: edition,

@@ -4,7 +4,7 @@ import LCityUTF8
 
 /// Builds the typed view of every page: the one place where the model becomes template data.
 public struct PageBuilder: Sendable {
-    public let model: SiteModel
+    public private(set) var model: SiteModel
     let localizers: [String: Localizer]
     /// URL path of the site root on the host (`/` or `/sub/`), for pages served at any depth (404).
     let basePath: String
@@ -12,6 +12,9 @@ public struct PageBuilder: Sendable {
     private(set) var measureTexts: [String: [String: MeasureTexts]] = [:]
     /// Per language, each city's name, country and profile path, in the order of `SiteModel.cities`.
     let cityLabels: [String: [CityLabel]]
+    /// Per language, the date of the data's edition (`dataDate`) written in full, formatted once: every printed
+    /// profile states it.
+    let dataDates: [String: String]
     /// Renders the rows of the city profiles' and the indicator pages' tables and the pagers
     /// (`templates/partials/*.mustache`): tens of thousands of rows of a few dozen shapes.
     let fragments: Fragments
@@ -27,6 +30,7 @@ public struct PageBuilder: Sendable {
         }
         self.localizers = localizers
         basePath = model.basePath
+        dataDates = model.config.dataDate.map { date in localizers.mapValues { $0.date(date) } } ?? [:]
         var cityLabels: [String: [CityLabel]] = [:]
         for language in model.languages {
             let l = localizers[language]!
@@ -45,6 +49,22 @@ public struct PageBuilder: Sendable {
                 uniqueKeysWithValues: model.framework.measures.map { ($0.id, scope.measureTexts($0)) })
         }
         self.measureTexts = measureTexts
+    }
+
+    /// This builder for `model`, which differs from this builder's model in one city's data only — the same
+    /// cities with the same names, countries and regions, the same languages and strings, as in an incremental
+    /// rebuild: the texts of `changedMeasures` are made again, everything else is kept.
+    public func replacing(model: SiteModel, changedMeasures: [String]) -> PageBuilder {
+        var builder = self
+        builder.model = model
+        for language in model.languages {
+            let scope = PageScope(builder: builder, route: Route(.home, language: language), l: localizers[language]!)
+            for id in changedMeasures {
+                guard let measure = model.index.measures[id] else { continue }
+                builder.measureTexts[language]?[id] = scope.measureTexts(measure)
+            }
+        }
+        return builder
     }
 
     /// The name of the country with `code` in `l`'s language (the code itself for an unknown country).
@@ -256,7 +276,7 @@ struct PageScope {
             aboutHref: href(.page("about")),
             disclaimer: showsData ? l.text(model.config.dataDisclaimer) : nil,
             // Said in the footer only while it is true of every city; an illustrative city's page says it anyway.
-            allIllustrative: showsData && !model.cities.isEmpty && model.cities.allSatisfy(\.illustrative)
+            allIllustrative: showsData && model.allIllustrative
                 ? l[.noticeAllIllustrative] : nil,
             translationNotice: translated && language != model.config.defaultLanguage ? l[.noticeUnofficialTranslation] : nil,
             partialNotice: model.config.partialLanguages.contains(language) ? l[.noticePartialTranslation] : nil)

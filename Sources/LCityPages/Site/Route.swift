@@ -79,8 +79,8 @@ public struct Route: Sendable, Hashable {
 }
 
 extension SiteModel {
-    /// Every page of the site, in a fixed order.
-    public var routes: [Route] {
+    /// Every page of the model's site, in a fixed order (`SiteModel.routes` holds them).
+    func makeRoutes() -> [Route] {
         var routes = [Route(.chooser, language: nil), Route(.notFound, language: nil)]
         let countries = citiesByCountry.keys.sorted()
         let pageNames = pages.keys.filter { $0 != "declaration" }.sorted()

@@ -37,9 +37,4 @@ extension SiteModel {
         let order = tableOrder[language]?[measure] ?? Array(statistics[measure]?.values.indices ?? 0..<0)
         return Paging.slice(order, page: page, perPage: Paging.tableRows)
     }
-
-    /// The number of measures for which `city` reports at least one value (lists show it as its coverage).
-    public func reportedCount(_ city: City) -> Int {
-        city.series.count { series in series.observations.contains { $0.value != .notAvailable } }
-    }
 }

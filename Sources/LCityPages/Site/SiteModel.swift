@@ -13,6 +13,8 @@ public struct SiteModel: Sendable {
     /// Cities of each country and of each region, in slug order (peers, lists, page counts).
     public private(set) var citiesByCountry: [String: [City]] = [:]
     public private(set) var citiesByRegion: [String: [City]] = [:]
+    /// Whether every city is illustrative (the footer of data pages then says so), computed once.
+    public private(set) var allIllustrative: Bool
     /// Network statistics per measure id, computed once.
     public private(set) var statistics: [String: MeasureStatistics]
     /// Each city's change between its first and latest reported year, per measure in framework order (nil where it
@@ -31,6 +33,8 @@ public struct SiteModel: Sendable {
     /// For each language: every city's place when all are sorted by name (then slug), sorted once for the tables
     /// of all measures. Names do not change in an incremental rebuild (a renamed city rebuilds the whole site).
     private var nameRanks: [String: [String: Int]] = [:]
+    /// Every page of the site, in a fixed order, laid out once (`makeRoutes`).
+    public private(set) var routes: [Route] = []
     /// Markdown pages by name, then language.
     public let pages: [String: [String: RenderedPage]]
     /// City descriptions by slug, then language.
@@ -52,6 +56,7 @@ public struct SiteModel: Sendable {
         self.citiesBySlug = Dictionary(cities.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         self.citiesByCountry = Dictionary(grouping: cities, by: \.country.value)
         self.citiesByRegion = Dictionary(grouping: cities, by: \.region.value)
+        self.allIllustrative = !cities.isEmpty && cities.allSatisfy(\.illustrative)
         var base = baseURL ?? content.config.baseURL
         if !base.hasSuffix("/") { base += "/" }
         self.baseURL = base
@@ -94,6 +99,7 @@ public struct SiteModel: Sendable {
         for (measure, order) in zip(measures, orders) {
             for (language, positions) in order { tableOrder[language, default: [:]][measure.id] = positions }
         }
+        routes = makeRoutes()
     }
 
     /// Whether city `a` comes before `b` in an alphabetical list in the language of `collation`: that language's
@@ -152,6 +158,7 @@ public struct SiteModel: Sendable {
         if let index = model.content.cities.firstIndex(where: { $0.slug == city.slug }) {
             model.content.cities[index] = city
         }
+        model.allIllustrative = model.cities.allSatisfy(\.illustrative)
         var changed: [String] = []
         for measure in framework.measures {
             let before = old.series(for: measure.id), after = city.series(for: measure.id)
@@ -168,6 +175,8 @@ public struct SiteModel: Sendable {
         model.peers = finder.peers(updating: peers, from: peerFinder, changedCity: position)
         model.peerFinder = finder
         model.cityDescriptions[city.slug] = SiteModel.renderDescription(city, config: content.config)
+        // A measure's table may have gained or lost a page.
+        if !changed.isEmpty { model.routes = model.makeRoutes() }
         return (model, changed)
     }
 
