@@ -14,8 +14,9 @@ For every page kind (see `page_kinds`):
 - a viewport screenshot at 390 and 1280 px ({name}-390.png, {name}-1280.png) when --screenshots is given.
 On the comparison page of every language (opened as `compare/?cities=qiaolan,kesiwa`), the script's table must
 appear; each chosen city's value of 1.1.1a and of 1.2.1a read from the page must equal the latest value in the city's
-JSON download (data/cities/<slug>.json); the choice must stay in the address; and a third city typed by its name in
-another language and added with Enter must join the table and the address. Its other checks run on the filled page.
+JSON download (data/cities/<slug>.json); the choice must stay in the address; texts the page shows in another language must carry their lang in the table
+as on the rest of the page, with no mark left; and a third city typed by its name in another language and added with
+Enter must join the table and the address. Its other checks run on the filled page.
 The city profile of every language is also printed to an A4 PDF (Page.printToPDF, CSS page size preferred) and must
 fit on at most two pages (counted with pdfinfo); the PDF is kept as {name}-print.pdf, its first two pages rendered
 to {name}-print-1.png and -2.png (pdftoppm, 60 dpi).
@@ -389,6 +390,14 @@ def check_compare(driver, site, page, url):
             elif shown is None or abs(shown - expected) > 0.05 + abs(expected) * 1e-9:
                 problems.append(Problem(url, None, "compare",
                                         f"{slug} {measure}: the page shows {cells[0].text if cells else 'nothing'}, the download {expected}"))
+    # Texts in another language than the page's arrive marked (U+E010…U+E012): the script writes them as spans
+    # with their lang, as the rest of the page has them, and leaves no mark behind.
+    if driver.execute_script(r"return /[\uE010-\uE012]/.test(document.documentElement.outerHTML)"):
+        problems.append(Problem(url, None, "compare", "a mark of a text in another language was left in the page"))
+    marked = driver.execute_script(r"return document.getElementById('compare-config').textContent.indexOf('\\uE010') >= 0")
+    spans_in_table = driver.execute_script("return document.querySelectorAll('#compare-result span[lang]').length")
+    if marked and not spans_in_table:
+        problems.append(Problem(url, None, "compare", "the configuration marks texts in other languages, the table gives none a lang"))
     address = driver.execute_script("return location.search")
     if f"cities={','.join(page.compared)}" not in address:
         problems.append(Problem(url, None, "compare", f"the address lost the choice: {address}"))

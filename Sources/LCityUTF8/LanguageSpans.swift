@@ -48,8 +48,9 @@ public enum LanguageSpans {
         return String(result)
     }
 
-    /// The page `html` with its marks resolved: `<span lang="code">` and `</span>` in text content, nothing inside a
-    /// tag, the document's `<title>`, an `<svg>` or a `<script>` (whose data hold no markup). Returns `html` itself when it holds no mark.
+    /// The page `html` with its marks resolved: `<span lang="code">` and `</span>` in text content; nothing inside a
+    /// tag, the document's `<title>` or an `<svg>`; inside a `<script>`, escapes its script resolves (`scriptEscape`).
+    /// Returns `html` itself when it holds no mark.
     public static func resolve(_ html: [UInt8]) -> [UInt8] {
         guard containsMark(html) else { return html }
         var output: [UInt8] = []
@@ -72,7 +73,7 @@ public enum LanguageSpans {
             } else if byte == UInt8(ascii: ">") {
                 inTag = false
             } else if byte == 0xEE, index + 2 < html.count, html[index + 1] == 0x80 {
-                let plain = inTag || inTitle || inScript || svgDepth > 0
+                let plain = inTag || inTitle || svgDepth > 0
                 switch html[index + 2] {
                 case start[2]:
                     var cursor = index + 3
@@ -82,13 +83,19 @@ public enum LanguageSpans {
                         cursor += 1
                     }
                     if matches(html, at: cursor, codeEnd) { cursor += 3 }
-                    if !plain && !code.isEmpty {
+                    if inScript {
+                        output.append(contentsOf: scriptEscape(start) + code + scriptEscape(codeEnd))
+                    } else if !plain && !code.isEmpty {
                         output.append(contentsOf: Array("<span lang=\"".utf8) + code + Array("\">".utf8))
                     }
                     index = cursor
                     continue
                 case end[2]:
-                    if !plain { output.append(contentsOf: Array("</span>".utf8)) }
+                    if inScript {
+                        output.append(contentsOf: scriptEscape(end))
+                    } else if !plain {
+                        output.append(contentsOf: Array("</span>".utf8))
+                    }
                     index += 3
                     continue
                 case codeEnd[2]:
@@ -104,7 +111,15 @@ public enum LanguageSpans {
         return output
     }
 
-    /// Whether `html` holds a mark: a scan for 0xEE, the lead byte of U+E000…U+EFFF only.
+    /// A mark inside a `<script>` (the comparison page's JSON configuration): kept for the script to resolve, written
+    /// as the escape (`\uE010`) that JSON and JavaScript strings read back as the character.
+    static func scriptEscape(_ mark: [UInt8]) -> [UInt8] {
+        let scalar = (UInt32(mark[0] & 0x0F) << 12) | (UInt32(mark[1] & 0x3F) << 6) | UInt32(mark[2] & 0x3F)
+        return Array("\\u".utf8) + Array(String(scalar, radix: 16, uppercase: true).utf8)
+    }
+
+    /// Whether `html` holds a mark: a scan (`memchr`, as every page is asked) for 0xEE, the lead byte of
+    /// U+E000…U+EFFF only.
     static func containsMark(_ html: [UInt8]) -> Bool {
         html.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return false }

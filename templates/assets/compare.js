@@ -26,6 +26,32 @@
   var loaded = {};          // slug -> the city's JSON download
   var chosen = [];
 
+  // A text the page shows in another language than its own (a partly translated language's missing texts, a city
+  // named only in another language) arrives marked as the site marks such texts (U+E010, the language code, U+E011,
+  // the text, U+E012): written as <span lang="…"> in the page, and without the marks in attributes.
+  function appendText(node, text) {
+    var parts = String(text).split(/([\uE010-\uE012])/);
+    var open = [node];
+    for (var i = 0; i < parts.length; i++) {
+      if (parts[i] === "\uE010") {
+        var span = document.createElement("span");
+        span.setAttribute("lang", parts[i + 1] || "");
+        open[open.length - 1].appendChild(span);
+        open.push(span);
+        i += 2;  // the code and U+E011
+      } else if (parts[i] === "\uE012") {
+        if (open.length > 1) open.pop();
+      } else if (parts[i] && parts[i] !== "\uE011") {
+        open[open.length - 1].appendChild(document.createTextNode(parts[i]));
+      }
+    }
+    return node;
+  }
+
+  function plain(text) {
+    return String(text).replace(/\uE010[^\uE011]*\uE011|\uE012/g, "");
+  }
+
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (whole, key) { return key in values ? values[key] : whole; });
   }
@@ -44,10 +70,12 @@
     return number(value, measure.decimals) + measure.suffix;
   }
 
+  // The city's name in the page's language, else in the first language that has it (marked as such).
   function nameOf(city) {
     for (var i = 0; i < config.nameLanguages.length; i++) {
-      var text = city.name[config.nameLanguages[i]];
-      if (text) return text;
+      var lang = config.nameLanguages[i];
+      var text = city.name[lang];
+      if (text) return lang === config.language ? text : "\uE010" + lang + "\uE011" + text + "\uE012";
     }
     return city.slug;
   }
@@ -84,19 +112,23 @@
     var address = window.location.pathname + (chosen.length ? "?cities=" + chosen.join(",") : "");
     window.history.replaceState(null, "", address);
     share.hidden = chosen.length === 0;
-    share.textContent = S.compare_share + " ";
+    share.textContent = "";
+    appendText(share, S.compare_share + " ");
     var link = document.createElement("a");
     link.href = address;
     link.textContent = window.location.origin + address;
     share.appendChild(link);
   }
 
-  function say(text) { status.textContent = text; }
+  function say(text) {
+    status.textContent = "";
+    appendText(status, text);
+  }
 
   function element(name, attributes, text) {
     var node = document.createElement(name);
-    Object.keys(attributes || {}).forEach(function (attribute) { node.setAttribute(attribute, attributes[attribute]); });
-    if (text !== undefined) node.textContent = text;
+    Object.keys(attributes || {}).forEach(function (attribute) { node.setAttribute(attribute, plain(attributes[attribute])); });
+    if (text !== undefined) appendText(node, text);
     return node;
   }
 
@@ -124,7 +156,7 @@
       item.appendChild(marker(index, 14));
       item.appendChild(element("a", { href: config.profiles + slug + "/" }, nameOf(city)));
       var remove = element("button", { type: "button", "class": "compare-remove" }, "×");
-      remove.setAttribute("aria-label", fill(S.compare_remove, { city: nameOf(city) }));
+      remove.setAttribute("aria-label", plain(fill(S.compare_remove, { city: nameOf(city) })));
       remove.addEventListener("click", function () {
         chosen.splice(chosen.indexOf(slug), 1);
         update();
@@ -166,9 +198,9 @@
     var line = element("p", { "class": "compare-latest" });
     line.appendChild(marker(index, 12));
     if (value !== null) line.appendChild(element("span", { "class": "compare-value" }, formatValue(measure, value)));
-    line.appendChild(document.createTextNode(" (" + latest.year + ")"));
+    appendText(line, " (" + latest.year + ")");
     if (latest.flag) {
-      line.appendChild(document.createTextNode(" "));
+      appendText(line, " ");
       line.appendChild(element("span", { "class": "flag flag-" + latest.flag }, config.flags[latest.flag] || latest.flag));
     }
     td.appendChild(line);
@@ -183,13 +215,13 @@
     }
     if (found.points.length > 1) {
       var history = element("ul", { "class": "history" });
-      history.setAttribute("aria-label", S.label_history);
+      history.setAttribute("aria-label", plain(S.label_history));
       found.points.forEach(function (o) {
         var shown = headline(o, measure);
         var text = o.year + S.label_colon + (shown === null ? (o.available ? "…" : S.not_available) : formatValue(measure, shown));
         var item = element("li", {}, text);
         if (o.flag) {
-          item.appendChild(document.createTextNode(" "));
+          appendText(item, " ");
           item.appendChild(element("span", { "class": "flag" }, config.flags[o.flag] || o.flag));
         }
         history.appendChild(item);
@@ -207,7 +239,7 @@
     }
     var network = measure.network;
     var holder = element("div", { "class": "cell-chart" });
-    holder.innerHTML = network.strip;
+    holder.innerHTML = plain(network.strip);
     var svg = holder.querySelector("svg");
     var marks = [];
     datas.forEach(function (data, index) {
@@ -224,7 +256,7 @@
     });
     var description = svg.querySelector("desc");
     if (description) {
-      description.textContent = fill(S.compare_strip_desc, { min: network.min, max: network.max, median: network.median, values: marks.join(S.list_separator) });
+      description.textContent = plain(fill(S.compare_strip_desc, { min: network.min, max: network.max, median: network.median, values: marks.join(S.list_separator) }));
     }
     td.appendChild(holder);
     td.appendChild(element("span", { "class": "network-line" }, network.text));
@@ -258,7 +290,7 @@
         var th = element("th", { scope: "row" });
         var link = element("a", { href: measure.href });
         link.appendChild(element("span", { "class": "measure-id" }, measure.id));
-        link.appendChild(document.createTextNode(" " + measure.name));
+        appendText(link, " " + measure.name);
         th.appendChild(link);
         th.appendChild(element("br"));
         th.appendChild(element("span", { "class": "badge badge-" + measure.sourceKey }, measure.sourceType));
@@ -324,10 +356,10 @@
     list.forEach(function (city) {
       bySlug[city.slug] = city;
       var option = document.createElement("option");
-      option.value = nameOf(city);
+      option.value = plain(nameOf(city));
       var others = Object.keys(city.name).map(function (lang) { return city.name[lang]; })
         .filter(function (text) { return text !== option.value; });
-      if (others.length) option.label = others.join(" · ");
+      if (others.length) option.label = plain(others.join(" · "));
       names.appendChild(option);
     });
     chosen = readAddress();
