@@ -62,8 +62,9 @@ final class RunningServer: @unchecked Sendable {
         try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: false, encoding: .utf8)
     }
 
-    /// Polls `path` until `body` satisfies `condition` (rebuilds are asynchronous), for at most `seconds`.
-    func waitFor(_ path: String, seconds: Double = 10, _ condition: (Int, String) -> Bool) async throws -> Bool {
+    /// Polls `path` until `body` satisfies `condition` (rebuilds are asynchronous), for at most `seconds`: generous,
+    /// since on a loaded machine, with other suites running in parallel, a debug build's rebuild can take seconds.
+    func waitFor(_ path: String, seconds: Double = 30, _ condition: (Int, String) -> Bool) async throws -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             let (status, body, _) = try await get(path)
