@@ -145,25 +145,21 @@ public final class SiteSession {
         var replacements: [RowReplacement] = []
         do {
             let rows = try export.writeCity(city, to: sink)
-            var tables: [(path: String, old: [UInt8], new: [UInt8], remake: () throws -> Void)] = []
+            // Where the city did not report before, its rows have no place yet: the file is made again.
             if !changedMeasures.isEmpty {
-                tables.append(("data/all.csv", export.cityRows(old).bytes, rows.bytes, { try export.writeAllCSV(to: sink) }))
+                if let found = rowReplacement("data/all.csv", old: export.cityRows(old).bytes, new: rows.bytes) {
+                    replacements.append(found)
+                } else {
+                    try export.writeAllCSV(to: sink)
+                }
             }
             for id in changedMeasures {
                 guard let measure = updated.index.measures[id] else { continue }
-                tables.append((
-                    "data/measures/\(id).csv", export.csvRows(old, measure: measure), export.csvRows(city, measure: measure),
-                    { try export.writeIndicator(measure, to: sink) }
-                ))
-            }
-            for table in tables {
-                if let document = files[table.path], !table.old.isEmpty, let start = Self.firstOffset(of: table.old, in: document) {
-                    if table.old != table.new {
-                        replacements.append(RowReplacement(path: table.path, range: start..<(start + table.old.count), rows: table.new))
-                    }
+                let before = export.csvRows(old, measure: measure), after = export.csvRows(city, measure: measure)
+                if let found = rowReplacement("data/measures/\(id).csv", old: before, new: after) {
+                    replacements.append(found)
                 } else {
-                    // The city did not report before: the file is made again.
-                    try table.remake()
+                    try export.writeIndicator(measure, to: sink)
                 }
             }
         } catch {
@@ -174,7 +170,7 @@ public final class SiteSession {
             files[output] = data
             changed.append(output)
         }
-        for replacement in replacements {
+        for replacement in replacements where replacement.changes {
             // Taken out of the dictionary so that its bytes are not shared, and change in place.
             guard var document = files.removeValue(forKey: replacement.path) else { continue }
             let start = document.startIndex + replacement.range.lowerBound
@@ -191,6 +187,13 @@ public final class SiteSession {
         return Report(
             kind: .incremental, pagesRendered: routes.count, changedPaths: changed.sorted(),
             seconds: clock.duration(to: .now).seconds, diagnostics: all)
+    }
+
+    /// Where one city's rows `old` (whole lines) stand in the current CSV `path`, which lists all cities in slug
+    /// order, to be replaced by `new`; nil when there is no such file or the city had no rows in it.
+    private func rowReplacement(_ path: String, old: [UInt8], new: [UInt8]) -> RowReplacement? {
+        guard let document = files[path], !old.isEmpty, let start = Self.firstOffset(of: old, in: document) else { return nil }
+        return RowReplacement(path: path, range: start..<(start + old.count), rows: new, changes: old != new)
     }
 
     /// The pages that show anything an edit of one city's data changed — the city keeping its name, country and
@@ -302,4 +305,6 @@ private struct RowReplacement {
     let path: String
     let range: Range<Int>
     let rows: [UInt8]
+    /// Whether `rows` differ from the rows they replace.
+    let changes: Bool
 }
