@@ -39,6 +39,7 @@ a11y-check: site-check
 	$(BIN) build --strict --root .build/rtl-demo --output .build/rtl-site
 	scripts/check-html .build/rtl-site
 	scripts/check-a11y .build/site-test .build/rtl-site --screenshots $(SCREENSHOTS)
+	scripts/check-search .build/site-test .build/rtl-site
 
 # The suites tagged slow (minutes of whole-site rebuilds) run after the others, not beside them: the preview
 # server's tests time their requests.

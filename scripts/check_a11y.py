@@ -211,6 +211,7 @@ def page_kinds(languages):
             Page(f"{lang}-country", f"/{lang}/countries/cn/"),
             Page(f"{lang}-about", f"/{lang}/about/"),
             Page(f"{lang}-regions", f"/{lang}/regions/"),
+            Page(f"{lang}-search", f"/{lang}/search/?q=lan"),
             Page(f"{lang}-compare", f"/{lang}/compare/?cities={','.join(COMPARED)}", compared=COMPARED),
             Page(f"{lang}-not-found", f"/{lang}/404.html"),
         ]

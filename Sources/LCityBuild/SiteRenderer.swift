@@ -55,12 +55,22 @@ public struct SiteRenderer: Sendable {
         do {
             for (path, data) in templates.assets.sorted(by: { $0.key < $1.key }) { try sink.write(path, data) }
             try DataExport(model: model).write(to: sink)
+            try writeSearchIndexes(to: sink)
             try sink.write("sitemap.xml", Data(Sitemap.xml(model: model, routes: routes).utf8))
             try sink.write("robots.txt", Data("User-agent: *\nAllow: /\n\nSitemap: \(model.baseURL)sitemap.xml\n".utf8))
         } catch {
             diagnostics.append(.error("\(error)", at: SourceLocation(file: "public")))
         }
         return StageResult(value: diagnostics.errorCount == 0 ? routes.count : nil, diagnostics: diagnostics)
+    }
+
+    /// The search index of each language, in its search page's folder (`<lang>/search/index.json` …).
+    public func writeSearchIndexes(to sink: some OutputSink) throws {
+        let builder = self.builder
+        let indexes = parallelMap(model.languages) { builder.searchIndex(language: $0).files() }
+        for (language, files) in zip(model.languages, indexes) {
+            for file in files { try sink.write(Route.path(.search, language: language) + file.name, bytes: file.bytes) }
+        }
     }
 
     /// Renders `routes` into `sink`; returns a diagnostic for each page that could not be rendered or written.

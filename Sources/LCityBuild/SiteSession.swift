@@ -123,9 +123,10 @@ public final class SiteSession {
         let all = (others + cityDiagnostics).sortedByLocation()
         guard let city = loaded.value, all.errorCount == 0 else { return failed(all, since: clock) }
         let old = model.city(city.slug)!
-        // A changed identity moves the city in lists, peers and counts everywhere: rebuild all.
+        // A changed identity moves the city in lists, peers, counts, maps and the search index: rebuild all.
         if old.name.translations != city.name.translations || old.country.value != city.country.value || old.region.value != city.region.value
-            || old.illustrative != city.illustrative
+            || old.illustrative != city.illustrative || old.pinyin?.value != city.pinyin?.value
+            || old.coordinates.map({ [$0.latitude, $0.longitude] }) != city.coordinates.map({ [$0.latitude, $0.longitude] })
         {
             return rebuildAll()
         }
@@ -264,7 +265,7 @@ public final class SiteSession {
             case .compare:
                 // It states each measure's network range.
                 return distributionChanged
-            case .chooser, .notFound, .home, .declaration, .regions, .page:
+            case .chooser, .notFound, .home, .declaration, .regions, .search, .page:
                 return false
             }
         }

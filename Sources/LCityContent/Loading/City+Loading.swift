@@ -3,7 +3,7 @@ import Yams
 extension City {
     /// Fields a city file may have.
     static let fields = [
-        "name", "illustrative", "country", "region", "population", "population_year", "coordinates", "joined",
+        "name", "pinyin", "illustrative", "country", "region", "population", "population_year", "coordinates", "joined",
         "website", "description", "observations",
     ]
 
@@ -14,6 +14,7 @@ extension City {
         let name = map.required("name").flatMap { reader.localizedText($0, "name") }
         let country = map.required("country").flatMap { reader.string($0, "country", coerceScalars: true) }
         let region = map.required("region").flatMap { reader.string($0, "region") }
+        let pinyin = map["pinyin"].flatMap { reader.string($0, "pinyin") }
         let illustrative = map["illustrative"].flatMap { reader.boolean($0, "illustrative")?.value } ?? false
         var coordinates: Coordinates?
         if let node = map["coordinates"], let pair = reader.mapping(node, "coordinates") {
@@ -47,7 +48,7 @@ extension City {
         let description = map["description"].flatMap { reader.localizedText($0, "description") }
         guard let name, let country, let region else { return nil }
         return City(
-            slug: slug, file: reader.file, name: name, illustrative: illustrative, country: country, region: region,
+            slug: slug, file: reader.file, name: name, pinyin: pinyin, illustrative: illustrative, country: country, region: region,
             population: population, populationYear: populationYear, coordinates: coordinates, joined: joined,
             website: website, description: description, series: series)
     }

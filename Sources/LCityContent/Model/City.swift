@@ -8,6 +8,9 @@ public final class City: Sendable {
     /// The file the city was read from, as shown in diagnostics.
     public let file: String
     public let name: LocalizedText
+    /// How the Chinese name is read, in pinyin ("Chángshā"), where Foundation's reading of a polyphonic character
+    /// would be wrong; search finds the city by this instead of the computed pinyin.
+    public let pinyin: Located<String>?
     /// Fictional example data: the site shows a notice.
     public let illustrative: Bool
     /// ISO 3166-1 alpha-2 code.
@@ -43,13 +46,14 @@ public final class City: Sendable {
 
     /// Creates a city.
     public init(
-        slug: String, file: String, name: LocalizedText, illustrative: Bool, country: Located<String>,
+        slug: String, file: String, name: LocalizedText, pinyin: Located<String>? = nil, illustrative: Bool, country: Located<String>,
         region: Located<String>, population: Located<Int>?, populationYear: Located<Int>?, coordinates: Coordinates?,
         joined: Located<Int>?, website: Located<String>?, description: LocalizedText?, series: [ObservationSeries]
     ) {
         self.slug = slug
         self.file = file
         self.name = name
+        self.pinyin = pinyin
         self.illustrative = illustrative
         self.country = country
         self.region = region

@@ -86,6 +86,7 @@ public struct PageBuilder: Sendable {
         case .cities, .regions, .region, .country: return "pages/city-list"
         case .city: return "pages/city"
         case .compare: return "pages/compare"
+        case .search: return "pages/search"
         case .page: return "pages/page"
         }
     }
@@ -96,7 +97,8 @@ public struct PageBuilder: Sendable {
     static func isRepeated(_ kind: PageKind) -> Bool {
         switch kind {
         case .city, .indicator, .region, .country: return true
-        case .chooser, .notFound, .home, .declaration, .framework, .focusArea, .indicators, .cities, .regions, .compare, .page:
+        case .chooser, .notFound, .home, .declaration, .framework, .focusArea, .indicators, .cities, .regions, .compare,
+            .search, .page:
             return false
         }
     }
@@ -121,6 +123,7 @@ public struct PageBuilder: Sendable {
         case .region(let id, let number): return page.render(page.region(id, page: number))
         case .country(let code, let number): return page.render(page.country(code, page: number))
         case .compare: return page.render(page.compare())
+        case .search: return page.render(page.search())
         case .page(let name): return page.render(page.markdownPage(name))
         }
     }
@@ -271,6 +274,11 @@ struct PageScope {
             alternates: alternates, languages: switcher, nav: neutral ? [] : nav,
             breadcrumbs: crumbs.count > 1 ? crumbs : [],
             homeHref: neutral && route.kind == .chooser ? "./" : href(.home),
+            search: neutral
+                ? nil
+                : SearchBoxView(
+                    action: href(.search), index: href(.search), root: root.isEmpty ? "./" : root,
+                    script: file("assets/search.js")),
             sourceBefore: sourceLine.before, sourceTitle: l.text(source.title), sourceAfter: sourceLine.after,
             licence: source.licence, licenceURL: source.licenceURL,
             aboutHref: href(.page("about")),

@@ -19,6 +19,8 @@ public enum PageKind: Sendable, Hashable {
     case country(String, page: Int = 1)
     /// Two to four cities side by side, chosen in the browser (`?cities=a,b`).
     case compare
+    /// Search of the whole site (the script reads `?q=`); without JavaScript it links the lists instead.
+    case search
     /// A Markdown page from `content/pages/<name>.<lang>.md`.
     case page(String)
 }
@@ -73,6 +75,7 @@ public struct Route: Sendable, Hashable {
         case .region(let id, let page): return prefix + "regions/\(id)/" + pageSuffix(page)
         case .country(let code, let page): return prefix + "countries/\(code.lowercased())/" + pageSuffix(page)
         case .compare: return prefix + "compare/"
+        case .search: return prefix + "search/"
         case .page(let name): return prefix + "\(name)/"
         }
     }
@@ -85,7 +88,9 @@ extension SiteModel {
         let countries = citiesByCountry.keys.sorted()
         let pageNames = pages.keys.filter { $0 != "declaration" }.sorted()
         for language in languages {
-            var kinds: [PageKind] = [.home, .notFound, .declaration, .framework, .indicators, .cities, .regions, .compare]
+            var kinds: [PageKind] = [
+                .home, .notFound, .declaration, .framework, .indicators, .cities, .regions, .compare, .search,
+            ]
             kinds += framework.focusAreas.map { .focusArea($0.id) }
             for measure in framework.measures {
                 let pages = Paging.pageCount(statistics[measure.id]?.values.count ?? 0, perPage: Paging.tableRows)

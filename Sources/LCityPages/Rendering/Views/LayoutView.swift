@@ -44,6 +44,8 @@ public struct LayoutView: Sendable, Encodable {
     public var breadcrumbs: [Link]
     /// The home page of the page's language (the chooser for language-neutral pages).
     public var homeHref: String
+    /// The search box of the header; nil on the language-neutral pages.
+    public var search: SearchBoxView?
     /// The footer's source and licence credit.
     /// The source line around the source's title (which the layout sets in `<cite>`), punctuated in the
     /// page's language: "Source: " … ", UNESCO Institute …, 2015. ", or "来源：《" … "》，…，2015年。".
@@ -61,6 +63,18 @@ public struct LayoutView: Sendable, Encodable {
     public var translationNotice: String?
     /// Shown in partially translated languages: untranslated text appears in another language.
     public var partialNotice: String?
+}
+
+/// The header's search box: a form that goes to the search page, which `assets/search.js` turns into a combobox
+/// reading the language's index.
+public struct SearchBoxView: Sendable, Encodable {
+    /// The search page (the form's action).
+    public var action: String
+    /// The folder of the language's index files (`search/index.json` …), relative to the page.
+    public var index: String
+    /// The site root relative to the page: the index's paths are below it.
+    public var root: String
+    public var script: String
 }
 
 /// A page as its template sees it: `layout`, the part every page shares, and `page`, the page's own view. The UI

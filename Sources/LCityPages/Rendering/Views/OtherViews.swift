@@ -29,3 +29,10 @@ public struct ChooserLanguageView: Sendable, Encodable {
     public var label: String
     public var href: String
 }
+
+/// The search page: the form, the place where the script lists results, and the lists to browse without it.
+public struct SearchView: Sendable, Encodable {
+    public var intro: String
+    public var noscript: String
+    public var browse: [Link]
+}
