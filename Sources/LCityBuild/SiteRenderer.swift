@@ -66,9 +66,8 @@ public struct SiteRenderer: Sendable {
 
     /// The search index of each language, in its search page's folder (`<lang>/search/index.json` …).
     public func writeSearchIndexes(to sink: some OutputSink) throws {
-        let builder = self.builder
-        let indexes = parallelMap(model.languages) { builder.searchIndex(language: $0).files() }
-        for (language, files) in zip(model.languages, indexes) {
+        let files = parallelMap(builder.searchIndexes()) { $0.files() }
+        for (language, files) in zip(model.languages, files) {
             for file in files { try sink.write(Route.path(.search, language: language) + file.name, bytes: file.bytes) }
         }
     }

@@ -27,9 +27,16 @@ struct IncrementalBenchmark: ParsableCommand {
     @Flag(help: "Time finding every city's similar cities instead (the model's peers stage), median of --runs.")
     var peers = false
 
+    @Flag(help: "Time making the search index of every language (index and shards as bytes), median of --runs.")
+    var search = false
+
+    @Option(help: "With --search: also write the indexes into this folder (<lang>/search/…), for scripts/site-sizes.")
+    var output: String?
+
     func run() throws {
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
         if peers { return try timePeers(rootURL) }
+        if search { return try timeSearch(rootURL) }
         let session = SiteSession(root: rootURL)
         let full = session.rebuildAll()
         guard full.kind == .full, let model = session.model else {
@@ -82,6 +89,39 @@ struct IncrementalBenchmark: ParsableCommand {
         let sorted = timings.sorted()
         print(String(format: "peers_ms=%.1f min_ms=%.1f model_ms=%.1f cities=%d peers_named=%d",
             sorted[sorted.count / 2], sorted.first!, modelMilliseconds, model.cities.count, named))
+    }
+
+    /// Loads the site, makes its model and page builder, and times the search indexes of every language.
+    func timeSearch(_ rootURL: URL) throws {
+        let checked = Pipeline.check(root: rootURL)
+        let templates = TemplateSet.load(root: rootURL)
+        guard let content = checked.value, checked.diagnostics.errorCount == 0, let templates = templates.value else {
+            throw ValidationError("the site does not check: \(checked.diagnostics.first?.description ?? "")")
+        }
+        let model = SiteModel(content: content)
+        let builder = PageBuilder(model: model, fragments: Fragments(templates: templates))
+        var timings: [Double] = []
+        var bytes = 0
+        var entries = 0
+        for _ in 0..<max(1, runs) {
+            let clock = ContinuousClock.now
+            let indexes = builder.searchIndexes()
+            let files = indexes.flatMap { $0.files() }
+            timings.append(clock.duration(to: .now).seconds * 1000)
+            bytes = files.reduce(0) { $0 + $1.bytes.count }
+            entries = indexes.reduce(0) { $0 + $1.entries.count }
+        }
+        if let output {
+            for (language, index) in zip(model.languages, builder.searchIndexes()) {
+                let folder = URL(fileURLWithPath: output).appendingPathComponent("\(language)/search")
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try Data().write(to: URL(fileURLWithPath: output).appendingPathComponent("\(language)/404.html"))
+                for file in index.files() { try Data(file.bytes).write(to: folder.appendingPathComponent(file.name)) }
+            }
+        }
+        let sorted = timings.sorted()
+        print(String(format: "search_index_ms=%.0f min_ms=%.0f entries=%d bytes=%d languages=%d",
+            sorted[sorted.count / 2], sorted.first!, entries, bytes, model.languages.count))
     }
 
     /// The text with the first `value: N` changed slightly (stays in range).

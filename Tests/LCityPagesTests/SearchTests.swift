@@ -165,27 +165,67 @@ struct SearchIndexTests {
         #expect(index.entries("zhangsha").isEmpty)
     }
 
-    @Test func filesAreDeterministicAndShardedByFirstCharacter() throws {
+    @Test func filesAreDeterministic() throws {
         let builder = try Self.shippedBuilder()
+        let files = builder.searchIndex(language: "zh").files()
+        let again = builder.searchIndex(language: "zh").files()
+        #expect(files.map(\.name) == again.map(\.name))
+        #expect(files.map(\.bytes) == again.map(\.bytes))
         let index = builder.searchIndex(language: "zh")
+        #expect(files.filter { $0.name.hasPrefix("e") }.count == (index.entries.count + SearchIndex.chunkSize - 1) / SearchIndex.chunkSize)
+        try Self.expectEveryTermWhereTheScriptLooks(index)
+    }
+
+    @Test func aLargeIndexIsShardedAndCommonPrefixesSplit() throws {
+        // Four thousand names, most beginning with "sh" as pinyin does, and one "s" alone.
+        let syllables = ["shan", "shi", "sheng", "shu", "sha", "an", "lin", "qiao", "zhou", "xi"]
+        var entries: [SearchEntry] = []
+        for number in 0..<4000 {
+            let name = syllables[number % 5] + syllables[(number / 5) % 10] + syllables[(number / 50) % 10] + "\(number)"
+            entries.append(SearchEntry(kind: .city, title: name, detail: "", path: "en/cities/c\(number)/", keys: [.init(name, .name)]))
+        }
+        entries.append(SearchEntry(kind: .city, title: "S", detail: "", path: "en/cities/s/", keys: [.init("S", .name)]))
+        let index = SearchIndex(language: "en", entries: entries, kindNames: SearchKind.allCases.map { "\($0)" }, strings: [:])
+        let split = try Self.expectEveryTermWhereTheScriptLooks(index)
+        #expect(split["s"] != nil && split["sh"] != nil)
+        let largest = index.files().filter { $0.name.hasPrefix("t") }.map(\.bytes.count).max() ?? 0
+        #expect(largest < SearchIndex.shardTarget * 2, "largest shard \(largest) bytes")
+    }
+
+    /// Checks that each term of `index` is in the one file the script reads for it (`matchPart` in search.js: the
+    /// shard of its first character, then a part per split prefix, `-x` for a split prefix itself), and no other;
+    /// returns the split prefixes.
+    @discardableResult
+    static func expectEveryTermWhereTheScriptLooks(_ index: SearchIndex) throws -> [String: Int] {
         let files = index.files()
-        #expect(files.map(\.name) == builder.searchIndex(language: "zh").files().map(\.name))
-        #expect(files.map(\.bytes) == builder.searchIndex(language: "zh").files().map(\.bytes))
         let manifest = try #require(files.first { $0.name == "index.json" })
         let object = try #require(try JSONSerialization.jsonObject(with: Data(manifest.bytes)) as? [String: Any])
         let shards = try #require(object["shards"] as? Int)
-        #expect(object["entries"] as? Int == index.entries.count)
-        #expect(files.filter { $0.name.hasPrefix("e") }.count == (index.entries.count + SearchIndex.chunkSize - 1) / SearchIndex.chunkSize)
-        for shard in 0..<shards {
-            let file = try #require(files.first { $0.name == "t\(shard).json" })
+        let split = try #require(object["split"] as? [String: Int])
+        var placed: [String: String] = [:]
+        for file in files where file.name.hasPrefix("t") {
             let records = try #require(try JSONSerialization.jsonObject(with: Data(file.bytes)) as? [[Any]])
             for record in records {
                 let term = try #require(record[0] as? String)
-                #expect(Int(term.unicodeScalars.first!.value) % shards == shard)
+                #expect(placed[term] == nil, "\(term) in two files")
+                placed[term] = file.name
             }
-            // Every shard stays near its target (one initial may exceed it a little).
-            #expect(file.bytes.count < SearchIndex.shardTarget * 2)
         }
+        for (term, _) in index.postings() {
+            let scalars = Array(term.unicodeScalars)
+            var name = "t\(Int(scalars[0].value) % shards)"
+            var prefix = String(scalars[0])
+            var next = 1
+            while let parts = split[prefix] {
+                if next >= scalars.count { name += "-x"; break }
+                name += "-\(Int(scalars[next].value) % parts)"
+                prefix.unicodeScalars.append(scalars[next])
+                next += 1
+            }
+            #expect(placed[term] == name + ".json", "\(term): in \(placed[term] ?? "no file"), the script reads \(name).json")
+            #expect(files.contains { $0.name == name + ".json" })
+        }
+        return split
     }
 }
 

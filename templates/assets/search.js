@@ -75,13 +75,23 @@
 
   // Scores: the entry's name in this language counts most, then its other names, then the words around it; a term
   // typed whole counts more than its beginning, and a whole name typed exactly most of all.
+  // The terms of a very common prefix are split by their next character (SearchIndex.files): a query of just such a
+  // prefix matches that term only.
   function matchPart(manifest, part) {
-    var shard = part.codePointAt(0) % manifest.shards;
-    return load('t' + shard + '.json').then(function (terms) {
+    var characters = Array.from(part);
+    var name = 't' + (characters[0].codePointAt(0) % manifest.shards);
+    var prefix = characters[0];
+    var wholeOnly = false;
+    for (var next = 1; manifest.split[prefix]; next++) {
+      if (next >= characters.length) { name += '-x'; wholeOnly = true; break; }
+      name += '-' + (characters[next].codePointAt(0) % manifest.split[prefix]);
+      prefix += characters[next];
+    }
+    return load(name + '.json').then(function (terms) {
       var scores = new Map();
       terms.forEach(function (record) {
         var term = record[0];
-        if (term.lastIndexOf(part, 0) !== 0) return;
+        if (term.lastIndexOf(part, 0) !== 0 || (wholeOnly && term !== part)) return;
         var exact = term.length === part.length;
         record[1].forEach(function (posting) {
           var weight = posting & 3;

@@ -8,19 +8,38 @@ extension PageBuilder {
     /// measure, declaration commitment and page section, found by each of its names in every language of the site,
     /// the pinyin of its Chinese names, its id, and (with less weight) the words around it.
     public func searchIndex(language: String) -> SearchIndex {
-        PageScope(builder: self, route: Route(.search, language: language), l: localizers[language]!).searchIndex()
+        searchIndex(language: language, readings: pinyinReadings())
+    }
+
+    /// The search index of every language of the site, in `SiteModel.languages` order.
+    public func searchIndexes() -> [SearchIndex] {
+        let readings = pinyinReadings()
+        return parallelMap(model.languages) { searchIndex(language: $0, readings: readings) }
+    }
+
+    private func searchIndex(language: String, readings: [String: String]) -> SearchIndex {
+        PageScope(builder: self, route: Route(.search, language: language), l: localizers[language]!)
+            .searchIndex(readings: readings)
+    }
+
+    /// The pinyin of every name with Chinese characters that the index reads: cities', countries', regions'.
+    func pinyinReadings() -> [String: String] {
+        let geography = model.content.geography
+        return SearchText.pinyin(
+            of: model.cities.flatMap(\.name.texts) + geography.countries.values.flatMap(\.name.texts)
+                + geography.regions.flatMap(\.name.texts))
     }
 }
 
 extension PageScope {
-    func searchIndex() -> SearchIndex {
+    func searchIndex(readings: [String: String]) -> SearchIndex {
         var entries: [SearchEntry] = []
-        entries += searchCities()
-        entries += searchCountries()
+        entries += searchCities(readings)
+        entries += searchCountries(readings)
         entries += content.geography.regions.map { region in
             SearchEntry(
                 kind: .region, title: l.text(region.name), detail: "",
-                path: Route.path(.region(region.id), language: language), keys: nameKeys(region.name))
+                path: Route.path(.region(region.id), language: language), keys: nameKeys(region.name, readings: readings))
         }
         for area in framework.focusAreas {
             entries.append(
@@ -28,7 +47,7 @@ extension PageScope {
                     kind: .focusArea, title: focusAreaLabel(area),
                     detail: group(of: area).map { l.text($0.name) } ?? "",
                     path: Route.path(.focusArea(area.id), language: language),
-                    keys: [SearchEntry.Key(area.id, .alias)] + nameKeys(area.name, pinyin: false)))
+                    keys: [SearchEntry.Key(area.id, .alias)] + nameKeys(area.name)))
         }
         for area in framework.focusAreas {
             for feature in area.keyFeatures {
@@ -36,7 +55,7 @@ extension PageScope {
                     SearchEntry(
                         kind: .keyFeature, title: "\(feature.id) \(l.text(feature.name))", detail: focusAreaLabel(area),
                         path: Route.path(.focusArea(area.id), language: language) + "#key-feature-\(feature.id)",
-                        keys: [SearchEntry.Key(feature.id, .alias)] + nameKeys(feature.name, pinyin: false)))
+                        keys: [SearchEntry.Key(feature.id, .alias)] + nameKeys(feature.name)))
             }
         }
         for area in framework.focusAreas {
@@ -45,7 +64,7 @@ extension PageScope {
                     SearchEntry(
                         kind: .measure, title: measureLabel(measure),
                         detail: focusAreaLabel(area), path: Route.path(.indicator(measure.id), language: language),
-                        keys: [SearchEntry.Key(measure.id, .alias)] + nameKeys(measure.name, pinyin: false)
+                        keys: [SearchEntry.Key(measure.id, .alias)] + nameKeys(measure.name)
                             + [SearchEntry.Key(l.text(measure.definition), .context, whole: false)]))
             }
         }
@@ -93,22 +112,23 @@ extension PageScope {
     }
 
     /// A name's keys: in this language (or the one it falls back to) as the name, in the others as aliases, and the
-    /// pinyin of a Chinese name as an alias, with and without spaces between its syllables.
-    func nameKeys(_ name: LocalizedText, pinyin: Bool = true, pinyinOverride: String? = nil) -> [SearchEntry.Key] {
+    /// pinyin of a Chinese name (in `readings`, or the city file's own) as an alias, with and without spaces between
+    /// its syllables.
+    func nameKeys(_ name: LocalizedText, readings: [String: String] = [:], pinyinOverride: String? = nil) -> [SearchEntry.Key] {
         let shown = name.shown(in: language, fallbacks: l.fallbacks)
         var keys: [SearchEntry.Key] = []
         for (nameLanguage, text) in name.translations.sorted(by: { $0.key < $1.key }) where !text.isEmpty {
             keys.append(SearchEntry.Key(text, nameLanguage == shown.language ? .name : .alias))
-            if pinyin, pinyinOverride == nil, let reading = SearchText.pinyin(text) {
+            if pinyinOverride == nil, let reading = readings[text] {
                 keys.append(SearchEntry.Key(reading, .alias))
             }
         }
-        if pinyin, let pinyinOverride { keys.append(SearchEntry.Key(pinyinOverride, .alias)) }
+        if let pinyinOverride { keys.append(SearchEntry.Key(pinyinOverride, .alias)) }
         return keys
     }
 
     /// Cities in this language's alphabetical order (pinyin for Chinese), found by their names and their country's.
-    func searchCities() -> [SearchEntry] {
+    func searchCities(_ readings: [String: String]) -> [SearchEntry] {
         let ordered = model.cities.sorted {
             model.nameRank($0.slug, language: language) < model.nameRank($1.slug, language: language)
         }
@@ -118,14 +138,14 @@ extension PageScope {
                 kind: .city, title: cityName(city),
                 detail: countryName(city.country.value),
                 path: Route.path(.city(city.slug), language: language),
-                keys: nameKeys(city.name, pinyinOverride: city.pinyin?.value)
+                keys: nameKeys(city.name, readings: readings, pinyinOverride: city.pinyin?.value)
                     + (country?.name.texts ?? []).map { SearchEntry.Key($0, .context, whole: false) })
         }
     }
 
     /// The countries that have member cities (each has a page), in this language's alphabetical order, found by
     /// their names and their ISO code.
-    func searchCountries() -> [SearchEntry] {
+    func searchCountries(_ readings: [String: String]) -> [SearchEntry] {
         let collation = Locale(identifier: language)
         let codes = model.citiesByCountry.keys.sorted { a, b in
             SiteModel.namesAscending((countryName(a), a), (countryName(b), b), in: collation)
@@ -136,7 +156,7 @@ extension PageScope {
                 kind: .country, title: countryName(code),
                 detail: country.map { regionName($0.region) } ?? "",
                 path: Route.path(.country(code), language: language),
-                keys: [SearchEntry.Key(code, .alias)] + (country.map { nameKeys($0.name) } ?? []))
+                keys: [SearchEntry.Key(code, .alias)] + (country.map { nameKeys($0.name, readings: readings) } ?? []))
         }
     }
 

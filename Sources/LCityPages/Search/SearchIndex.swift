@@ -66,6 +66,11 @@ public struct SearchEntry: Sendable, Equatable {
 /// - `index.json`: the number of shards and entries, the size of a chunk of entries, the kinds' names.
 /// - `t<N>.json`: the terms whose first character's code point is N modulo the number of shards, each with its
 ///   postings (`entry × 8 + weight`, plus 4 when the term is the whole name written as one word).
+/// - `t<N>-<M>.json`: for an initial listed in the manifest's `split` (one whose terms alone would make a shard
+///   too large, such as "s" among ten thousand cities), its terms whose second character's code point is M modulo
+///   its number of parts; a prefix of two characters may be split again (`t<N>-<M>-<K>.json`), and so on. The term
+///   that is a split prefix itself is alone in `…-x.json`: a query of just that prefix matches that term only, since
+///   the alternative, every term that begins with "s", is most of a megabyte.
 /// - `e<N>.json`: entries `N × chunk` and on: kind, title, path, detail, and, when either is in another language
 ///   than the index's, the title's and the detail's languages ("" for the index's own).
 ///
@@ -80,10 +85,10 @@ public struct SearchIndex: Sendable {
     public var strings: [String: String]
 
     /// Entries per chunk file.
-    public static let chunkSize = 64
-    /// The size a term shard is kept under when the index is split (terms that share a first character always
-    /// share a shard, so one very common initial can exceed it).
-    public static let shardTarget = 48_000
+    public static let chunkSize = 32
+    /// The size a term shard is kept near: the terms are spread over shards by their first character, and the terms
+    /// of an initial that alone passes it over parts by their second character.
+    public static let shardTarget = 32_000
 
     public init(language: String, entries: [SearchEntry], kindNames: [String], strings: [String: String]) {
         self.language = language
@@ -95,45 +100,103 @@ public struct SearchIndex: Sendable {
     /// Every term of the index, sorted, with its postings: entry numbers, each with the best weight it is found by
     /// under that term and whether the term is one of its whole names.
     public func postings() -> [(term: String, postings: [Int])] {
-        var table: [String: [Int: Int]] = [:]
+        // Entries are read in order, so each term's list grows in entry order, and a second find of the same entry
+        // under the same term is its last posting.
+        var table: [String: [Int]] = [:]
         for (number, entry) in entries.enumerated() {
             for key in entry.keys {
                 var terms = SearchText.terms(of: key.text).map { ($0, false) }
                 if key.whole, let compact = SearchText.compact(key.text) { terms.append((compact, true)) }
                 for (term, whole) in terms {
-                    let flags = key.weight.rawValue | (whole ? 4 : 0)
-                    let old = table[term, default: [:]][number] ?? 0
-                    table[term, default: [:]][number] = max(old & 3, flags & 3) | ((old | flags) & 4)
+                    let posting = number * 8 + key.weight.rawValue | (whole ? 4 : 0)
+                    table[term, default: []].append(posting)
                 }
             }
         }
-        return table.map { term, entries in
-            (term, entries.keys.sorted().map { $0 * 8 + entries[$0]! })
+        return table.map { term, postings in
+            var merged: [Int] = []
+            merged.reserveCapacity(postings.count)
+            for posting in postings {
+                if let last = merged.last, last / 8 == posting / 8 {
+                    merged[merged.count - 1] = last / 8 * 8 + max(last & 3, posting & 3) | ((last | posting) & 4)
+                } else {
+                    merged.append(posting)
+                }
+            }
+            return (term, merged)
         }.sorted { $0.term.unicodeScalars.lexicographicallyPrecedes($1.term.unicodeScalars) }
     }
 
-    /// The index as files below the language's search folder (`index.json`, `t<N>.json`, `e<N>.json`).
+    /// The index as files below the language's search folder (`index.json`, `t<N>.json`, `t<N>-<M>.json`,
+    /// `e<N>.json`).
     public func files() -> [(name: String, bytes: [UInt8])] {
         let terms = postings()
-        // The size of a term's record, near enough to choose the number of shards.
-        let total = terms.reduce(0) { $0 + $1.term.utf8.count + 8 + $1.postings.count * 6 }
+        // The size of a term's record, near enough to lay out the shards.
+        func size(_ term: (term: String, postings: [Int])) -> Int { term.term.utf8.count + 8 + term.postings.count * 6 }
+        let total = terms.reduce(0) { $0 + size($1) }
         var shardCount = 1
         while total / shardCount > Self.shardTarget { shardCount *= 2 }
-        var shards = [[TermRecord]](repeating: [], count: shardCount)
-        for term in terms {
-            shards[Int(term.term.unicodeScalars.first!.value) % shardCount].append(TermRecord(term: term.term, postings: term.postings))
+        var layout = ShardLayout(shardCount: shardCount, target: Self.shardTarget)
+        var byInitial: [Unicode.Scalar: [(term: String, postings: [Int])]] = [:]
+        for term in terms { byInitial[term.term.unicodeScalars.first!, default: []].append(term) }
+        for initial in byInitial.keys.sorted() {
+            layout.place(byInitial[initial]!, prefix: [initial], file: "t\(Int(initial.value) % shardCount)", size: size)
         }
+        // Every file a query may ask for exists, if empty.
+        for shard in 0..<shardCount where layout.shards["t\(shard)"] == nil { layout.shards["t\(shard)"] = [] }
+        let shards = layout.shards
+        let splits = layout.splits
         var files: [(name: String, bytes: [UInt8])] = []
         let manifest = Manifest(
-            version: 1, shards: shardCount, chunk: Self.chunkSize, entries: entries.count, ngram: SearchText.ngram,
-            kinds: kindNames, strings: strings)
+            version: 1, shards: shardCount,
+            split: splits,
+            chunk: Self.chunkSize, entries: entries.count, ngram: SearchText.ngram, kinds: kindNames, strings: strings)
         files.append(("index.json", Self.json(manifest)))
-        for (number, shard) in shards.enumerated() { files.append(("t\(number).json", Self.json(shard))) }
+        for name in shards.keys.sorted() { files.append(("\(name).json", Self.json(shards[name]!))) }
         for start in stride(from: 0, to: entries.count, by: Self.chunkSize) {
             let chunk = entries[start..<min(entries.count, start + Self.chunkSize)].map(EntryRecord.init)
             files.append(("e\(start / Self.chunkSize).json", Self.json(chunk)))
         }
         return files
+    }
+
+    /// Where each term goes: terms sharing a prefix stay together unless they alone pass the target; then they are
+    /// spread over parts by their next character (`split`), and so on.
+    private struct ShardLayout {
+        let shardCount: Int
+        let target: Int
+        var shards: [String: [TermRecord]] = [:]
+        /// Split prefixes and their number of parts.
+        var splits: [String: Int] = [:]
+
+        mutating func place(
+            _ terms: [(term: String, postings: [Int])], prefix: [Unicode.Scalar], file: String,
+            size: ((term: String, postings: [Int])) -> Int
+        ) {
+            let bytes = terms.reduce(0) { $0 + size($1) }
+            guard bytes > target, prefix.count < 4 else {
+                shards[file, default: []] += terms.map { TermRecord(term: $0.term, postings: $0.postings) }
+                return
+            }
+            var parts = 2
+            while bytes / parts > target && parts < 64 { parts *= 2 }
+            let key = String(String.UnicodeScalarView(prefix))
+            splits[key] = parts
+            // The term that is the prefix itself has a file of its own (`-x`), which a query of just the prefix
+            // reads; the others go by their next character.
+            shards[file + "-x"] = terms.filter { $0.term.unicodeScalars.count == prefix.count }
+                .map { TermRecord(term: $0.term, postings: $0.postings) }
+            var byNext: [Unicode.Scalar: [(term: String, postings: [Int])]] = [:]
+            for term in terms where term.term.unicodeScalars.count > prefix.count {
+                byNext[term.term.unicodeScalars.dropFirst(prefix.count).first!, default: []].append(term)
+            }
+            for next in byNext.keys.sorted() {
+                let part = file + "-\(Int(next.value) % parts)"
+                place(byNext[next]!, prefix: prefix + [next], file: part, size: size)
+            }
+            // Every part a query may ask for exists, if empty.
+            for part in 0..<parts where shards[file + "-\(part)"] == nil { shards[file + "-\(part)"] = [] }
+        }
     }
 
     private static func json(_ value: some Encodable) -> [UInt8] {
@@ -145,6 +208,8 @@ public struct SearchIndex: Sendable {
     private struct Manifest: Encodable {
         var version: Int
         var shards: Int
+        /// Initials split by their terms' second character, with the number of parts.
+        var split: [String: Int]
         var chunk: Int
         var entries: Int
         var ngram: Int

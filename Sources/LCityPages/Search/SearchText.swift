@@ -126,4 +126,19 @@ public enum SearchText {
         guard text.unicodeScalars.contains(where: isIdeographic) else { return nil }
         return text.applyingTransform(.toLatin, reverse: false)
     }
+
+    /// The pinyin of each of `texts` that has Han characters, as `pinyin(_:)` gives it, keyed by text. The texts
+    /// go through the transform together, one per line: making the transform costs as much as using it on a name.
+    public static func pinyin(of texts: some Sequence<String>) -> [String: String] {
+        let chinese = Set(texts.filter { $0.unicodeScalars.contains(where: isIdeographic) }).sorted()
+        let single = chinese.filter { !$0.contains("\n") }
+        let lines = single.joined(separator: "\n").applyingTransform(.toLatin, reverse: false)?
+            .components(separatedBy: "\n")
+        var readings: [String: String] = [:]
+        if let lines, lines.count == single.count {
+            for (text, line) in zip(single, lines) { readings[text] = line }
+        }
+        for text in chinese where readings[text] == nil { readings[text] = pinyin(text) }
+        return readings
+    }
 }
