@@ -4,7 +4,7 @@ import PackageDescription
 // The modules, dependencies pointing only downwards (docs/architecture.md):
 //
 //   LCityGeography Natural Earth land and country boxes, the Equal Earth projection; no dependencies
-//   LCityContent  load + validate content/; knows no HTML
+//   LCityContent  load + validate content/; knows no HTML        → LCityGeography, Yams
 //   LCityPages    site model, views, templates, charts specs     → LCityContent, LCityMarkdown, LCitySVG, Mustache
 //   LCityBuild    rendering every page, downloads, output, incremental session → LCityPages, CAtomicRename
 //   LCityServer   preview server                                 → LCityBuild, Hummingbird
@@ -47,7 +47,8 @@ let package = Package(
         .target(name: "LCityGeography", swiftSettings: optimizedInDebug),
         // Loading and validating content/: diagnostics with file:line:column, the content model. Knows no HTML.
         .target(
-            name: "LCityContent", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: optimizedInDebug),
+            name: "LCityContent", dependencies: ["LCityGeography", .product(name: "Yams", package: "Yams")],
+            swiftSettings: optimizedInDebug),
         // The site model (statistics, routes), the views of every page, templates and their rendering.
         .target(
             name: "LCityPages",
@@ -81,7 +82,7 @@ let package = Package(
             dependencies: ["LCityCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Synthetic networks for benchmarks and scale tests; never used for the shipped content.
-        .target(name: "LCitySynthetic", dependencies: ["LCityContent"]),
+        .target(name: "LCitySynthetic", dependencies: ["LCityContent", "LCityGeography"]),
         .executableTarget(
             name: "lcity-synth",
             dependencies: ["LCitySynthetic", .product(name: "ArgumentParser", package: "swift-argument-parser")]
