@@ -1,5 +1,6 @@
 import Foundation
 import LCityContent
+import LCityGeography
 
 /// Synthetic Learning Cities networks, for benchmarks and scale tests; never shipped in content/.
 ///
@@ -68,7 +69,7 @@ public struct CityGenerator: Sendable {
             "region: \(country.region)",
             "population: \(50_000 + Int(random.next() % 5_000_000))",
             "population_year: 2023",
-            "coordinates: {lat: \(String(format: "%.2f", random.unit() * 120 - 55)), lon: \(String(format: "%.2f", random.unit() * 340 - 170))}",
+            coordinates(in: country),
             "joined: \(2015 + Int(random.next() % 10))",
             "description:",
             "  zh: 用于基准测试的合成城市。",
@@ -107,6 +108,22 @@ public struct CityGenerator: Sendable {
             }
         }
         return (slug, lines.joined(separator: "\n") + "\n")
+    }
+
+    /// The coordinates line: a point of the country's largest Natural Earth box, so that validation does not warn;
+    /// anywhere from 55°S to 65°N for countries too small for the data. Draws two numbers either way.
+    mutating func coordinates(in country: Country) -> String {
+        let (u, v) = (random.unit(), random.unit())
+        let latitude: Double
+        let longitude: Double
+        if let box = NaturalEarth110m.countryBounds(country.code)?.first {
+            latitude = box.minLatitude + u * (box.maxLatitude - box.minLatitude)
+            longitude = box.minLongitude + v * (box.maxLongitude - box.minLongitude)
+        } else {
+            latitude = u * 120 - 55
+            longitude = v * 340 - 170
+        }
+        return "coordinates: {lat: \(String(format: "%.2f", latitude)), lon: \(String(format: "%.2f", longitude))}"
     }
 
     func range(_ measure: Measure, _ unit: MeasureUnit) -> (Double, Double) {

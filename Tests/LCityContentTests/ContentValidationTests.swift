@@ -224,3 +224,63 @@ struct RobustnessTests {
         }
     }
 }
+
+@Suite("City coordinates")
+struct CoordinateValidationTests {
+    static let alphaCoordinates = "coordinates: {lat: -1.29, lon: 36.82}"
+
+    /// The check's lines for alpha.yaml with `coordinates` instead of Nairobi's.
+    static func lines(_ coordinates: String) throws -> [String] {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.edit("content/cities/alpha.yaml", replacing: alphaCoordinates, with: "coordinates: \(coordinates)")
+        return site.diagnosticLines()
+    }
+
+    @Test func swappedCoordinatesWarnWithTheSwap() throws {
+        let lines = try Self.lines("{lat: 36.82, lon: -1.29}")
+        #expect(lines.count == 2)
+        let warning = try #require(lines.first)
+        #expect(warning.hasPrefix("content/cities/alpha.yaml:7:14: warning: the coordinates lie "))
+        #expect(warning.hasSuffix("° outside Kenya (KE)"))
+        #expect(lines.last == "content/cities/alpha.yaml:7:14: note: latitude and longitude look swapped: did you mean {lat: -1.29, lon: 36.82}?")
+    }
+
+    @Test func farCoordinatesThatNoSwapFixesAskForACheck() throws {
+        let lines = try Self.lines("{lat: 48.85, lon: 2.35}")  // Paris, entered for a Kenyan city
+        #expect(lines.count == 2)
+        #expect(lines.first?.contains("warning: the coordinates lie ") == true)
+        #expect(lines.last == "content/cities/alpha.yaml:7:14: note: check the coordinates (lat: degrees north, negative south; lon: degrees east, negative west); if they are right, the warning can be ignored")
+        // Strict turns it into an error, like every warning.
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.edit("content/cities/alpha.yaml", replacing: Self.alphaCoordinates, with: "coordinates: {lat: 48.85, lon: 2.35}")
+        #expect(site.check(strict: true).diagnostics.errorCount == 1)
+    }
+
+    /// Within 5° of the country's boxes is fine: the 1:110m map is coarse and leaves out small islands.
+    @Test func nearbyCoordinatesAreAccepted() throws {
+        #expect(try Self.lines("{lat: -4.0, lon: 45.0}") == [])  // 3° off the coast of Kenya
+        #expect(try Self.lines("{lat: 1, lon: 35}") == [])
+    }
+
+    @Test func countriesTooSmallForNaturalEarthAreNotChecked() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.edit(
+            "content/countries.yaml", replacing: "countries:\n",
+            with: "countries:\n  \"MT\": {zh: 马耳他, en: Malta, region: europe_north_america}\n")
+        try site.edit("content/cities/alpha.yaml", replacing: "country: KE\nregion: africa", with: "country: MT\nregion: europe_north_america")
+        try site.edit("content/cities/alpha.yaml", replacing: Self.alphaCoordinates, with: "coordinates: {lat: -1.29, lon: 136.82}")
+        #expect(site.diagnosticLines() == [])
+    }
+
+    @Test func everyShippedCityLiesInItsCountry() throws {
+        let site = try TestSite.shipped()
+        defer { site.remove() }
+        let result = site.check()
+        let content = try #require(result.value)
+        #expect(content.cities.allSatisfy { $0.coordinates != nil })
+        #expect(!result.diagnostics.contains { $0.message.contains("coordinates lie") })
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import LCityGeography
 
 /// Cross-file rules: references between files, ranges, consistency. Reports everything it finds.
 public struct Validator: Sendable {
@@ -8,6 +9,9 @@ public struct Validator: Sendable {
     public var currentYear: Int
     /// The GNLC started in 2013/2014; earlier joining years are refused.
     public var earliestJoinYear = 2013
+    /// Degrees a city's coordinates may lie outside every Natural Earth 1:110m box of its country before a warning:
+    /// the boxes come from a simplified map that leaves out small islands.
+    public var coordinateTolerance = 5.0
 
     /// Creates a validator; `currentYear` defaults to the clock's year.
     public init(currentYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())) {
@@ -203,6 +207,11 @@ public struct Validator: Sendable {
                 notes: Suggestion.note(for: city.region.value, in: geography.regions.map(\.id))
                     + ["regions: \(geography.regions.map(\.id).joined(separator: ", "))"])
         }
+        if let coordinates = city.coordinates, let country = geography.countries[city.country.value],
+            (-90...90).contains(coordinates.latitude), (-180...180).contains(coordinates.longitude)
+        {
+            checkCoordinates(coordinates, country: country, sink: sink)
+        }
         if let population = city.population, population.value <= 0 {
             sink.error("population must be positive, found \(population.value)", at: population.location)
         }
@@ -224,6 +233,32 @@ public struct Validator: Sendable {
             }
             validateSeries(series, measure: measure, index: index, sink: sink)
         }
+    }
+
+    /// Warns when the coordinates lie far outside the city's country, with the swap that would fix them if there is
+    /// one. Countries too small for Natural Earth 1:110m are not checked, nor coordinates loading refused as out of
+    /// range.
+    private func checkCoordinates(_ coordinates: Coordinates, country: Country, sink: DiagnosticSink) {
+        guard let boxes = NaturalEarth110m.countryBounds(country.code) else { return }
+        func distance(latitude: Double, longitude: Double) -> Double {
+            let point = GeoPoint(longitude: longitude, latitude: latitude)
+            return boxes.lazy.map { $0.distanceOutside(point) }.min() ?? 0
+        }
+        let latitude = coordinates.latitude
+        let longitude = coordinates.longitude
+        let outside = distance(latitude: latitude, longitude: longitude)
+        guard outside > coordinateTolerance else { return }
+        let note: String
+        if abs(longitude) <= 90, distance(latitude: longitude, longitude: latitude) <= coordinateTolerance {
+            note =
+                "latitude and longitude look swapped: did you mean {lat: \(NumberText.plain(longitude)), lon: \(NumberText.plain(latitude))}?"
+        } else {
+            note =
+                "check the coordinates (lat: degrees north, negative south; lon: degrees east, negative west); if they are right, the warning can be ignored"
+        }
+        sink.warning(
+            "the coordinates lie \(NumberText.plain((outside * 10).rounded() / 10))° outside \(country.name.text(in: "en")) (\(country.code))",
+            at: coordinates.location, notes: [note])
     }
 
     private func checkYear(_ year: Located<Int>, _ what: String, sink: DiagnosticSink) {
