@@ -74,6 +74,26 @@ struct BuildTests {
         #expect(city.contains(#"<li>2022: 78.1% <span class="flag">provisional</span></li>"#))
     }
 
+    /// The home page and the list of cities map every city with coordinates (one link each, to its profile) and
+    /// name the others under the map; a region's first page maps its own cities only.
+    @Test func mapsMarkPlacedCitiesAndNameTheOthers() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let (rendered, _) = site.render()
+        let files = try #require(rendered).files
+        for (path, link) in [("en/index.html", "../en/cities/alpha/"), ("en/cities/index.html", "../../en/cities/alpha/")] {
+            let html = String(decoding: try #require(files[path]), as: UTF8.self)
+            let map = try #require(html.range(of: #"<svg[^>]*class="map".*?</svg>"#, options: .regularExpression).map { String(html[$0]) })
+            #expect(map.components(separatedBy: "<a href=").count - 1 == 1, "\(path): one mark")
+            #expect(map.contains("<a href=\"\(link)\" tabindex=\"-1\"><title>Alpha</title>"), "\(path)")
+            let notPlaced = try #require(html.range(of: "Not on the map").map { String(html[$0.upperBound...].prefix(400)) })
+            #expect(notPlaced.contains(">Beta</a>") && notPlaced.contains(">Gamma</a>") && !notPlaced.contains(">Alpha</a>"), "\(path)")
+            #expect(html.contains("Natural Earth"))
+        }
+        let alpha = try #require(rendered?.files.keys.first { $0.hasPrefix("en/regions/") && $0.hasSuffix("/index.html") && String(decoding: files[$0]!, as: UTF8.self).contains("<title>Alpha</title>") })
+        #expect(!alpha.contains("/page/"))
+    }
+
     @Test func largeNetworksArePaginated() throws {
         let site = try TestSite()
         defer { site.remove() }
@@ -89,7 +109,11 @@ struct BuildTests {
         #expect(files["en/measures/1.1.1a/page/4/index.html"] == nil)
         // 231 cities in Europe and North America: 200 a page.
         #expect(files["en/regions/europe_north_america/page/2/index.html"] != nil)
-        let cities = String(decoding: try #require(files["en/cities/index.html"]), as: UTF8.self)
+        let page = String(decoding: try #require(files["en/cities/index.html"]), as: UTF8.self)
+        // The map names the cities it cannot place (the first 60 of them); the list shows countries only.
+        let map = try #require(page.range(of: #"(?s)<figure class="city-map">.*?</figure>"#, options: .regularExpression))
+        #expect(page[map].contains(">Copy 100</a>") && page[map].contains("and 172 more"))
+        let cities = page.replacingCharacters(in: map, with: "")
         #expect(!cities.contains("Copy 17"), "the list of all cities shows countries only above 200 cities")
         let first = String(decoding: try #require(files["en/measures/1.1.1a/index.html"]), as: UTF8.self)
         #expect(first.contains("chart-distribution"), "above 60 cities the comparison chart is a distribution")

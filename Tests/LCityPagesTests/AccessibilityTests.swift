@@ -53,6 +53,8 @@ struct AccessibilityTests {
     ]
     /// Chart marks and the focus ring against the page: at least 3:1.
     static let markPairs = [("mark", "bg"), ("mark-2", "bg"), ("mark-3", "bg"), ("mark-4", "bg"), ("focus", "bg"), ("mark", "surface")]
+        // The map's marks and hexagons on its land and its water.
+        + ["mark", "mark-2", "mark-3", "mark-4", "mark-5", "bin-0", "bin-1", "bin-2", "bin-3"].flatMap { [($0, "map-land"), ($0, "map-water")] }
 
     @Test func textHasAtLeast4_5To1InBothSchemes() throws {
         let palette = try Palette()

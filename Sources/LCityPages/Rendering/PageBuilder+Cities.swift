@@ -44,7 +44,7 @@ extension PageScope {
             CityListView(
                 intro: l.format(listCities ? .citiesIntro : .citiesIntroLarge, ["count": l.integer(model.cities.count)]),
                 regions: regionGroups(model.content.geography.regions, listCities: listCities),
-                hasCities: !model.cities.isEmpty, pager: "", figures: []))
+                hasCities: !model.cities.isEmpty, pager: "", figures: [], map: cityMap(model.cities, region: nil)))
     }
 
     func regions() -> PageContext<CityListView> {
@@ -60,13 +60,15 @@ extension PageScope {
     func region(_ id: String, page: Int = 1) -> PageContext<CityListView> {
         let region = model.content.geography.region(id)!
         let name = l.text(region.name)
-        return cityListPage(
+        var list = cityListPage(
             model.citiesOfRegion(region.id), page: page, kind: { .region(id, page: $0) },
             heading: Link(label: name, href: href(.region(region.id))), title: name,
             description: l.format(.regionDescription, ["name": name]),
             breadcrumbs: [
                 Link(label: l[.pageCities], href: href(.cities)), Link(label: l[.pageRegions], href: href(.regions)),
             ])
+        if page == 1 { list.page.map = cityMap(model.citiesOfRegion(region.id), region: region) }
+        return list
     }
 
     func country(_ code: String, page: Int = 1) -> PageContext<CityListView> {

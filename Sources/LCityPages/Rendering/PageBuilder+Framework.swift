@@ -26,7 +26,7 @@ extension PageScope {
             layout(title: siteTitle, description: l.text(model.config.tagline), showsData: true),
             HomeView(
                 tagline: l.text(model.config.tagline), entries: entries, figures: figures, regions: regionCounts(),
-                groups: groupViews(withMeasures: false), documents: documents))
+                map: cityMap(model.cities, region: nil), groups: groupViews(withMeasures: false), documents: documents))
     }
 
     func regionCounts() -> [RegionCountView] {

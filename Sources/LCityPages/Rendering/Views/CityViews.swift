@@ -34,6 +34,8 @@ public struct CityListView: Sendable, Encodable {
     public var pager: String
     /// What a region's or a country's page states of all its cities (`PageScope.listFigures`).
     public var figures: [StatisticView]
+    /// The map of the list's cities: the world's on the list of all cities, a region's on its first page.
+    public var map: CityMapView? = nil
 }
 
 public struct HistoryPointView: Sendable, Encodable {
@@ -117,4 +119,24 @@ public struct PrintSheetView: Sendable, Encodable {
 /// The links to every page of a long list, rendered with `templates/partials/pager.mustache`.
 public struct PagerView: Sendable, Encodable {
     public var links: [Link]
+}
+
+/// A map of member cities with its legend, its credit, and the cities it cannot place.
+public struct CityMapView: Sendable, Encodable {
+    /// The map (`PlaceMap`).
+    public var svg: RenderedHTML
+    /// How to read it: what a mark (or a hexagon) is, and that the list below holds the same cities.
+    public var caption: String
+    public var legend: [MapKeyView]
+    /// Cities without coordinates, listed under the map (the first `Paging.missingNames`).
+    public var notPlaced: [Link]
+    /// "and 12 more", when the list stops short.
+    public var notPlacedMore: String?
+    public var credit: String
+}
+
+/// One entry of a map's legend: the mark drawn small, and what it stands for.
+public struct MapKeyView: Sendable, Encodable {
+    public var symbol: RenderedHTML
+    public var label: String
 }

@@ -45,6 +45,8 @@ public struct HomeView: Sendable, Encodable {
     public var entries: [EntryView]
     public var figures: [FigureView]
     public var regions: [RegionCountView]
+    /// The map of all member cities.
+    public var map: CityMapView?
     public var groups: [GroupView]
     /// The background pages (foreword, introduction …).
     public var documents: [EntryView]
