@@ -110,20 +110,25 @@ public struct CityGenerator: Sendable {
         return (slug, lines.joined(separator: "\n") + "\n")
     }
 
-    /// The coordinates line: a point of the country's largest Natural Earth box, so that validation does not warn;
-    /// anywhere from 55°S to 65°N for countries too small for the data. Draws two numbers either way.
+    /// The coordinates line: a point of the country's largest Natural Earth box, so that validation does not warn.
+    /// A country too small for the data takes the box of a country of its region that has one (chosen by its code),
+    /// so that a region's map shows its own part of the world. Draws two numbers either way.
     mutating func coordinates(in country: Country) -> String {
         let (u, v) = (random.unit(), random.unit())
-        let latitude: Double
-        let longitude: Double
-        if let box = NaturalEarth110m.countryBounds(country.code)?.first {
-            latitude = box.minLatitude + u * (box.maxLatitude - box.minLatitude)
-            longitude = box.minLongitude + v * (box.maxLongitude - box.minLongitude)
-        } else {
-            latitude = u * 120 - 55
-            longitude = v * 340 - 170
-        }
+        let box = NaturalEarth110m.countryBounds(country.code)?.first ?? regionBox(country)
+        let latitude = box.minLatitude + u * (box.maxLatitude - box.minLatitude)
+        let longitude = box.minLongitude + v * (box.maxLongitude - box.minLongitude)
         return "coordinates: {lat: \(String(format: "%.2f", latitude)), lon: \(String(format: "%.2f", longitude))}"
+    }
+
+    /// The largest box of a country of `country`'s region that the data knows, chosen by `country`'s code.
+    func regionBox(_ country: Country) -> GeoBounds {
+        let neighbours = countries.filter { $0.region == country.region }.compactMap { NaturalEarth110m.countryBounds($0.code)?.first }
+        guard !neighbours.isEmpty else {
+            return GeoBounds(minLongitude: -170, minLatitude: -55, maxLongitude: 170, maxLatitude: 65)
+        }
+        let pick = country.code.unicodeScalars.reduce(0) { $0 + Int($1.value) } % neighbours.count
+        return neighbours[pick]
     }
 
     func range(_ measure: Measure, _ unit: MeasureUnit) -> (Double, Double) {
