@@ -63,10 +63,12 @@ struct SearchTextTests {
 
 @Suite("Search: the index")
 struct SearchIndexTests {
-    /// The shipped site's model and page builder.
-    static func shippedBuilder() throws -> PageBuilder {
+    /// The page builder of the shipped site, after `edit` (a file below the site root, the text replaced and its
+    /// replacement), if given.
+    static func shippedBuilder(editing edit: (file: String, old: String, new: String)? = nil) throws -> PageBuilder {
         let site = try TestSite.shipped()
         defer { site.remove() }
+        if let edit { try site.edit(edit.file, replacing: edit.old, with: edit.new) }
         let content = try #require(site.check().value)
         let templates = try #require(site.templates().value)
         return PageBuilder(model: SiteModel(content: content), fragments: Fragments(templates: templates))
@@ -136,12 +138,8 @@ struct SearchIndexTests {
     }
 
     @Test func fallbackTextsCarryTheirLanguageAndNoMarks() throws {
-        let site = try TestSite.shipped()
-        defer { site.remove() }
-        try site.edit("content/site.yaml", replacing: "languages: [zh, en]", with: "languages: [zh, en, ar]\npartial_languages: {ar: en}")
-        let content = try #require(site.check().value)
-        let templates = try #require(site.templates().value)
-        let builder = PageBuilder(model: SiteModel(content: content), fragments: Fragments(templates: templates))
+        let builder = try Self.shippedBuilder(
+            editing: ("content/site.yaml", "languages: [zh, en]", "languages: [zh, en, ar]\npartial_languages: {ar: en}"))
         let ar = builder.searchIndex(language: "ar")
         let city = try #require(ar.entries.first { $0.path == "ar/cities/qiaolan/" })
         #expect(city.title == "Qiaolan" && city.titleLanguage == "en")
@@ -153,12 +151,8 @@ struct SearchIndexTests {
     }
 
     @Test func aPinyinOverrideReplacesTheComputedReading() throws {
-        let site = try TestSite.shipped()
-        defer { site.remove() }
-        try site.edit("content/cities/qiaolan.yaml", replacing: "name: {zh: 桥岚市, en: Qiaolan}", with: "name: {zh: 长沙, en: Qiaolan}\npinyin: cháng shā")
-        let content = try #require(site.check().value)
-        let templates = try #require(site.templates().value)
-        let builder = PageBuilder(model: SiteModel(content: content), fragments: Fragments(templates: templates))
+        let builder = try Self.shippedBuilder(
+            editing: ("content/cities/qiaolan.yaml", "name: {zh: 桥岚市, en: Qiaolan}", "name: {zh: 长沙, en: Qiaolan}\npinyin: cháng shā"))
         let index = Terms(builder.searchIndex(language: "en"))
         #expect(index.entries("changsha").contains { $0.entry.path == "en/cities/qiaolan/" })
         #expect(index.entries("chang").contains { $0.entry.path == "en/cities/qiaolan/" })

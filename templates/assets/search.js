@@ -179,10 +179,14 @@
     return element;
   }
 
-  // The parts of a result: title, kind, detail.
+  // The parts of a result: title, kind, detail. The separator is text of the line (not of the detail), so that it
+  // stays between kind and detail when the detail is in a language written the other way.
   function resultParts(result) {
-    var parts = [span('search-title', result.title, result.lang), span('search-kind', result.kind)];
-    if (result.detail) parts.push(span('search-detail', result.detail, result.detailLang));
+    var parts = [span('search-title', result.title, result.lang), document.createTextNode(' '), span('search-kind', result.kind)];
+    if (result.detail) {
+      parts.push(document.createTextNode(' · '));
+      parts.push(span('search-detail', result.detail, result.detailLang));
+    }
     return parts;
   }
 
@@ -326,15 +330,11 @@
       results.forEach(function (result) {
         var item = document.createElement('li');
         var link = document.createElement('a');
+        var parts = resultParts(result);
         link.href = result.href;
-        link.appendChild(span('search-title', result.title, result.lang));
+        link.appendChild(parts[0]);
         item.appendChild(link);
-        item.appendChild(document.createTextNode(' '));
-        item.appendChild(span('search-kind', result.kind));
-        if (result.detail) {
-          item.appendChild(document.createTextNode(' '));
-          item.appendChild(span('search-detail', result.detail, result.detailLang));
-        }
+        parts.slice(1).forEach(function (part) { item.appendChild(part); });
         pageResults.appendChild(item);
       });
       current.shown += results.length;
