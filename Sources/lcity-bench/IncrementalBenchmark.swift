@@ -27,7 +27,7 @@ struct IncrementalBenchmark: ParsableCommand {
     @Flag(help: "Time finding every city's similar cities instead (the model's peers stage), median of --runs.")
     var peers = false
 
-    @Flag(help: "Time making the search index of every language (index and shards as bytes), median of --runs.")
+    @Flag(help: "Time making the search index of every language (index and shards as bytes) and every map, median of --runs.")
     var search = false
 
     @Option(help: "With --search: also write the indexes into this folder (<lang>/search/…), for scripts/site-sizes.")
@@ -119,9 +119,18 @@ struct IncrementalBenchmark: ParsableCommand {
                 for file in index.files() { try Data(file.bytes).write(to: folder.appendingPathComponent(file.name)) }
             }
         }
+        var mapTimings: [Double] = []
+        var mapBytes = 0
+        for _ in 0..<max(1, runs) {
+            let clock = ContinuousClock.now
+            let maps = model.languages.flatMap { builder.cityMaps(language: $0) }
+            mapTimings.append(clock.duration(to: .now).seconds * 1000)
+            mapBytes = maps.map(\.count).max() ?? 0
+        }
         let sorted = timings.sorted()
-        print(String(format: "search_index_ms=%.0f min_ms=%.0f entries=%d bytes=%d languages=%d",
-            sorted[sorted.count / 2], sorted.first!, entries, bytes, model.languages.count))
+        let mapsSorted = mapTimings.sorted()
+        print(String(format: "search_index_ms=%.0f min_ms=%.0f entries=%d bytes=%d languages=%d maps_ms=%.0f largest_map_bytes=%d",
+            sorted[sorted.count / 2], sorted.first!, entries, bytes, model.languages.count, mapsSorted[mapsSorted.count / 2], mapBytes))
     }
 
     /// The text with the first `value: N` changed slightly (stays in range).

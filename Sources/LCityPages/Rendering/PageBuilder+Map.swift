@@ -62,3 +62,14 @@ extension PageScope {
             notPlaced: Array(notPlaced.prefix(Paging.missingNames)), notPlacedMore: more, credit: l[.mapCredit])
     }
 }
+
+extension PageBuilder {
+    /// Every map the site shows in `language`: the world's (home page and list of cities), then each region's, as
+    /// their SVG; for measuring (`lcity-bench --search`).
+    public func cityMaps(language: String) -> [[UInt8]] {
+        let scope = PageScope(builder: self, route: Route(.cities, language: language), l: localizers[language]!)
+        let regions = model.content.geography.regions
+        return ([scope.cityMap(model.cities, region: nil)]
+            + regions.map { scope.cityMap(model.citiesOfRegion($0.id), region: $0) }).compactMap { $0?.svg.bytes }
+    }
+}
