@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Testing
 
 @testable import LCityContent
@@ -82,6 +87,25 @@ struct ValidationFixtureTests {
         let expected = try String(contentsOf: expectedURL, encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(lines == expected)
         #expect(!lines.isEmpty)
+    }
+
+    /// What is not a regular UTF-8 file is said to be what it is, and a named pipe is never opened (reading one
+    /// would wait forever).
+    @Test func filesThatAreNotTextSayWhatTheyAre() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try FileManager.default.createDirectory(at: site.url("content/cities/folder.yaml"), withIntermediateDirectories: true)
+        #expect(mkfifo(site.url("content/cities/pipe.yaml").path, 0o644) == 0)
+        var bom = Data([0xFF, 0xFE])
+        bom.append("name: {zh: 甲, en: A}\n".data(using: .utf16LittleEndian)!)
+        try bom.write(to: site.url("content/cities/with-bom.yaml"))
+        try "name: {zh: 乙, en: B}\ncountry: CN\n".data(using: .utf16LittleEndian)!.write(to: site.url("content/cities/no-bom.yaml"))
+        let lines = site.diagnosticLines()
+        #expect(lines.contains("content/cities/folder.yaml: error: this is a folder, not a file"))
+        #expect(lines.contains("content/cities/pipe.yaml: error: this is a named pipe (FIFO), not a regular file, so it is not read"))
+        #expect(lines.contains("content/cities/with-bom.yaml: error: the file is UTF-16 text, not UTF-8"))
+        #expect(lines.contains("content/cities/no-bom.yaml: error: the file is UTF-16 text, not UTF-8"))
+        #expect(lines.contains { $0.contains("note: save it as UTF-8") })
     }
 
     @Test func hugeFileIsRefusedWithAClearError() throws {

@@ -1,16 +1,55 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Reads content files as text, refusing what is not a sensible text file.
+/// Reads content files as text, refusing what is not a sensible text file, and saying what it is instead: a
+/// folder, a named pipe (which would block a read forever), a device or socket, UTF-16 text, an unreadable file.
 package enum ContentFile {
     /// Largest content file accepted (a city file with 60 measures × years is ~30 KB).
     static let maximumSize = 4 * 1024 * 1024
 
-    /// The text of `url`, or nil with a diagnostic when missing, empty, too large or not UTF-8.
+    /// What is at a path, as far as reading it as text goes.
+    enum Kind: Equatable {
+        case missing, regular, directory, fifo, device, socket
+    }
+
+    /// The kind of what `url` names, following symbolic links (`stat`, not `lstat`).
+    static func kind(of url: URL) -> Kind {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFIFO: return .fifo
+        case S_IFCHR, S_IFBLK: return .device
+        case S_IFSOCK: return .socket
+        default: return .regular
+        }
+    }
+
+    /// The text of `url`, or nil with a diagnostic when missing, not a regular file, unreadable, empty, too large,
+    /// UTF-16 or otherwise not UTF-8.
     package static func read(_ url: URL, displayPath: String, sink: DiagnosticSink) -> String? {
         let at = SourceLocation(file: displayPath)
         let data: Data
-        guard FileManager.default.fileExists(atPath: url.path) else {
+        switch kind(of: url) {
+        case .missing:
             sink.error("the file is missing", at: at)
+            return nil
+        case .directory:
+            sink.error("this is a folder, not a file", at: at, notes: ["content files are text files; rename or move the folder"])
+            return nil
+        case .fifo, .device, .socket:
+            let what = kind(of: url) == .fifo ? "a named pipe (FIFO)" : kind(of: url) == .device ? "a device" : "a socket"
+            sink.error("this is \(what), not a regular file, so it is not read", at: at, notes: ["replace it with a text file or remove it"])
+            return nil
+        case .regular:
+            break
+        }
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            sink.error("the file cannot be read: permission denied", at: at, notes: ["make it readable (chmod a+r \(displayPath))"])
             return nil
         }
         do {
@@ -24,6 +63,12 @@ package enum ContentFile {
             data = try Data(contentsOf: url)
         } catch {
             sink.error("cannot read the file: \((error as NSError).localizedDescription)", at: at)
+            return nil
+        }
+        if isUTF16(data) {
+            sink.error(
+                "the file is UTF-16 text, not UTF-8", at: at,
+                notes: ["save it as UTF-8 (some editors call UTF-16 'Unicode'; choose 'UTF-8' instead)"])
             return nil
         }
         let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
@@ -41,5 +86,17 @@ package enum ContentFile {
             return nil
         }
         return text
+    }
+
+    /// Whether `data` looks like UTF-16: a UTF-16 byte-order mark, or (without one) a NUL in every other byte of
+    /// its start, as ASCII text saved in UTF-16 has.
+    static func isUTF16(_ data: Data) -> Bool {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return true }
+        let start = Array(data.prefix(64))
+        guard start.count >= 8 else { return false }
+        let even = stride(from: 0, to: start.count, by: 2).filter { start[$0] == 0 }.count
+        let odd = stride(from: 1, to: start.count, by: 2).filter { start[$0] == 0 }.count
+        let half = start.count / 2
+        return even * 10 >= half * 9 || odd * 10 >= half * 9
     }
 }
