@@ -40,7 +40,7 @@ struct YAMLReader {
             }
             return root
         } catch let error as YamlError {
-            report(error)
+            report(error, in: text)
             return nil
         } catch {
             sink.error("cannot read YAML: \(error)", at: SourceLocation(file: file))
@@ -48,13 +48,14 @@ struct YAMLReader {
         }
     }
 
-    private func report(_ error: YamlError) {
+    private func report(_ error: YamlError, in text: String) {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
             var notes: [String] = []
             if let context { notes.append("\(context.text) at line \(context.mark.line), column \(context.mark.column)") }
-            sink.error("YAML syntax error: \(problem)", at: location(mark), notes: notes)
+            let lines = [context?.mark.line, mark.line].compactMap { $0 }
+            sink.error("YAML syntax error: \(problem)", at: location(mark), notes: Self.slips(on: lines, in: text) + notes)
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             sink.error(
@@ -187,16 +188,57 @@ struct YAMLReader {
         return Located(value, at: location(of: node))
     }
 
+    /// What a person likely typed wrong on `lines` (1-based) of `text`, said so that they can fix it: a tab in the
+    /// indentation, a full-width colon from a Chinese input method, a colon without the space after it.
+    static func slips(on lines: [Int], in text: String) -> [String] {
+        let all = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var hints: [String] = []
+        for number in Set(lines).sorted() where number >= 1 && number <= all.count {
+            let line = all[number - 1]
+            if let tab = line.prefix(while: { $0 == " " || $0 == "\t" }).firstIndex(of: "\t") {
+                hints.append(
+                    "line \(number), column \(line.distance(from: line.startIndex, to: tab) + 1) indents with a tab: YAML indents with spaces only")
+            }
+            if line.contains("：") {
+                let column = line.unicodeScalars.prefix { $0 != "：" }.count + 1
+                hints.append(
+                    "line \(number), column \(column) has a full-width colon '：' (a Chinese input method types it): YAML needs ':' followed by a space")
+            }
+        }
+        return hints
+    }
+
     /// A finite number (whole or decimal).
     func number(_ node: Node, _ what: String) -> Located<Double>? {
         let tag = tagName(node)
         guard case .scalar(let scalar) = node, tag == .int || tag == .float,
             let value = PlainScalar.number(scalar.string), value.isFinite
         else {
-            sink.error("\(what) must be a number, found \(describe(node))", at: location(of: node))
+            sink.error("\(what) must be a number, found \(describe(node))", at: location(of: node), notes: Self.numberSlips(node))
             return nil
         }
         return Located(value, at: location(of: node))
+    }
+
+    /// How a number typed as people write it in documents should be written: without '%' (the measure gives the
+    /// unit), with a decimal point, without thousands separators.
+    static func numberSlips(_ node: Node) -> [String] {
+        guard case .scalar(let scalar) = node else { return [] }
+        let text = scalar.string.trimmingCharacters(in: .whitespaces)
+        if text.hasSuffix("%"), let value = PlainScalar.number(String(text.dropLast()).trimmingCharacters(in: .whitespaces)) {
+            return ["write the number without '%': \(NumberText.plain(value)) (the unit comes from the measure)"]
+        }
+        if text.range(of: #"^-?\d{1,3}([, ]\d{3})+(\.\d+)?$"#, options: .regularExpression) != nil,
+            let value = PlainScalar.number(text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: " ", with: ""))
+        {
+            return ["write the number without thousands separators: \(NumberText.plain(value))"]
+        }
+        if text.range(of: #"^-?\d+,\d+$"#, options: .regularExpression) != nil,
+            let value = PlainScalar.number(text.replacingOccurrences(of: ",", with: "."))
+        {
+            return ["write decimals with a point: \(NumberText.plain(value))"]
+        }
+        return []
     }
 
     /// `true` or `false`.
@@ -309,9 +351,17 @@ struct YAMLMapping {
     /// Reports every key that is not in `allowed`, suggesting the closest known one.
     func rejectUnknownKeys(allowed: [String]) {
         for entry in entries where !allowed.contains(entry.key.value) {
+            // `value:19.2` is one text to YAML, read as a key: the space after the colon is missing.
+            let key = entry.key.value
+            if let colon = key.firstIndex(of: ":"), allowed.contains(String(key[..<colon])) {
+                reader.sink.error(
+                    "unknown field '\(key)' in \(what)", at: entry.key.location,
+                    notes: ["put a space after the colon: '\(key[..<colon]): \(key[key.index(after: colon)...])'"])
+                continue
+            }
             reader.sink.error(
-                "unknown field '\(entry.key.value)' in \(what)", at: entry.key.location,
-                notes: Suggestion.note(for: entry.key.value, in: allowed) + ["known fields: \(allowed.joined(separator: ", "))"])
+                "unknown field '\(key)' in \(what)", at: entry.key.location,
+                notes: Suggestion.note(for: key, in: allowed) + ["known fields: \(allowed.joined(separator: ", "))"])
         }
     }
 }

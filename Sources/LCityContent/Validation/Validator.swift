@@ -196,10 +196,15 @@ public struct Validator: Sendable {
                     at: city.region.location)
             }
         } else {
+            // "China" or "中国" where the code goes: name the code of the country with that name.
+            let typed = city.country.value.lowercased()
+            let named = geography.countries.values.filter { country in country.name.texts.contains { $0.lowercased() == typed } }
+                .map(\.code).sorted()
+            let suggestion = named.first.map { ["did you mean '\($0)'? (the code, not the name)"] }
+                ?? Suggestion.note(for: city.country.value.uppercased(), in: geography.countries.keys)
             sink.error(
                 "unknown country code '\(city.country.value)'", at: city.country.location,
-                notes: Suggestion.note(for: city.country.value.uppercased(), in: geography.countries.keys)
-                    + ["use an ISO 3166-1 alpha-2 code listed in content/countries.yaml"])
+                notes: suggestion + ["use an ISO 3166-1 alpha-2 code listed in content/countries.yaml"])
         }
         if geography.region(city.region.value) == nil {
             sink.error(
@@ -311,11 +316,16 @@ public struct Validator: Sendable {
                 }
                 for entry in values {
                     if breakdown.category(entry.category.value) == nil {
+                        // A category typed as the pages show it ("Male", "男"): name its id.
+                        let typed = entry.category.value.lowercased()
+                        let labelled = breakdown.categories.first { $0.name.texts.contains { $0.lowercased() == typed } }
+                        let suggestion = labelled.map { ["did you mean '\($0.id)'? (the id; '\(entry.category.value)' is how pages show it)"] }
+                            ?? Suggestion.note(for: entry.category.value, in: breakdown.categories.map(\.id))
+                        let shown = breakdown.categories.map { "\($0.id) (\($0.name.texts.joined(separator: " / ")))" }
                         sink.error(
                             "unknown \(breakdown.id) category '\(entry.category.value)' for \(measure.id)",
                             at: entry.category.location,
-                            notes: Suggestion.note(for: entry.category.value, in: breakdown.categories.map(\.id))
-                                + ["categories: \(breakdown.categories.map(\.id).joined(separator: ", "))"])
+                            notes: suggestion + ["categories, with how pages show them: \(shown.joined(separator: ", "))"])
                     } else if let unit {
                         checkRange(entry.value, measure: measure, unit: unit, category: entry.category.value, sink: sink)
                     }
