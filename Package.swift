@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(name: "LCitySVGTests", dependencies: ["LCitySVG", "LCityTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LCityGeographyTests", dependencies: ["LCityGeography"]),
         .testTarget(name: "LCityContentTests", dependencies: ["LCityContent", "LCityTestSupport"]),
-        .testTarget(name: "LCityPagesTests", dependencies: ["LCityPages", "LCityTestSupport"]),
+        .testTarget(name: "LCityPagesTests", dependencies: ["LCityPages", "LCityUTF8", "LCityTestSupport"]),
         .testTarget(name: "LCityBuildTests", dependencies: ["LCityBuild", "LCityTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LCityCommandsTests", dependencies: ["LCityCommands", "LCityTestSupport"]),
         .testTarget(name: "LCityServerTests", dependencies: ["LCityServer", "LCityTestSupport"]),

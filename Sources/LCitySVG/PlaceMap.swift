@@ -265,15 +265,12 @@ struct MapView {
     /// landscape and a square shape and inside the world.
     init(fitting points: [(x: Double, y: Double)]?) {
         let world = Self.worldBox
-        guard let points, let first = points.first else {
+        guard let points, !points.isEmpty else {
             (minX, maxX, minY, maxY) = world
             scale = PlaceMap.width / (maxX - minX)
             return
         }
-        var box = (first.x, first.x, first.y, first.y)
-        for point in points {
-            box = (min(box.0, point.x), max(box.1, point.x), min(box.2, point.y), max(box.3, point.y))
-        }
+        let box = Self.box(enclosing: points)
         // A margin of a tenth each side, and at least about 50° of longitude across, so that a region of a few
         // cities still shows where on Earth they are.
         var width = max((box.1 - box.0) * 1.2, 0.9)
@@ -291,12 +288,7 @@ struct MapView {
 
     /// The projected box of all land, with a small margin.
     static let worldBox: (Double, Double, Double, Double) = {
-        var box = (Double.infinity, -Double.infinity, Double.infinity, -Double.infinity)
-        for ring in projectedLand {
-            for point in ring.points {
-                box = (min(box.0, point.x), max(box.1, point.x), min(box.2, point.y), max(box.3, point.y))
-            }
-        }
+        let box = Self.box(enclosing: projectedLand.flatMap(\.points))
         return (-EqualEarth.maxX - 0.01, EqualEarth.maxX + 0.01, box.2 - 0.02, box.3 + 0.02)
     }()
 
@@ -304,13 +296,18 @@ struct MapView {
     static let projectedLand: [(points: [(x: Double, y: Double)], box: (Double, Double, Double, Double))] = {
         NaturalEarth110m.land.map { ring in
             let points = ring.points.map(EqualEarth.project)
-            var box = (Double.infinity, -Double.infinity, Double.infinity, -Double.infinity)
-            for point in points {
-                box = (min(box.0, point.x), max(box.1, point.x), min(box.2, point.y), max(box.3, point.y))
-            }
-            return (points, box)
+            return (points, box(enclosing: points))
         }
     }()
+
+    /// The smallest box (min x, max x, min y, max y) holding `points`.
+    static func box(enclosing points: [(x: Double, y: Double)]) -> (Double, Double, Double, Double) {
+        var box = (Double.infinity, -Double.infinity, Double.infinity, -Double.infinity)
+        for point in points {
+            box = (min(box.0, point.x), max(box.1, point.x), min(box.2, point.y), max(box.3, point.y))
+        }
+        return box
+    }
 
     /// A projected point in view units (y growing down).
     func svgPoint(_ point: (x: Double, y: Double)) -> (x: Double, y: Double) {

@@ -3,6 +3,7 @@ import Testing
 
 import LCityContent
 @testable import LCityPages
+import LCityUTF8
 import LCityTestSupport
 
 @Suite("Search: reading text")
@@ -144,7 +145,7 @@ struct SearchIndexTests {
         let city = try #require(ar.entries.first { $0.path == "ar/cities/qiaolan/" })
         #expect(city.title == "Qiaolan" && city.titleLanguage == "en")
         for entry in ar.entries {
-            #expect(!LanguageSpansTestHelper.hasMark(entry.title) && !LanguageSpansTestHelper.hasMark(entry.detail))
+            #expect(!LanguageSpans.isMarked(entry.title) && !LanguageSpans.isMarked(entry.detail))
         }
         let zh = builder.searchIndex(language: "zh")
         #expect(zh.entries.allSatisfy { $0.titleLanguage == nil && $0.detailLanguage == nil })
@@ -221,9 +222,4 @@ struct SearchIndexTests {
         }
         return split
     }
-}
-
-/// Marks are private-use characters U+E010…U+E012.
-enum LanguageSpansTestHelper {
-    static func hasMark(_ text: String) -> Bool { text.unicodeScalars.contains { (0xE010...0xE012).contains($0.value) } }
 }
