@@ -8,8 +8,9 @@ import PackageDescription
 //   LCitySVG      charts and maps: specs in, SVG out; knows no city → LCityGeography
 //   LCityPages    site model, views, templates, charts specs     → LCityContent, LCityMarkdown, LCitySVG, Mustache
 //   LCityBuild    rendering every page, downloads, output, incremental session → LCityPages, CAtomicRename
+//   LCitySpreadsheet a city's submission sheet: XLSX/CSV out and in → LCityContent, ZIPFoundation, XMLCoder, CSV
 //   LCityServer   preview server                                 → LCityBuild, Hummingbird
-//   LCityCommands the command line                               → LCityBuild, LCityServer, ArgumentParser
+//   LCityCommands the command line                               → LCityBuild, LCityServer, LCitySpreadsheet, ArgumentParser
 /// The site's own modules are optimized in debug builds too: the tests rebuild whole synthetic networks dozens of
 /// times, which takes ten times longer unoptimized. Dependencies keep the usual debug settings.
 let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
@@ -28,6 +29,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder.git", from: "0.18.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
         // libcmark-gfm (+ extensions) from the system; only LCityMarkdown imports it.
@@ -62,6 +66,14 @@ let package = Package(
         // Rendering the whole site, downloads, the atomic output, the incremental session.
         .target(
             name: "LCityBuild", dependencies: ["LCityPages", "LCityUTF8", "CAtomicRename"], swiftSettings: optimizedInDebug),
+        // A city's submission sheet: written as XLSX or CSV, read back into the city file, every problem at its cell.
+        .target(
+            name: "LCitySpreadsheet",
+            dependencies: [
+                "LCityContent", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "XMLCoder", package: "XMLCoder"), .product(name: "CSV", package: "CSV.swift"),
+            ],
+            swiftSettings: optimizedInDebug),
         // The preview server: the site in memory, file watching, live reload. Only LCityCommands imports it.
         .target(
             name: "LCityServer",
@@ -75,6 +87,7 @@ let package = Package(
             dependencies: [
                 "LCityBuild",
                 "LCityServer",
+                "LCitySpreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -91,7 +104,9 @@ let package = Package(
         // Incremental-rebuild timing for scripts/bench.
         .executableTarget(
             name: "lcity-bench",
-            dependencies: ["LCityBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "LCityBuild", "LCitySpreadsheet", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // What the test targets share: the repository's folders, throw-away sites, golden files.
         .target(name: "LCityTestSupport", dependencies: ["LCityBuild", "LCitySynthetic"], path: "Tests/LCityTestSupport"),
@@ -103,6 +118,7 @@ let package = Package(
         .testTarget(name: "LCityBuildTests", dependencies: ["LCityBuild", "LCityTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LCityCommandsTests", dependencies: ["LCityCommands", "LCityTestSupport"]),
         .testTarget(name: "LCityServerTests", dependencies: ["LCityServer", "LCityTestSupport"]),
+        .testTarget(name: "LCitySpreadsheetTests", dependencies: ["LCitySpreadsheet", "LCityTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

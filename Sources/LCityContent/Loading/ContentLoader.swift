@@ -154,6 +154,20 @@ public struct ContentLoader: Sendable {
         return StageResult(value: city, diagnostics: sink.diagnostics, files: [relative])
     }
 
+    /// Reads a city file's text that is not (yet) on disk, as `loadCity` reads the file: for `import`, which checks
+    /// the text it is about to write.
+    public static func loadCity(
+        text: String, relative: String, languages: [String], optionalLanguages: [String] = []
+    ) -> StageResult<City> {
+        let sink = DiagnosticSink()
+        let name = (relative as NSString).lastPathComponent
+        var reader = YAMLReader(file: relative, sink: sink, languages: languages)
+        reader.optionalLanguages = optionalLanguages
+        guard let node = reader.compose(text) else { return StageResult(value: nil, diagnostics: sink.diagnostics) }
+        let city = City.load(slug: String(name.dropLast(".yaml".count)), node, reader: reader)
+        return StageResult(value: city, diagnostics: sink.diagnostics, files: [relative])
+    }
+
     private func directoryExists(_ url: URL) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue

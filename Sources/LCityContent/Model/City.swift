@@ -74,6 +74,12 @@ public struct Coordinates: Sendable, Hashable {
     public var latitude: Double
     public var longitude: Double
     public var location: SourceLocation
+
+    public init(latitude: Double, longitude: Double, location: SourceLocation) {
+        self.latitude = latitude
+        self.longitude = longitude
+        self.location = location
+    }
 }
 
 /// A city's observations of one measure over the years.
@@ -124,6 +130,11 @@ public enum ObservationValue: Sendable, Equatable {
 public struct CategoryValue: Sendable, Equatable {
     public var category: Located<String>
     public var value: Located<Double>
+
+    public init(category: Located<String>, value: Located<Double>) {
+        self.category = category
+        self.value = value
+    }
 }
 
 /// One year's value of a measure for a city, with its provenance. Immutable and shared by reference, like `City`.

@@ -1,0 +1,178 @@
+import ArgumentParser
+import Foundation
+import LCityContent
+import LCitySpreadsheet
+
+extension MessageLanguage: ExpressibleByArgument {}
+
+/// The file formats of a submission sheet.
+enum SheetFormat: String, ExpressibleByArgument, CaseIterable {
+    case xlsx, csv
+}
+
+extension LCitySite {
+    /// `lcity-site export …`: writes data out for people to fill in.
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a city's submission sheet (XLSX or CSV) to fill in.", subcommands: [ExportCity.self])
+    }
+
+    /// `lcity-site export city <slug>`.
+    struct ExportCity: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "city",
+            abstract: "Write <slug>.xlsx (or .csv): one row per measure, category and year, with empty rows for the reporting year.",
+            discussion: """
+                The XLSX workbook has a Data sheet (descriptive columns locked, drop-down lists for flags and \
+                ratings), a City sheet (name, country, region …) and a Guide sheet. The CSV file holds the Data sheet, \
+                UTF-8 with a byte-order mark. Read it back with 'lcity-site import city <slug> FILE'.
+                """)
+
+        @OptionGroup var site: SiteOptions
+
+        @Argument(help: "The city's slug (the name of content/cities/<slug>.yaml).")
+        var slug: String
+
+        @Option(help: "xlsx or csv.")
+        var format: SheetFormat = .xlsx
+
+        @Option(help: "Language of the headers, descriptions and messages: zh or en (default: LANG, else the site's default language).")
+        var lang: MessageLanguage?
+
+        @Option(help: "The file to write (default: <slug>.xlsx or <slug>.csv in the current folder).")
+        var output: String?
+
+        @Option(help: "The year of the empty rows (default: last year).")
+        var year: Int?
+
+        func run() async throws {
+            let loaded = ContentLoader(root: site.rootURL).load()
+            let language = MessageLanguage.resolve(requested: lang, siteDefault: loaded.value?.config.defaultLanguage)
+            guard let content = loaded.value else {
+                LCitySite.report(loaded.diagnostics.sortedByLocation(), fileCount: loaded.files.count)
+                throw ExitCode.failure
+            }
+            guard let city = content.cities.first(where: { $0.slug == slug }) else {
+                let problems = loaded.diagnostics.filter { $0.location.file == "content/cities/\(slug).yaml" }
+                if !problems.isEmpty { LCitySite.report(problems, fileCount: 1, summary: false) }
+                printError("error: " + SheetText.unknownCity(slug).text(in: language))
+                throw ExitCode.failure
+            }
+            let reportingYear = year ?? Calendar(identifier: .gregorian).component(.year, from: Date()) - 1
+            let sheet = SubmissionSheet(content: content, language: language, reportingYear: reportingYear)
+            try write(sheet, for: city, format: format, output: output ?? "\(slug).\(format.rawValue)", language: language)
+        }
+    }
+
+    /// Writes a submission sheet and says what was written.
+    static func write(_ sheet: SubmissionSheet, for city: City?, format: SheetFormat, output: String, language: MessageLanguage) throws {
+        let data = format == .xlsx ? try sheet.xlsx(for: city) : try sheet.csv(for: city)
+        let url = URL(fileURLWithPath: output)
+        try data.write(to: url, options: .atomic)
+        let rows = sheet.dataSheet(for: city).sheet.rows.count - 1
+        print(SheetText.wroteSheet(output, rows: rows, year: sheet.reportingYear).text(in: language))
+    }
+
+    /// `lcity-site import …`: reads filled-in data back into the content.
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Read a filled-in submission sheet back into the content.", subcommands: [ImportCity.self])
+    }
+
+    /// `lcity-site import city <slug> FILE`.
+    struct ImportCity: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "city",
+            abstract: "Check a city's submission sheet (XLSX or CSV) and write content/cities/<slug>.yaml when it has no error.",
+            discussion: """
+                Every problem is reported at its cell (lanjiang.xlsx: Data!I12, lanjiang.csv:12:9) with the rules of \
+                'check'. The city file changes only where the sheet changes the data: observations the sheet leaves \
+                as they were keep their text and comments. Exits 1 when there are errors (nothing is written).
+                """)
+
+        @OptionGroup var site: SiteOptions
+
+        @Argument(help: "The city's slug: content/cities/<slug>.yaml is read and written.")
+        var slug: String
+
+        @Argument(help: "The filled-in sheet: .xlsx or .csv.")
+        var file: String
+
+        @Option(help: "Language of the messages: zh or en (default: LANG, else the site's default language).")
+        var lang: MessageLanguage?
+
+        @Flag(name: .customLong("dry-run"), help: "Check and list the changes, write nothing.")
+        var dryRun = false
+
+        @Flag(help: "Treat warnings as errors.")
+        var strict = false
+
+        func validate() throws {
+            if slug.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) == nil {
+                throw ValidationError("'\(slug)' is not a valid slug: use lowercase letters, digits and single hyphens")
+            }
+        }
+
+        func run() async throws {
+            let loaded = ContentLoader(root: site.rootURL).load()
+            let language = MessageLanguage.resolve(requested: lang, siteDefault: loaded.value?.config.defaultLanguage)
+            guard let content = loaded.value else {
+                LCitySite.report(loaded.diagnostics.sortedByLocation(), fileCount: loaded.files.count)
+                throw ExitCode.failure
+            }
+            let cityFile = "content/cities/\(slug).yaml"
+            let cityURL = site.rootURL.appendingPathComponent(cityFile)
+            let oldText = FileManager.default.fileExists(atPath: cityURL.path)
+                ? try String(contentsOf: cityURL, encoding: .utf8) : nil
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+                printError("\(file): error: \(error.localizedDescription)")
+                throw ExitCode.failure
+            }
+            let workbook: Workbook
+            var lines: [Int]?
+            do {
+                if data.starts(with: [0x50, 0x4B]) {
+                    workbook = try XLSXReader.workbook(data)
+                } else {
+                    let csv = try CSVSheet.sheet(data, name: (file as NSString).lastPathComponent)
+                    workbook = Workbook(sheets: [csv.sheet], isCSV: true)
+                    lines = csv.lines
+                }
+            } catch let failure as XLSXReader.Failure {
+                let reason = failure == .notAZipArchive ? SheetText.notAZip.text(in: language) : "\(failure)"
+                printError("\(file): error: " + SheetText.cannotReadWorkbook(reason).text(in: language))
+                throw ExitCode.failure
+            } catch let failure as CSVSheet.Failure {
+                let reason = failure == .notUTF8 ? SheetText.notUTF8.text(in: language) : "\(failure)"
+                printError("\(file): error: " + SheetText.cannotReadWorkbook(reason).text(in: language))
+                throw ExitCode.failure
+            }
+            var importer = SubmissionImport(content: content, slug: slug)
+            importer.validator = Validator()
+            var result = importer.run(workbook, file: file, lines: lines, oldText: oldText)
+            if strict { result.diagnostics = result.diagnostics.treatingWarningsAsErrors() }
+            for reading in result.readings {
+                printError("\(reading.location): note: " + SheetText.reading(reading.typed, reading.value).text(in: language))
+            }
+            if !result.diagnostics.isEmpty {
+                LCitySite.report(result.diagnostics, fileCount: 1, summary: false)
+            }
+            guard result.diagnostics.errorCount == 0, let text = result.text else {
+                printError(SheetText.notWritten(cityFile).text(in: language))
+                throw ExitCode.failure
+            }
+            for change in result.changes { print("  " + SheetText.changeLine(change).text(in: language)) }
+            if result.changes.isEmpty {
+                print(SheetText.noChanges(cityFile).text(in: language))
+            } else if dryRun {
+                print(SheetText.dryRun(cityFile, changes: result.changes.count).text(in: language))
+            } else {
+                try FileManager.default.createDirectory(
+                    at: cityURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: cityURL, options: .atomic)
+                print(SheetText.wroteImport(cityFile, changes: result.changes.count).text(in: language))
+            }
+        }
+    }
+}
