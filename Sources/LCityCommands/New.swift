@@ -3,6 +3,7 @@ import Foundation
 import LCityContent
 import LCityPages
 import LCityBuild
+import LCitySpreadsheet
 
 extension LCitySite {
     /// `lcity-site new …`: creates content files from templates.
@@ -15,7 +16,12 @@ extension LCitySite {
     struct NewCity: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "city",
-            abstract: "Write content/cities/<slug>.yaml, pre-filled with every measure to fill in.")
+            abstract: "Write content/cities/<slug>.yaml, pre-filled with every measure to fill in (or a submission sheet).",
+            discussion: """
+                With --format xlsx, writes <slug>.xlsx instead: the submission workbook with an empty row for every \
+                measure and a City sheet for the name, country and region. 'lcity-site import city <slug> <slug>.xlsx' \
+                creates the city file from it.
+                """)
 
         @OptionGroup var site: SiteOptions
 
@@ -24,6 +30,15 @@ extension LCitySite {
 
         @Flag(help: "Overwrite an existing file.")
         var force = false
+
+        @Option(help: "yaml (the city file) or xlsx (a submission workbook to fill in and import).")
+        var format: NewCityFormat = .yaml
+
+        @Option(help: "Language of the workbook's headers and guide: zh or en (default: LANG, else the site's default language).")
+        var lang: MessageLanguage?
+
+        @Option(help: "The workbook to write (default: <slug>.xlsx in the current folder).")
+        var output: String?
 
         func validate() throws {
             if slug.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) == nil {
@@ -38,13 +53,25 @@ extension LCitySite {
                 printError("error: the framework must load before a city file can be generated")
                 throw ExitCode.failure
             }
+            let year = Calendar(identifier: .gregorian).component(.year, from: Date()) - 1
+            if format == .xlsx {
+                let language = MessageLanguage.resolve(requested: lang, siteDefault: content.config.defaultLanguage)
+                let path = output ?? "\(slug).xlsx"
+                if FileManager.default.fileExists(atPath: path) && !force {
+                    printError("error: \(path) already exists (use --force to overwrite)")
+                    throw ExitCode.failure
+                }
+                let sheet = SubmissionSheet(content: content, language: language, reportingYear: year)
+                try LCitySite.write(sheet, for: nil, format: .xlsx, output: path, language: language)
+                print(SheetText.nextImport(slug, path).text(in: language))
+                return
+            }
             let relative = "content/cities/\(slug).yaml"
             let url = site.rootURL.appendingPathComponent(relative)
             if FileManager.default.fileExists(atPath: url.path) && !force {
                 printError("error: \(relative) already exists (use --force to overwrite)")
                 throw ExitCode.failure
             }
-            let year = Calendar(identifier: .gregorian).component(.year, from: Date()) - 1
             let text = CityTemplate.yaml(slug: slug, content: content, year: year)
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -53,4 +80,9 @@ extension LCitySite {
             print("next: fill in the fields, then run 'lcity-site check'")
         }
     }
+}
+
+/// What `new city` writes.
+enum NewCityFormat: String, ExpressibleByArgument, CaseIterable {
+    case yaml, xlsx
 }

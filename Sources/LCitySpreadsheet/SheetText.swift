@@ -293,6 +293,12 @@ public enum SheetText {
             zh: "已写入 \(file)：共 \(rows) 行，含 \(year) 年的空行")
     }
 
+    public static func nextImport(_ slug: String, _ path: String) -> Message {
+        Message(
+            en: "next: fill in the sheets, then run 'lcity-site import city \(slug) \(path)'",
+            zh: "下一步：填写各工作表，然后运行“lcity-site import city \(slug) \(path)”")
+    }
+
     public static func cannotReadWorkbook(_ reason: String) -> Message {
         Message(en: "cannot read the file as a spreadsheet: \(reason)", zh: "无法作为表格读取该文件：\(reason)")
     }

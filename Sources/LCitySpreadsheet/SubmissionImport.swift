@@ -27,6 +27,8 @@ public struct SubmissionImport {
         public var changes: [Change] = []
         /// The city file's new text; nil when there are errors. Equal to the old text when nothing changed.
         public var text: String?
+
+        public init() {}
     }
 
     /// The site the city belongs to.

@@ -1,9 +1,14 @@
 import Foundation
 import XMLCoder
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 import ZIPFoundation
 
 /// Reads the cells of every sheet of an Office Open XML workbook, as written by Excel, LibreOffice, Numbers, WPS or
 /// `XLSXWriter`: shared and inline strings, numbers, booleans, and which numbers are formatted as percentages.
+///
+/// XMLCoder decodes the small structured parts (workbook, relationships, styles); the cells are streamed.
 public enum XLSXReader {
     /// Why a file cannot be read as a workbook.
     public enum Failure: Error, Equatable {
@@ -39,7 +44,12 @@ public enum XLSXReader {
         guard let book = try decode(WorkbookPart.self, "xl/workbook.xml") else { throw .missingPart("xl/workbook.xml") }
         let relationships = try decode(RelationshipsPart.self, "xl/_rels/workbook.xml.rels")?.relationships ?? []
         let targets = Dictionary(relationships.map { ($0.id, $0.target) }, uniquingKeysWith: { first, _ in first })
-        let sharedStrings = try decode(SharedStringsPart.self, "xl/sharedStrings.xml")?.items.map(\.text) ?? []
+        var sharedStrings: [String] = []
+        if let bytes = try part("xl/sharedStrings.xml") {
+            let reader = CellStreamReader()
+            guard reader.read(bytes) else { throw .damagedPart("xl/sharedStrings.xml", reader.failure) }
+            sharedStrings = reader.strings
+        }
         let percentStyles = try decode(StylesPart.self, "xl/styles.xml")?.percentStyles ?? []
 
         var sheets: [Sheet] = []
@@ -47,11 +57,11 @@ public enum XLSXReader {
             // Targets are relative to xl/ ("worksheets/sheet1.xml") or absolute in the package ("/xl/…").
             let target = entry.relationship.flatMap { targets[$0] } ?? "worksheets/sheet\(index + 1).xml"
             let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-            guard let worksheet = try decode(WorksheetPart.self, path) else { throw .missingPart(path) }
+            guard let bytes = try part(path) else { throw .missingPart(path) }
+            let reader = CellStreamReader()
+            guard reader.read(bytes) else { throw .damagedPart(path, reader.failure) }
             sheets.append(
-                Sheet(
-                    name: entry.name,
-                    rows: worksheet.grid(sharedStrings: sharedStrings, percentStyles: percentStyles)))
+                Sheet(name: entry.name, rows: reader.grid(sharedStrings: sharedStrings, percentStyles: percentStyles)))
         }
         return Workbook(sheets: sheets, isCSV: false)
     }
@@ -86,34 +96,6 @@ private struct RelationshipsPart: Decodable {
     }
     let relationships: [Relationship]
     enum CodingKeys: String, CodingKey { case relationships = "Relationship" }
-}
-
-/// A text element (`<t xml:space="preserve">…</t>`): its content, empty when the element is.
-private struct TextElement: Decodable {
-    let value: String
-    enum CodingKeys: String, CodingKey { case value = "" }
-    init(from decoder: any Decoder) throws {
-        if let container = try? decoder.container(keyedBy: CodingKeys.self),
-            let value = try? container.decodeIfPresent(String.self, forKey: .value)
-        {
-            self.value = value
-        } else {
-            self.value = (try? decoder.singleValueContainer().decode(String.self)) ?? ""
-        }
-    }
-}
-
-/// A string item: plain (`<t>`) or rich text in runs (`<r><t>`); phonetic runs (`<rPh>`) are not part of it.
-private struct StringItem: Decodable {
-    struct Run: Decodable { let t: TextElement? }
-    let t: TextElement?
-    let r: [Run]?
-    var text: String { t?.value ?? (r ?? []).map { $0.t?.value ?? "" }.joined() }
-}
-
-private struct SharedStringsPart: Decodable {
-    let items: [StringItem]
-    enum CodingKeys: String, CodingKey { case items = "si" }
 }
 
 private struct StylesPart: Decodable {
@@ -161,71 +143,122 @@ private struct StylesPart: Decodable {
     }
 }
 
-private struct WorksheetPart: Decodable {
-    struct SheetData: Decodable {
-        let row: [Row]?
+/// Streams a worksheet or the shared strings through Foundation's XMLParser (SAX): a 10,000-row sheet has half a
+/// million elements, which XMLCoder (a tree of the whole document first) takes many seconds over. Cells are kept as
+/// they are read; `grid` resolves them.
+private final class CellStreamReader: NSObject, XMLParserDelegate {
+    struct Cell {
+        var row: Int
+        var column: Int
+        var type: String?
+        var style: Int?
+        var value: String
     }
-    struct Row: Decodable {
-        let r: Int?
-        let c: [Cell]?
+    private(set) var cells: [Cell] = []
+    /// The shared strings (`<si>`), in order.
+    private(set) var strings: [String] = []
+    private(set) var failure = ""
+
+    private var row = -1
+    private var column = -1
+    private var cell: Cell?
+    private var text = ""
+    /// Inside an element whose text counts: `<v>`, or `<t>` of a string item or inline string (not of `<rPh>`).
+    private var collecting = false
+    private var phoneticDepth = 0
+
+    /// Reads `data`; false when it is not well-formed XML.
+    func read(_ data: Data) -> Bool {
+        // From a stream, which the parser reads in pieces: libxml2 refuses more than 10 MB given at once.
+        let parser = XMLParser(stream: InputStream(data: data))
+        parser.delegate = self
+        parser.shouldProcessNamespaces = true
+        let ok = parser.parse()
+        if !ok { failure = parser.parserError.map { "\($0)" } ?? "not well-formed XML" }
+        return ok
     }
-    struct Cell: Decodable {
-        let r: String?
-        let t: String?
-        let s: Int?
-        let v: TextElement?
-        let inline: StringItem?
-        enum CodingKeys: String, CodingKey {
-            case r, t, s, v
-            case inline = "is"
+
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        switch name {
+        case "row":
+            row = attributes["r"].flatMap(Int.init).map { $0 - 1 } ?? row + 1
+            column = -1
+        case "c":
+            column = attributes["r"].flatMap(Self.columnIndex) ?? column + 1
+            cell = Cell(row: row, column: column, type: attributes["t"], style: attributes["s"].flatMap(Int.init), value: "")
+        case "si":
+            text = ""
+        case "rPh":
+            phoneticDepth += 1
+        case "v", "t":
+            if phoneticDepth == 0 {
+                collecting = true
+                if name == "v" { text = "" }
+            }
+        case "is":
+            text = ""
+        default:
+            break
         }
     }
-    let sheetData: SheetData?
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if collecting { text += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch name {
+        case "v", "t":
+            collecting = false
+            if name == "v" { cell?.value = text }
+        case "rPh":
+            phoneticDepth -= 1
+        case "is":
+            cell?.value = text
+        case "si":
+            strings.append(text)
+        case "c":
+            if let cell { cells.append(cell) }
+            cell = nil
+        default:
+            break
+        }
+    }
 
     /// The cells as a grid, by their references (`F12`), or in order where a writer left references out.
     func grid(sharedStrings: [String], percentStyles: Set<Int>) -> [[CellValue]] {
         var rows: [[CellValue]] = []
-        var nextRow = 0
-        for row in sheetData?.row ?? [] {
-            let rowIndex = row.r.map { $0 - 1 } ?? nextRow
-            nextRow = rowIndex + 1
-            guard rowIndex >= 0, rowIndex < 1_048_576 else { continue }
-            var cells: [CellValue] = []
-            var nextColumn = 0
-            for cell in row.c ?? [] {
-                let column = cell.r.flatMap(Self.columnIndex) ?? nextColumn
-                nextColumn = column + 1
-                let value = Self.value(of: cell, sharedStrings: sharedStrings, percentStyles: percentStyles)
-                guard value != .empty, column < 16_384 else { continue }
-                if cells.count <= column { cells += Array(repeating: .empty, count: column + 1 - cells.count) }
-                cells[column] = value
+        for cell in cells where cell.row >= 0 && cell.row < 1_048_576 && cell.column >= 0 && cell.column < 16_384 {
+            let value = Self.value(of: cell, sharedStrings: sharedStrings, percentStyles: percentStyles)
+            guard value != .empty else { continue }
+            if rows.count <= cell.row { rows += Array(repeating: [], count: cell.row + 1 - rows.count) }
+            if rows[cell.row].count <= cell.column {
+                rows[cell.row] += Array(repeating: .empty, count: cell.column + 1 - rows[cell.row].count)
             }
-            guard !cells.isEmpty else { continue }
-            if rows.count <= rowIndex { rows += Array(repeating: [], count: rowIndex + 1 - rows.count) }
-            rows[rowIndex] = cells
+            rows[cell.row][cell.column] = value
         }
         return rows
     }
 
     private static func value(of cell: Cell, sharedStrings: [String], percentStyles: Set<Int>) -> CellValue {
-        let raw = cell.v?.value
-        switch cell.t {
+        let raw = cell.value
+        switch cell.type {
         case "s":
-            guard let index = raw.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
-                sharedStrings.indices.contains(index)
-            else { return .empty }
-            return .text(sharedStrings[index])
-        case "inlineStr":
-            return cell.inline.map { .text($0.text) } ?? .empty
-        case "str", "e":
-            return raw.map { .text($0) } ?? .empty
-        case "b":
-            return raw.map { .text($0 == "1" ? "TRUE" : "FALSE") } ?? .empty
-        default:
-            guard let raw, let number = Double(raw.trimmingCharacters(in: .whitespaces)) else {
-                return raw.map { .text($0) } ?? .empty
+            guard let index = Int(raw.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index) else {
+                return .empty
             }
-            return .number(number, percent: cell.s.map(percentStyles.contains) ?? false)
+            return .text(sharedStrings[index])
+        case "inlineStr", "str", "e":
+            return raw.isEmpty ? .empty : .text(raw)
+        case "b":
+            return raw.isEmpty ? .empty : .text(raw == "1" ? "TRUE" : "FALSE")
+        default:
+            guard !raw.isEmpty else { return .empty }
+            guard let number = Double(raw.trimmingCharacters(in: .whitespaces)) else { return .text(raw) }
+            return .number(number, percent: cell.style.map(percentStyles.contains) ?? false)
         }
     }
 

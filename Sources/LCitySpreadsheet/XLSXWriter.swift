@@ -154,8 +154,8 @@ public enum XLSXWriter {
             for column in 0..<columnCount {
                 let value = column < row.count ? row[column] : .empty
                 let style = style(row: rowIndex, column: column, design: design)
-                // Empty cells are written only where their format matters: the editable ones of a protected sheet.
-                if value == .empty && style != .editable { continue }
+                // Empty cells are written only where their format shows (a fill, an unlocked cell).
+                if value == .empty && (style == .plain || style == .wrapped) { continue }
                 text += "<c r=\"\(reference(row: rowIndex, column: column))\""
                 if style != .plain { text += " s=\"\(style.rawValue)\"" }
                 switch value {

@@ -3,6 +3,7 @@ import Foundation
 import LCityContent
 import LCityPages
 import LCityBuild
+import LCitySpreadsheet
 
 /// Measures the edit-to-rebuilt time of one city file, as `serve` does it: a site kept in memory, one file changed,
 /// the affected pages re-rendered. Prints figures; it is a benchmark, not a test.
@@ -33,10 +34,17 @@ struct IncrementalBenchmark: ParsableCommand {
     @Option(help: "With --search: also write the indexes into this folder (<lang>/search/…), for scripts/site-sizes.")
     var output: String?
 
+    @Flag(name: .customLong("import"), help: "Time importing a submission sheet of --rows rows (XLSX and CSV), median of --runs.")
+    var importSheet = false
+
+    @Option(help: "With --import: the number of data rows of the sheet.")
+    var rows = 10_000
+
     func run() throws {
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
         if peers { return try timePeers(rootURL) }
         if search { return try timeSearch(rootURL) }
+        if importSheet { return try timeImport(rootURL) }
         let session = SiteSession(root: rootURL)
         let full = session.rebuildAll()
         guard full.kind == .full, let model = session.model else {
@@ -131,6 +139,96 @@ struct IncrementalBenchmark: ParsableCommand {
         let mapsSorted = mapTimings.sorted()
         print(String(format: "search_index_ms=%.0f min_ms=%.0f entries=%d bytes=%d languages=%d maps_ms=%.0f largest_map_bytes=%d",
             sorted[sorted.count / 2], sorted.first!, entries, bytes, model.languages.count, mapsSorted[mapsSorted.count / 2], mapBytes))
+    }
+
+    /// Times `import city` of a sheet with `rows` data rows: a city reporting every measure for as many years as that
+    /// takes, exported as XLSX and CSV, then read back unchanged (the file's text stays) and with 1 % of its values
+    /// changed (the file is edited). Reading the file, checking and editing are timed; writing is not.
+    func timeImport(_ rootURL: URL) throws {
+        let loaded = ContentLoader(root: rootURL).load()
+        guard let content = loaded.value else { throw ValidationError("the content does not load") }
+        let framework = content.framework
+        let rowsPerYear = framework.measures.reduce(0) { total, measure in
+            total + (measure.breakdownID.flatMap(framework.breakdown)?.categories.count ?? 1)
+        }
+        let lastYear = 2025
+        let firstYear = lastYear - (rows + rowsPerYear - 1) / rowsPerYear + 1
+        var text = "name: {zh: 基准市, en: Benchmark}\ncountry: CN\nregion: asia_pacific\nobservations:\n"
+        for measure in framework.measures {
+            text += "  \(measure.id):\n"
+            let unit = framework.unit(measure.unitID)
+            let range: (minimum: Double, maximum: Double?) = unit.map(measure.range) ?? (0, nil)
+            let value = unit?.kind == .rating ? 3 : range.maximum.map { (range.minimum + $0) / 2 } ?? range.minimum + 10
+            for year in firstYear...lastYear {
+                text += "    - year: \(year)\n"
+                if let breakdown = measure.breakdownID.flatMap(framework.breakdown) {
+                    let parts = breakdown.categories.filter { $0.id != breakdown.totalCategory }.count
+                    let entries = breakdown.categories.map { category in
+                        let number = category.id == breakdown.totalCategory && unit?.id == "count" ? value * Double(parts) : value
+                        return "\(category.id): \(CityYAML.number(number))"
+                    }
+                    text += "      values: {\(entries.joined(separator: ", "))}\n"
+                } else {
+                    text += "      value: \(CityYAML.number(value))\n"
+                }
+                text += "      source: {zh: 市统计局\(year)年统计年鉴, en: \"City Statistics Office, Yearbook \(year)\"}\n"
+            }
+        }
+        let slug = "benchmark"
+        let relative = "content/cities/\(slug).yaml"
+        guard let city = ContentLoader.loadCity(text: text, relative: relative, languages: content.config.languages).value else {
+            throw ValidationError("the benchmark city does not load")
+        }
+        var validator = Validator(currentYear: lastYear + 1)
+        validator.earliestYear = firstYear
+        var importer = SubmissionImport(content: content, slug: slug)
+        importer.validator = validator
+        let sheet = SubmissionSheet(content: content, language: .en, reportingYear: lastYear)
+        let xlsx = try sheet.xlsx(for: city)
+        let csv = try sheet.csv(for: city)
+        let dataRows = sheet.dataSheet(for: city).sheet.rows.count - 1
+        try xlsx.write(to: URL(fileURLWithPath: "/tmp/big.xlsx"))
+        // 1 % of the rows with a changed value, for the editing path.
+        var changed = try XLSXReader.workbook(xlsx)
+        let valueColumn = changed.sheets[0].rows[0].firstIndex(of: .text("Value"))!
+        for row in stride(from: 1, to: changed.sheets[0].rows.count, by: 100) {
+            if case .number(let number, _) = changed.sheets[0].rows[row][valueColumn] {
+                changed.sheets[0].rows[row][valueColumn] = .number(number == 3 ? 4 : number + 0.1)
+            }
+        }
+        func time(_ body: () throws -> SubmissionImport.Result) throws -> (ms: Double, result: SubmissionImport.Result) {
+            var timings: [Double] = []
+            var last: SubmissionImport.Result?
+            for _ in 0..<max(1, runs) {
+                let clock = ContinuousClock.now
+                last = try body()
+                timings.append(clock.duration(to: .now).seconds * 1000)
+            }
+            return (timings.sorted()[timings.count / 2], last!)
+        }
+        let t0 = ContinuousClock.now
+        let w = try XLSXReader.workbook(xlsx)
+        print("read", t0.duration(to: .now))
+        let t1 = ContinuousClock.now
+        _ = importer.run(w, file: "benchmark.xlsx", oldText: text)
+        print("run", t1.duration(to: .now))
+        let fromXLSX = try time { importer.run(try XLSXReader.workbook(xlsx), file: "benchmark.xlsx", oldText: text) }
+        let fromCSV = try time {
+            let read = try CSVSheet.sheet(csv, name: "benchmark.csv")
+            return importer.run(Workbook(sheets: [read.sheet], isCSV: true), file: "benchmark.csv", lines: read.lines, oldText: text)
+        }
+        let readOnly = try time {
+            _ = try XLSXReader.workbook(xlsx)
+            return SubmissionImport.Result()
+        }
+        let edited = try time { importer.run(changed, file: "benchmark.xlsx", oldText: text) }
+        for (name, outcome) in [("xlsx", fromXLSX.result), ("csv", fromCSV.result), ("edited", edited.result)] {
+            guard outcome.diagnostics.errorCount == 0, outcome.text != nil else {
+                throw ValidationError("the \(name) import failed: \(outcome.diagnostics.prefix(3).map(\.description))")
+            }
+        }
+        print(String(format: "import_rows=%d xlsx_ms=%.0f read_xlsx_ms=%.0f csv_ms=%.0f edit_ms=%.0f changes=%d xlsx_bytes=%d csv_bytes=%d",
+            dataRows, fromXLSX.ms, readOnly.ms, fromCSV.ms, edited.ms, edited.result.changes.count, xlsx.count, csv.count))
     }
 
     /// The text with the first `value: N` changed slightly (stays in range).
