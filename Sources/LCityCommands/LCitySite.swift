@@ -55,7 +55,16 @@ extension LCitySite {
     }
 }
 
-/// Writes a line to standard error.
+/// Writes a line to standard error (or, in a test, to the task's `LCitySite.errorOutput`).
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    if let output = LCitySite.errorOutput {
+        output(text)
+    } else {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
+
+extension LCitySite {
+    /// Where `printError` writes instead of standard error, for tests that run a command in-process.
+    @TaskLocal static var errorOutput: (@Sendable (String) -> Void)?
 }
