@@ -86,7 +86,7 @@ extension Pipeline {
         do {
             staging = try OutputWriter(destination: output).begin()
         } catch {
-            report.diagnostics.append(.error("\(error)", at: SourceLocation(file: output.path)))
+            report.diagnostics.append(.error(.writeFailed(error), at: SourceLocation(file: output.path)))
             return report
         }
         let rendered = SiteRenderer(model: model, templates: templates).render(to: staging.sink, progress: options.progress)
@@ -101,7 +101,7 @@ extension Pipeline {
             try staging.commit()
         } catch {
             staging.discard()
-            report.diagnostics.append(.error("\(error)", at: SourceLocation(file: output.path)))
+            report.diagnostics.append(.error(.writeFailed(error), at: SourceLocation(file: output.path)))
             return report
         }
         report.phases.append(("swap", swapClock.duration(to: .now).seconds))

@@ -59,7 +59,7 @@ public struct SiteRenderer: Sendable {
             try sink.write("sitemap.xml", Data(Sitemap.xml(model: model, routes: routes).utf8))
             try sink.write("robots.txt", Data("User-agent: *\nAllow: /\n\nSitemap: \(model.baseURL)sitemap.xml\n".utf8))
         } catch {
-            diagnostics.append(.error("\(error)", at: SourceLocation(file: "public")))
+            diagnostics.append(.error(.writeFailed(error), at: SourceLocation(file: "public")))
         }
         return StageResult(value: diagnostics.errorCount == 0 ? routes.count : nil, diagnostics: diagnostics)
     }
@@ -81,14 +81,14 @@ public struct SiteRenderer: Sendable {
             guard let html = builder.render(route) else {
                 let template = PageBuilder.template(for: route.kind)
                 return .error(
-                    "the template '\(template)' is missing, so \(route.outputFile) cannot be rendered",
+                    .templateMissingForPage(template, page: route.outputFile),
                     at: SourceLocation(file: "templates/\(template).mustache"))
             }
             do {
                 try sink.write(route.outputFile, bytes: html)
                 return nil
             } catch {
-                return .error("\(error)", at: SourceLocation(file: route.outputFile))
+                return .error(.writeFailed(error), at: SourceLocation(file: route.outputFile))
             }
         }
         return failures.compactMap { $0 }

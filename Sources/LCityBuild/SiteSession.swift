@@ -164,7 +164,7 @@ public final class SiteSession {
                 }
             }
         } catch {
-            return failed(all + [.error("\(error)", at: SourceLocation(file: "data"))], since: clock)
+            return failed(all + [.error(.writeFailed(error), at: SourceLocation(file: "data"))], since: clock)
         }
         var changed: [String] = []
         for (output, data) in sink.contents where files[output] != data {

@@ -21,6 +21,8 @@ extension LCitySite {
 
         @OptionGroup var site: SiteOptions
 
+        @OptionGroup var languageOptions: LanguageOptions
+
         @Option(name: .long, help: "Output folder (default: public/ inside the site folder).")
         var output: String?
 
@@ -31,29 +33,32 @@ extension LCitySite {
         var strict = false
 
         func run() async throws {
+            let language = languageOptions.language(root: site.rootURL)
             let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
                 ?? site.rootURL.appendingPathComponent("public")
             var options = Pipeline.BuildOptions(strict: strict, baseURL: baseURL)
             let progress = ProgressLine()
             if progress.isTerminal {
-                options.progress = { done, total in progress.update("rendering \(done)/\(total) pages") }
+                options.progress = { done, total in progress.update(Message.renderingProgress(done, total).text(in: language)) }
             }
             let start = ContinuousClock.now
             let report = Pipeline.build(root: site.rootURL, output: outputURL, options: options)
             progress.clear()
             if !report.diagnostics.isEmpty {
-                LCitySite.report(report.diagnostics, fileCount: 0, format: .text, summary: false)
+                LCitySite.report(report.diagnostics, fileCount: 0, format: .text, summary: false, language: language, root: site.rootURL)
             }
             guard report.succeeded else {
-                printError("build failed: \(report.diagnostics.errorCount) error(s); \(outputURL.path) was left as it was")
+                printError(Message.buildFailed(errors: report.diagnostics.errorCount, output: outputURL.path).text(in: language))
                 throw ExitCode.failure
             }
             let seconds = start.duration(to: .now).seconds
             let phases = report.phases.map { "\($0.name) \(String(format: "%.2f", $0.seconds)) s" }.joined(separator: ", ")
-            print(
-                "built \(Self.grouped(report.pageCount)) pages (\(report.languages) languages) and \(Self.grouped(report.fileCount - report.pageCount)) other files in \(String(format: "%.2f", seconds)) s → \(outputURL.path)"
-            )
-            print("  \(phases); \(Self.grouped(report.bytes / 1024)) KiB written")
+            let built = Message.built(
+                pages: Self.grouped(report.pageCount), languages: report.languages,
+                otherFiles: Self.grouped(report.fileCount - report.pageCount), seconds: String(format: "%.2f", seconds),
+                output: outputURL.path)
+            print(built.text(in: language))
+            print(Message.phases(phases, kibibytes: Self.grouped(report.bytes / 1024)).text(in: language))
         }
 
         static func grouped(_ value: Int) -> String { NumberFormatting.grouped(value) }

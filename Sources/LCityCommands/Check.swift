@@ -13,6 +13,8 @@ extension LCitySite {
 
         @OptionGroup var site: SiteOptions
 
+        @OptionGroup var languageOptions: LanguageOptions
+
         @Flag(help: "Treat warnings as errors.")
         var strict = false
 
@@ -23,9 +25,12 @@ extension LCitySite {
         var links = false
 
         func run() async throws {
+            let language = languageOptions.language(root: site.rootURL)
             guard links else {
                 let report = Pipeline.checkSite(root: site.rootURL, options: .init(strict: strict))
-                LCitySite.report(report.diagnostics, fileCount: report.contentFiles, format: format)
+                LCitySite.report(
+                    report.diagnostics, fileCount: report.contentFiles, format: format, language: language,
+                    root: site.rootURL)
                 if report.diagnostics.errorCount > 0 { throw ExitCode.failure }
                 return
             }
@@ -33,13 +38,18 @@ extension LCitySite {
             if let rendered {
                 let summary = LinkChecker(site: rendered).check()
                 for broken in summary.broken {
-                    report.diagnostics.append(.error("broken link '\(broken.link)': \(broken.problem)", at: SourceLocation(file: broken.page)))
+                    report.diagnostics.append(.error(.brokenLink(broken.link, broken.problem), at: SourceLocation(file: broken.page)))
                 }
                 if format == .text {
-                    printError("checked \(NumberFormatting.grouped(summary.links)) internal links on \(NumberFormatting.grouped(summary.pages)) pages: \(summary.broken.count) broken")
+                    printError(
+                        Message.linksChecked(
+                            links: NumberFormatting.grouped(summary.links), pages: NumberFormatting.grouped(summary.pages),
+                            broken: summary.broken.count
+                        ).text(in: language))
                 }
             }
-            LCitySite.report(report.diagnostics, fileCount: report.contentFiles, format: format)
+            LCitySite.report(
+                report.diagnostics, fileCount: report.contentFiles, format: format, language: language, root: site.rootURL)
             if report.diagnostics.errorCount > 0 { throw ExitCode.failure }
         }
     }

@@ -29,24 +29,42 @@ enum DiagnosticOutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension LCitySite {
-    /// Prints diagnostics to standard error as text, plus GitHub annotations under GitHub Actions.
+    /// Prints diagnostics to standard error as text in `language` (each with its source line and a caret when the
+    /// file under `root` can be read), plus GitHub annotations under GitHub Actions.
     static func report(
-        _ diagnostics: [Diagnostic], fileCount: Int, format: DiagnosticOutputFormat = .text, summary: Bool = true
+        _ diagnostics: [Diagnostic], fileCount: Int, format: DiagnosticOutputFormat = .text, summary: Bool = true,
+        language: MessageLanguage = .en, root: URL? = nil
     ) {
         switch format {
         case .json:
-            print(DiagnosticFormatter.json(diagnostics, fileCount: fileCount))
+            print(DiagnosticFormatter.json(diagnostics, fileCount: fileCount, language: language))
         case .text:
-            if !diagnostics.isEmpty { printError(DiagnosticFormatter.text(diagnostics)) }
-            if summary { printError(DiagnosticFormatter.summary(diagnostics, fileCount: fileCount)) }
+            if !diagnostics.isEmpty {
+                if let root {
+                    let lines = SourceLines(root: root)
+                    printError(DiagnosticFormatter.textWithExcerpts(diagnostics, language: language, sourceLine: lines.line))
+                } else {
+                    printError(DiagnosticFormatter.text(diagnostics, language: language))
+                }
+            }
+            if summary { printError(DiagnosticFormatter.summary(diagnostics, fileCount: fileCount, language: language)) }
         }
         if ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true", !diagnostics.isEmpty {
-            print(DiagnosticFormatter.githubAnnotations(diagnostics))
+            print(DiagnosticFormatter.githubAnnotations(diagnostics, language: language))
         }
     }
 }
 
-/// Writes a line to standard error.
+/// Writes a line to standard error (or, in a test, to the task's `LCitySite.errorOutput`).
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    if let output = LCitySite.errorOutput {
+        output(text)
+    } else {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
+
+extension LCitySite {
+    /// Where `printError` writes instead of standard error, for tests that run a command in-process.
+    @TaskLocal static var errorOutput: (@Sendable (String) -> Void)?
 }

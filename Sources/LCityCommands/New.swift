@@ -34,8 +34,8 @@ extension LCitySite {
         @Option(help: "yaml (the city file) or xlsx (a submission workbook to fill in and import).")
         var format: NewCityFormat = .yaml
 
-        @Option(help: "Language of the workbook's headers and guide: zh or en (default: LANG, else the site's default language).")
-        var lang: MessageLanguage?
+        /// `--lang`: the language of the workbook's headers and guide, and of the messages.
+        @OptionGroup var language: LanguageOptions
 
         @Option(help: "The workbook to write (default: <slug>.xlsx in the current folder).")
         var output: String?
@@ -47,18 +47,19 @@ extension LCitySite {
         }
 
         func run() async throws {
+            let language = self.language.language(root: site.rootURL)
             let loaded = ContentLoader(root: site.rootURL).load()
             guard let content = loaded.value else {
-                LCitySite.report(loaded.diagnostics.sortedByLocation(), fileCount: 0)
-                printError("error: the framework must load before a city file can be generated")
+                LCitySite.report(
+                    loaded.diagnostics.sortedByLocation(), fileCount: 0, language: language, root: site.rootURL)
+                printError(Message.commandError(.frameworkMustLoad).text(in: language))
                 throw ExitCode.failure
             }
             let year = Calendar(identifier: .gregorian).component(.year, from: Date()) - 1
             if format == .xlsx {
-                let language = MessageLanguage.resolve(requested: lang, siteDefault: content.config.defaultLanguage)
                 let path = output ?? "\(slug).xlsx"
                 if FileManager.default.fileExists(atPath: path) && !force {
-                    printError("error: \(path) already exists (use --force to overwrite)")
+                    printError(Message.commandError(.alreadyExists(path)).text(in: language))
                     throw ExitCode.failure
                 }
                 let sheet = SubmissionSheet(content: content, language: language, reportingYear: year)
@@ -69,15 +70,15 @@ extension LCitySite {
             let relative = "content/cities/\(slug).yaml"
             let url = site.rootURL.appendingPathComponent(relative)
             if FileManager.default.fileExists(atPath: url.path) && !force {
-                printError("error: \(relative) already exists (use --force to overwrite)")
+                printError(Message.commandError(.alreadyExists(relative)).text(in: language))
                 throw ExitCode.failure
             }
             let text = CityTemplate.yaml(slug: slug, content: content, year: year)
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url, options: .atomic)
-            print("wrote \(relative) with \(content.framework.measures.count) measures to fill in")
-            print("next: fill in the fields, then run 'lcity-site check'")
+            print(Message.wroteCityFile(relative, measures: content.framework.measures.count).text(in: language))
+            print(Message.nextCheck.text(in: language))
         }
     }
 }

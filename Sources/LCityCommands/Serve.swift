@@ -18,6 +18,8 @@ extension LCitySite {
 
         @OptionGroup var site: SiteOptions
 
+        @OptionGroup var languageOptions: LanguageOptions
+
         @Option(help: "Address to listen on.")
         var host: String = "127.0.0.1"
 
@@ -31,7 +33,7 @@ extension LCitySite {
         var strict = false
 
         func validate() throws {
-            guard (0...65535).contains(port) else { throw ValidationError("--port must be 0–65535") }
+            guard (0...65535).contains(port) else { throw ValidationError(Message.portRange.text(in: languageOptions.language(root: site.rootURL))) }
         }
 
         func run() async throws {
@@ -39,6 +41,7 @@ extension LCitySite {
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
             }
             server.strict = strict
+            server.language = languageOptions.language(root: site.rootURL)
             if open {
                 server.onReady = { port in
                     let process = Process()
@@ -50,7 +53,7 @@ extension LCitySite {
             do {
                 try await server.run()
             } catch let error as PreviewServer.ServerError {
-                printError("error: \(error.description)")
+                printError(Message.commandError(error.message).text(in: server.language))
                 throw ExitCode.failure
             }
         }

@@ -3,8 +3,6 @@ import Foundation
 import LCityContent
 import LCitySpreadsheet
 
-extension MessageLanguage: ExpressibleByArgument {}
-
 /// The file formats of a submission sheet.
 enum SheetFormat: String, ExpressibleByArgument, CaseIterable {
     case xlsx, csv
@@ -36,8 +34,8 @@ extension LCitySite {
         @Option(help: "xlsx or csv.")
         var format: SheetFormat = .xlsx
 
-        @Option(help: "Language of the headers, descriptions and messages: zh or en (default: LANG, else the site's default language).")
-        var lang: MessageLanguage?
+        /// `--lang`: the language of the sheet's headers, descriptions and guide, and of the messages.
+        @OptionGroup var language: LanguageOptions
 
         @Option(help: "The file to write (default: <slug>.xlsx or <slug>.csv in the current folder).")
         var output: String?
@@ -46,16 +44,20 @@ extension LCitySite {
         var year: Int?
 
         func run() async throws {
+            let language = self.language.language(root: site.rootURL)
             let loaded = ContentLoader(root: site.rootURL).load()
-            let language = MessageLanguage.resolve(requested: lang, siteDefault: loaded.value?.config.defaultLanguage)
             guard let content = loaded.value else {
-                LCitySite.report(loaded.diagnostics.sortedByLocation(), fileCount: loaded.files.count)
+                LCitySite.report(
+                    loaded.diagnostics.sortedByLocation(), fileCount: loaded.files.count, language: language,
+                    root: site.rootURL)
                 throw ExitCode.failure
             }
             guard let city = content.cities.first(where: { $0.slug == slug }) else {
                 let problems = loaded.diagnostics.filter { $0.location.file == "content/cities/\(slug).yaml" }
-                if !problems.isEmpty { LCitySite.report(problems, fileCount: 1, summary: false) }
-                printError("error: " + SheetText.unknownCity(slug).text(in: language))
+                if !problems.isEmpty {
+                    LCitySite.report(problems, fileCount: 1, summary: false, language: language, root: site.rootURL)
+                }
+                printError(Message.commandError(SheetText.unknownCity(slug)).text(in: language))
                 throw ExitCode.failure
             }
             let reportingYear = year ?? Calendar(identifier: .gregorian).component(.year, from: Date()) - 1
@@ -98,8 +100,7 @@ extension LCitySite {
         @Argument(help: "The filled-in sheet: .xlsx or .csv.")
         var file: String
 
-        @Option(help: "Language of the messages: zh or en (default: LANG, else the site's default language).")
-        var lang: MessageLanguage?
+        @OptionGroup var language: LanguageOptions
 
         @Flag(name: .customLong("dry-run"), help: "Check and list the changes, write nothing.")
         var dryRun = false
@@ -114,10 +115,12 @@ extension LCitySite {
         }
 
         func run() async throws {
+            let language = self.language.language(root: site.rootURL)
             let loaded = ContentLoader(root: site.rootURL).load()
-            let language = MessageLanguage.resolve(requested: lang, siteDefault: loaded.value?.config.defaultLanguage)
             guard let content = loaded.value else {
-                LCitySite.report(loaded.diagnostics.sortedByLocation(), fileCount: loaded.files.count)
+                LCitySite.report(
+                    loaded.diagnostics.sortedByLocation(), fileCount: loaded.files.count, language: language,
+                    root: site.rootURL)
                 throw ExitCode.failure
             }
             let cityFile = "content/cities/\(slug).yaml"
@@ -126,7 +129,7 @@ extension LCitySite {
                 ? try String(contentsOf: cityURL, encoding: .utf8) : nil
             let data: Data
             do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-                printError("\(file): error: \(error.localizedDescription)")
+                printError("\(file): " + Severity.error.label.text(in: language) + error.localizedDescription)
                 throw ExitCode.failure
             }
             let workbook: Workbook
@@ -141,11 +144,11 @@ extension LCitySite {
                 }
             } catch let failure as XLSXReader.Failure {
                 let reason = failure == .notAZipArchive ? SheetText.notAZip.text(in: language) : "\(failure)"
-                printError("\(file): error: " + SheetText.cannotReadWorkbook(reason).text(in: language))
+                printError("\(file): " + Severity.error.label.text(in: language) + SheetText.cannotReadWorkbook(reason).text(in: language))
                 throw ExitCode.failure
             } catch let failure as CSVSheet.Failure {
                 let reason = failure == .notUTF8 ? SheetText.notUTF8.text(in: language) : "\(failure)"
-                printError("\(file): error: " + SheetText.cannotReadWorkbook(reason).text(in: language))
+                printError("\(file): " + Severity.error.label.text(in: language) + SheetText.cannotReadWorkbook(reason).text(in: language))
                 throw ExitCode.failure
             }
             var importer = SubmissionImport(content: content, slug: slug)
@@ -153,10 +156,15 @@ extension LCitySite {
             var result = importer.run(workbook, file: file, lines: lines, oldText: oldText)
             if strict { result.diagnostics = result.diagnostics.treatingWarningsAsErrors() }
             for reading in result.readings {
-                printError("\(reading.location): note: " + SheetText.reading(reading.typed, reading.value).text(in: language))
+                printError(
+                    "\(reading.location): " + Message.noteLabel.text(in: language)
+                        + SheetText.reading(reading.typed, reading.value).text(in: language))
             }
             if !result.diagnostics.isEmpty {
-                LCitySite.report(result.diagnostics, fileCount: 1, summary: false)
+                // Cells have no source line to show: the excerpts are for text files.
+                LCitySite.report(
+                    result.diagnostics, fileCount: 1, summary: false, language: language,
+                    root: workbook.isCSV ? nil : site.rootURL)
             }
             guard result.diagnostics.errorCount == 0, let text = result.text else {
                 printError(SheetText.notWritten(cityFile).text(in: language))

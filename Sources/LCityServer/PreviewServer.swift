@@ -18,6 +18,8 @@ public struct PreviewServer: Sendable {
     /// Called with the bound port once the server listens.
     public var onReady: @Sendable (Int) -> Void = { _ in }
     public var strict = false
+    /// The language of terminal lines, and of the error page for paths outside `/zh/` and `/en/`.
+    public var language: MessageLanguage = .en
 
     public init(root: URL, host: String = "127.0.0.1", port: Int = 8080, output: @escaping @Sendable (String) -> Void) {
         self.root = root
@@ -28,7 +30,9 @@ public struct PreviewServer: Sendable {
 
     /// Errors the server reports to the command line.
     public struct ServerError: Error, CustomStringConvertible {
-        public var description: String
+        /// What went wrong, in every message language.
+        public var message: Message
+        public var description: String { message.en }
     }
 
     /// Builds, then serves until cancelled (Ctrl-C).
@@ -40,10 +44,10 @@ public struct PreviewServer: Sendable {
                 try await runOnce(port: candidate)
                 return
             } catch let error where Self.isAddressInUse(error) && port != 0 && attempt + 1 < portAttempts {
-                output("port \(candidate) is in use, trying \(candidate + 1)")
+                output(Message.portInUseTrying(candidate, next: candidate + 1).text(in: language))
                 attempt += 1
             } catch where Self.isAddressInUse(error) {
-                throw ServerError(description: "port \(candidate) is in use (pass another with --port)")
+                throw ServerError(message: .portInUse(candidate))
             }
         }
     }
@@ -61,13 +65,17 @@ public struct PreviewServer: Sendable {
         let box = SnapshotBox()
         let broadcaster = ReloadBroadcaster()
         let output = output
+        let language = language
 
         let first = await state.buildAll()
         box.set(await state.snapshot)
         report(first, output: output)
 
         let router = Router()
-        router.add(middleware: PreviewMiddleware(snapshots: box, broadcaster: broadcaster, languages: Self.languages(box)))
+        router.add(
+            middleware: PreviewMiddleware(
+                snapshots: box, broadcaster: broadcaster, languages: Self.languages(box), language: language,
+                sourceLines: { SourceLines(root: root) }))
         var logger = Logger(label: "lcity-site.serve")
         logger.logLevel = .warning
         let onReady = onReady
@@ -77,7 +85,7 @@ public struct PreviewServer: Sendable {
             configuration: .init(address: .hostname(host, port: port), serverName: "lcity-site"),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port
-                output("serving http://\(host):\(bound)/ — watching content/ and templates/ (Ctrl-C to stop)")
+                output(Message.serving("http://\(host):\(bound)/").text(in: language))
                 onReady(bound)
             },
             logger: logger)
@@ -87,10 +95,10 @@ public struct PreviewServer: Sendable {
             await watcher.run { changed in
                 let report = await state.rebuild(changed: changed)
                 box.set(await state.snapshot)
-                let names = changed.count == 1 ? changed[0] : "\(changed.count) files"
-                output(Self.line(report, trigger: names))
+                let names: Message = changed.count == 1 ? .verbatim(changed[0]) : .filesChanged(changed.count)
+                output(Self.line(report, trigger: names).text(in: language))
                 if report.kind == .failed {
-                    output(DiagnosticFormatter.text(report.diagnostics.filter { $0.severity == .error }))
+                    output(DiagnosticFormatter.text(report.diagnostics.filter { $0.severity == .error }, language: language))
                 }
                 await broadcaster.broadcast("reload")
             }
@@ -118,24 +126,24 @@ public struct PreviewServer: Sendable {
     }
 
     private func report(_ report: SiteSession.Report, output: @Sendable (String) -> Void) {
-        output(Self.line(report, trigger: "start"))
+        output(Self.line(report, trigger: .triggerStart).text(in: language))
         if report.kind == .failed {
-            output(DiagnosticFormatter.text(report.diagnostics.filter { $0.severity == .error }))
+            output(DiagnosticFormatter.text(report.diagnostics.filter { $0.severity == .error }, language: language))
         }
     }
 
     /// One line per rebuild: what triggered it, what was rebuilt, how long it took.
-    static func line(_ report: SiteSession.Report, trigger: String) -> String {
+    static func line(_ report: SiteSession.Report, trigger: Message) -> Message {
         let ms = String(format: "%.0f ms", report.seconds * 1000)
         switch report.kind {
         case .failed:
-            return "\(trigger): \(report.diagnostics.errorCount) error(s), still serving the last good site (\(ms))"
+            return .rebuildFailed(trigger, errors: report.diagnostics.errorCount, time: ms)
         case .full:
-            return "\(trigger): rebuilt all \(report.pagesRendered) pages in \(ms)"
+            return .rebuiltAll(trigger, pages: report.pagesRendered, time: ms)
         case .pages:
-            return "\(trigger): re-rendered \(report.pagesRendered) pages in \(ms)"
+            return .rerendered(trigger, pages: report.pagesRendered, time: ms)
         case .incremental:
-            return "\(trigger): rebuilt \(report.pagesRendered) pages, \(report.changedPaths.count) files changed, in \(ms)"
+            return .rebuiltIncrementally(trigger, pages: report.pagesRendered, files: report.changedPaths.count, time: ms)
         }
     }
 }
@@ -145,6 +153,10 @@ struct PreviewMiddleware<Context: RequestContext>: RouterMiddleware {
     let snapshots: SnapshotBox
     let broadcaster: ReloadBroadcaster
     let languages: [String]
+    /// The language of the error page for paths outside `/zh/` and `/en/`.
+    var language: MessageLanguage = .en
+    /// Reads the site's source lines for the error page's excerpts (made per page, so that edits show).
+    var sourceLines: @Sendable () -> SourceLines? = { nil }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
@@ -162,17 +174,24 @@ struct PreviewMiddleware<Context: RequestContext>: RouterMiddleware {
             headers[.cacheControl] = "no-cache"
             return Response(status: .movedPermanently, headers: headers)
         case .file(let file):
-            if snapshot.hasErrors && file.hasSuffix(".html") {
-                return html(.internalServerError, LiveReload.errorPage(snapshot.diagnostics))
-            }
+            if snapshot.hasErrors && file.hasSuffix(".html") { return errorPage(snapshot.diagnostics, path: path) }
             let data = snapshot.files[file]!
             if file.hasSuffix(".html") { return html(.ok, LiveReload.inject(into: data)) }
             return body(.ok, data, contentType: SitePaths.contentType(file))
         case .notFound(let page):
-            if snapshot.hasErrors { return html(.internalServerError, LiveReload.errorPage(snapshot.diagnostics)) }
+            if snapshot.hasErrors { return errorPage(snapshot.diagnostics, path: path) }
             guard let data = snapshot.files[page] else { return plain(.notFound, "not found\n") }
             return html(.notFound, LiveReload.inject(into: data))
         }
+    }
+
+    /// The error page in the language of the requested page (`/zh/…`, `/en/…`), else the server's.
+    private func errorPage(_ diagnostics: [Diagnostic], path: String) -> Response {
+        let lines = sourceLines()
+        let page = LiveReload.errorPage(
+            diagnostics, language: LiveReload.language(ofPath: path, default: language),
+            sourceLine: { file, number in lines?.line(file, number) })
+        return html(.internalServerError, page)
     }
 
     private func html(_ status: HTTPResponse.Status, _ data: Data) -> Response {

@@ -80,25 +80,45 @@ enum LiveReload {
         return result
     }
 
-    /// A page listing the current errors (file:line:col), which reloads itself once they are fixed.
-    static func errorPage(_ diagnostics: [Diagnostic]) -> Data {
+    /// The message language of a request path: `/zh/…` Chinese, `/en/…` English, else `fallback`.
+    static func language(ofPath path: String, default fallback: MessageLanguage) -> MessageLanguage {
+        let first = path.split(separator: "/").first.map(String.init) ?? ""
+        return MessageLanguage(rawValue: first) ?? fallback
+    }
+
+    /// A page listing the current errors (file:line:col) in `language`, each with its source line and a caret under
+    /// the column when `sourceLine(file, line)` can give it; the page reloads itself once the errors are fixed.
+    static func errorPage(
+        _ diagnostics: [Diagnostic], language: MessageLanguage = .en, sourceLine: (String, Int) -> String? = { _, _ in nil }
+    ) -> Data {
         let items = diagnostics.map { diagnostic in
-            let notes = diagnostic.notes.map { "<br><span class=\"note\">note: \(escape($0))</span>" }.joined()
-            return "<li class=\"\(diagnostic.severity.rawValue)\"><code>\(escape(diagnostic.location.description))</code> <strong>\(diagnostic.severity.rawValue):</strong> \(escape(diagnostic.message))\(notes)</li>"
+            let notes = diagnostic.notes.map {
+                "<br><span class=\"note\">\(escape(Message.noteLabel.text(in: language) + $0.text(in: language)))</span>"
+            }.joined()
+            var excerpt = ""
+            let location = diagnostic.location
+            if location.sheet == nil, location.line > 0, location.column > 0, let line = sourceLine(location.file, location.line) {
+                let lines = SourceExcerpt(line: line, column: location.column)
+                excerpt = "\n<pre class=\"excerpt\" aria-label=\"\(escape(Message.errorPageSourceLabel.text(in: language)))\">"
+                    + "\(escape(lines.source))\n<span class=\"caret\">\(escape(lines.caret))</span></pre>"
+            }
+            let label = diagnostic.severity.label.text(in: language).trimmingCharacters(in: .whitespaces)
+            return "<li class=\"\(diagnostic.severity.rawValue)\"><code>\(escape(location.description))</code> <strong>\(escape(label))</strong> \(escape(diagnostic.message.text(in: language)))\(notes)\(excerpt)</li>"
         }.joined(separator: "\n")
         let errors = diagnostics.count { $0.severity == .error }
         let html = """
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="\(language.rawValue)">
             <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>lcity-site: \(errors) error\(errors == 1 ? "" : "s")</title>
+            <title>\(escape(Message.errorPageTitle(errors: errors).text(in: language)))</title>
             <style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem;line-height:1.5}li{margin:.5rem 0}
-            code{background:#f3f3f3;padding:.1rem .3rem}.error strong{color:#b00020}.warning strong{color:#8a5a00}.note{color:#555}</style>
+            code{background:#f3f3f3;padding:.1rem .3rem}.error strong{color:#b00020}.warning strong{color:#8a5a00}.note{color:#555}
+            pre.excerpt{background:#f6f6f6;padding:.4rem .6rem;margin:.3rem 0;overflow-x:auto;tab-size:8}.caret{color:#b00020;font-weight:bold}</style>
             </head>
             <body>
             <main>
-            <h1>The site cannot be rebuilt: \(errors) error\(errors == 1 ? "" : "s")</h1>
-            <p>Fix the content below; this page reloads by itself when the site builds again.</p>
+            <h1>\(escape(Message.errorPageHeading(errors: errors).text(in: language)))</h1>
+            <p>\(escape(Message.errorPageIntro.text(in: language)))</p>
             <ol>
             \(items)
             </ol>

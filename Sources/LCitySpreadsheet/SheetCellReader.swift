@@ -77,11 +77,11 @@ struct SheetCellReader {
             let found = Set(headerColumns(sheet).values)
             let missing = [DataColumn.measure, .year, .value].filter { !found.contains($0) }
             sink.error(
-                SheetText.missingColumns(missing.map { $0.header(in: .en, languageName: { $0 }) }).en,
+                SheetText.missingColumns(missing),
                 at: location(sheet, row: 0, column: nil),
-                notes: [SheetText.missingColumnsHint.en])
+                notes: [SheetText.missingColumnsHint])
         } else {
-            sink.error(SheetText.emptyWorkbook.en, at: SourceLocation(file: file))
+            sink.error(SheetText.emptyWorkbook, at: SourceLocation(file: file))
         }
         return nil
     }
@@ -151,27 +151,27 @@ struct SheetCellReader {
             let measureCell = cell(.measure)
             guard let measureText = measureCell.text else {
                 if hasEntries {
-                    sink.error(SheetText.rowWithoutMeasure.en, at: location(sheet, row: row, column: nil))
+                    sink.error(SheetText.rowWithoutMeasure, at: location(sheet, row: row, column: nil))
                 }
                 continue
             }
             guard let measure = measures[measureText] else {
                 sink.error(
-                    SheetText.unknownMeasure(measureText).en, at: measureCell.location,
+                    SheetText.unknownMeasure(measureText), at: measureCell.location,
                     notes: Suggestion.note(for: measureText, in: measures.keys))
                 continue
             }
             // The year: a whole number, as a number cell or as text (`２０２３`, `2023年`).
             let yearCell = cell(.year)
             guard let yearText = yearCell.text else {
-                if hasEntries { sink.error(SheetText.yearEmpty.en, at: yearCell.location) }
+                if hasEntries { sink.error(SheetText.yearEmpty, at: yearCell.location) }
                 continue
             }
             let yearDigits = yearText.hasSuffix("年") ? String(yearText.dropLast()) : yearText
             guard let yearNumber = SheetNumber.parse(yearDigits)?.value, yearNumber.rounded() == yearNumber,
                 abs(yearNumber) < 100_000
             else {
-                sink.error(SheetText.yearNotANumber(yearText).en, at: yearCell.location)
+                sink.error(SheetText.yearNotANumber(yearText), at: yearCell.location)
                 continue
             }
             let year = Located(Int(yearNumber), at: yearCell.location)
@@ -183,19 +183,19 @@ struct SheetCellReader {
             let categoryCell = cell(.category)
             if let breakdown {
                 guard let text = categoryCell.text else {
-                    if hasEntries { sink.error(SheetText.categoryEmpty(measure.id).en, at: categoryCell.location) }
+                    if hasEntries { sink.error(SheetText.categoryEmpty(measure.id), at: categoryCell.location) }
                     continue
                 }
                 guard let category = category(text, in: breakdown) else {
                     let shown = breakdown.categories.map { "\($0.id) (\($0.name.texts.joined(separator: " / ")))" }
                     sink.error(
-                        SheetText.unknownCategory(text, measure.id).en, at: categoryCell.location,
-                        notes: [SheetText.categoriesAre(shown).en])
+                        SheetText.unknownCategory(text, measure.id), at: categoryCell.location,
+                        notes: [SheetText.categoriesAre(shown)])
                     continue
                 }
                 reading.category = Located(category, at: categoryCell.location)
             } else if let text = categoryCell.text {
-                sink.error(SheetText.categoryWithoutBreakdown(text, measure.id).en, at: categoryCell.location)
+                sink.error(SheetText.categoryWithoutBreakdown(text, measure.id), at: categoryCell.location)
                 continue
             }
             let valueCell = cell(.value)
@@ -213,7 +213,7 @@ struct SheetCellReader {
                     let allowed = ObservationFlag.allCases.map { flag in
                         "\(flag.rawValue) (\(languages.map { content.strings[$0]?["flag_\(flag.rawValue)"] ?? "" }.joined(separator: " / ")))"
                     }
-                    sink.error(SheetText.unknownFlag(text).en, at: flagCell.location, notes: [SheetText.flagsAre(allowed).en])
+                    sink.error(SheetText.unknownFlag(text), at: flagCell.location, notes: [SheetText.flagsAre(allowed)])
                     continue
                 }
                 reading.flag = Located(flag, at: flagCell.location)
@@ -242,9 +242,9 @@ struct SheetCellReader {
             let key = row.category?.value ?? ""
             if let earlier = seen[key] {
                 sink.error(
-                    SheetText.duplicateRow(measure.id, first.year.value, key).en,
+                    SheetText.duplicateRow(measure.id, first.year.value, key),
                     at: location(sheet, row: row.row, column: nil),
-                    notes: [SheetText.firstRowAt(location(sheet, row: earlier.row, column: nil).description).en])
+                    notes: [SheetText.firstRowAt(location(sheet, row: earlier.row, column: nil).description)])
                 ok = false
             } else {
                 seen[key] = row
@@ -255,8 +255,8 @@ struct SheetCellReader {
             guard let firstValue = values.first else { return nil }
             for other in values.dropFirst() where other.value != firstValue.value {
                 sink.error(
-                    SheetText.rowsDisagree(what, measure.id, first.year.value).en, at: other.location,
-                    notes: [SheetText.firstGivenAt(firstValue.location.description).en])
+                    SheetText.rowsDisagree(what, measure.id, first.year.value), at: other.location,
+                    notes: [SheetText.firstGivenAt(firstValue.location.description)])
                 ok = false
             }
             return firstValue
@@ -285,8 +285,8 @@ struct SheetCellReader {
         }
         guard let value else {
             sink.error(
-                SheetText.valueEmpty(measure.id, first.year.value).en, at: first.valueLocation,
-                notes: [SheetText.valueEmptyHint(content.strings[content.config.defaultLanguage]?["not_available"] ?? "n/a").en])
+                SheetText.valueEmpty(measure.id, first.year.value), at: first.valueLocation,
+                notes: [SheetText.valueEmptyHint(content.strings[content.config.defaultLanguage]?["not_available"] ?? "n/a")])
             return nil
         }
         guard ok else { return nil }
@@ -295,8 +295,8 @@ struct SheetCellReader {
             let missing = languages.filter { located[$0] == nil }
             if !missing.isEmpty {
                 sink.warning(
-                    SheetText.missingTranslation(missing.joined(separator: ", ")).en, at: first.location,
-                    notes: [SheetText.missingTranslationHint.en])
+                    SheetText.missingTranslation(missing.joined(separator: ", ")), at: first.location,
+                    notes: [SheetText.missingTranslationHint])
             }
             return LocalizedText(located.mapValues(\.value), at: first.location)
         }
@@ -357,8 +357,8 @@ struct SheetCellReader {
             return .single(Located(number, at: location))
         }
         sink.error(
-            SheetText.valueNotANumber(text).en, at: location,
-            notes: [SheetText.valueNotANumberHint(content.strings[content.config.defaultLanguage]?["not_available"] ?? "n/a").en])
+            SheetText.valueNotANumber(text), at: location,
+            notes: [SheetText.valueNotANumberHint(content.strings[content.config.defaultLanguage]?["not_available"] ?? "n/a")])
         return nil
     }
 
@@ -444,7 +444,7 @@ struct SheetCellReader {
             let at = location(sheet, row: row, column: 2)
             guard let field = rows[key] else {
                 sink.error(
-                    SheetText.unknownCityField(key).en, at: location(sheet, row: row, column: 0),
+                    SheetText.unknownCityField(key), at: location(sheet, row: row, column: 0),
                     notes: Suggestion.note(for: key, in: rows.keys))
                 continue
             }
@@ -457,12 +457,12 @@ struct SheetCellReader {
                     if reinterpreted { readings.append(.init(location: at, typed: text, value: CityYAML.number(number))) }
                     identity.numbers[field] = Located(number, at: at)
                 } else {
-                    sink.error(SheetText.fieldNotANumber(key, text).en, at: at)
+                    sink.error(SheetText.fieldNotANumber(key, text), at: at)
                 }
                 if let number = identity.numbers[field], field.field != .latitude, field.field != .longitude,
                     number.value.rounded() != number.value
                 {
-                    sink.error(SheetText.fieldNotAWholeNumber(key, CityYAML.number(number.value)).en, at: at)
+                    sink.error(SheetText.fieldNotAWholeNumber(key, CityYAML.number(number.value)), at: at)
                 }
             } else {
                 identity.values[field] = Located(text, at: at)

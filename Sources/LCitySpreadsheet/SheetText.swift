@@ -138,16 +138,18 @@ public enum SheetText {
             zh: "\(file) 的新内容读回后与表格数据不一致，未写入任何内容（请报告此问题）")
     }
 
-    /// The first lines of a city file created from a workbook.
-    static func newCityFileHeader(_ slug: String) -> Message {
-        Message(
-            en: "# City data file for '\(slug)', created from a submission sheet (lcity-site import).\n",
-            zh: "# 城市数据文件“\(slug)”，由数据填报表导入生成（lcity-site import）。\n")
+    /// The first lines of a city file created from a workbook: a comment in both languages.
+    static func newCityFileHeader(_ slug: String) -> String {
+        let message = Message(
+            en: "City data file for '\(slug)', created from a submission sheet (lcity-site import city).",
+            zh: "城市数据文件“\(slug)”，由数据填报表导入生成（lcity-site import city）。")
+        return "# \(message.en)\n# \(message.zh)\n"
     }
 
-    static func missingColumns(_ columns: [String]) -> Message {
-        let list = columns.map { "'\($0)'" }.joined(separator: ", ")
-        return Message(en: "the sheet has no column \(list) in its first row", zh: "表格第一行中没有“\(columns.joined(separator: "”、“"))”列")
+    static func missingColumns(_ columns: [DataColumn]) -> Message {
+        let english = columns.map { "'\(header($0).en)'" }.joined(separator: ", ")
+        let chinese = columns.map { header($0).zh }.joined(separator: "”、“")
+        return Message(en: "the sheet has no column \(english) in its first row", zh: "表格第一行中没有“\(chinese)”列")
     }
 
     static let missingColumnsHint = Message(

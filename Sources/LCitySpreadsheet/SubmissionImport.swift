@@ -57,7 +57,7 @@ public struct SubmissionImport {
                 optionalLanguages: content.config.partialLanguages)
             guard let city = loaded.value, loaded.diagnostics.errorCount == 0 else {
                 result.diagnostics = loaded.diagnostics + [
-                    .error(SheetText.cityFileHasErrors(cityFile).en, at: SourceLocation(file: cityFile))
+                    .error(SheetText.cityFileHasErrors(cityFile), at: SourceLocation(file: cityFile))
                 ]
                 return result
             }
@@ -73,8 +73,8 @@ public struct SubmissionImport {
         result.readings = reader.readings.sorted { $0.location < $1.location }
         if oldCity == nil && identity == nil {
             sink.error(
-                SheetText.newCityNeedsCitySheet(cityFile).en, at: SourceLocation(file: file),
-                notes: [SheetText.newCityNeedsCitySheetHint(slug).en])
+                SheetText.newCityNeedsCitySheet(cityFile), at: SourceLocation(file: file),
+                notes: [SheetText.newCityNeedsCitySheetHint(slug)])
         }
         let merged = merge(rows, into: oldCity, identity: identity, sink: sink)
         if let merged {
@@ -95,13 +95,13 @@ public struct SubmissionImport {
                 optionalLanguages: content.config.partialLanguages)
             guard let city = reloaded.value, reloaded.diagnostics.errorCount == 0, sameData(city, merged.city) else {
                 result.diagnostics.append(
-                    .error(SheetText.internalEditFailure(cityFile).en, at: SourceLocation(file: cityFile),
-                           notes: reloaded.diagnostics.map(\.description)))
+                    .error(SheetText.internalEditFailure(cityFile), at: SourceLocation(file: cityFile),
+                           notes: reloaded.diagnostics.map { .verbatim($0.description) }))
                 return result
             }
             result.text = text
         } catch {
-            result.diagnostics.append(.error("\(error)", at: SourceLocation(file: cityFile)))
+            result.diagnostics.append(.error(.verbatim("\(error)"), at: SourceLocation(file: cityFile)))
         }
         return result
     }
@@ -181,7 +181,7 @@ public struct SubmissionImport {
                 (measure.id, measure.breakdownID.flatMap(content.framework.breakdown)?.categories.map(\.id) ?? [])
             })
         var editor = try CityFileEditor(
-            text: oldText ?? SheetText.newCityFileHeader(slug).en, languages: content.config.languages,
+            text: oldText ?? SheetText.newCityFileHeader(slug), languages: content.config.languages,
             measureOrder: content.framework.measures.map(\.id), categoryOrder: categoryOrder)
         editor.update(merged.fields)
         try editor.update(merged.series)

@@ -130,14 +130,14 @@ struct FormattingTests {
     }
 
     @Test func githubAnnotationsEscapeTheirData() {
-        let diagnostic = Diagnostic.error("a, b: 50%\nsecond", at: SourceLocation(file: "content/x,y.yaml", line: 3, column: 7))
+        let diagnostic = Diagnostic.error(.verbatim("a, b: 50%\nsecond"), at: SourceLocation(file: "content/x,y.yaml", line: 3, column: 7))
         #expect(DiagnosticFormatter.githubAnnotations([diagnostic]) == "::error file=content/x%2Cy.yaml,line=3,col=7::a, b: 50%25%0Asecond")
     }
 
     @Test func jsonReportCountsErrorsAndWarnings() throws {
         let diagnostics = [
-            Diagnostic.error("bad", at: SourceLocation(file: "a.yaml", line: 1, column: 2)),
-            Diagnostic.warning("meh", at: SourceLocation(file: "b.yaml")),
+            Diagnostic.error(.verbatim("bad"), at: SourceLocation(file: "a.yaml", line: 1, column: 2)),
+            Diagnostic.warning(.verbatim("meh"), at: SourceLocation(file: "b.yaml")),
         ]
         let data = Data(DiagnosticFormatter.json(diagnostics, fileCount: 4).utf8)
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

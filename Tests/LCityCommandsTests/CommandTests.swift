@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import LCityCommands
+import LCityTestSupport
 
 @Suite("Command line")
 struct CommandTests {
@@ -26,5 +27,52 @@ struct CommandTests {
         let build = try #require(try LCitySite.parseAsRoot(["build", "--root", root.path]) as? LCitySite.Build)
         await #expect(throws: ExitCode.failure) { try await build.run() }
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path))
+    }
+}
+
+@Suite("Command messages")
+struct CommandMessageTests {
+    /// Lines a command printed to standard error.
+    final class Collected: @unchecked Sendable {
+        private let lock = NSLock()
+        private var lines: [String] = []
+        func append(_ line: String) { lock.withLock { lines.append(line) } }
+        var all: [String] { lock.withLock { lines } }
+    }
+
+    @Test func checkSpeaksChineseWithLangZhAndFails() async throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try FileManager.default.copyItem(
+            at: fixturesDirectory.appendingPathComponent("invalid/slips.yaml"), to: site.url("content/cities/slips.yaml"))
+        let command = try #require(
+            try LCitySite.parseAsRoot(["check", "--root", site.root.path, "--lang", "zh"]) as? LCitySite.Check)
+        let collected = Collected()
+        await LCitySite.$errorOutput.withValue({ collected.append($0) }) {
+            await #expect(throws: ExitCode.failure) { try await command.run() }
+        }
+        let text = collected.all.joined(separator: "\n")
+        #expect(text.contains("content/cities/slips.yaml:4:10: 错误：未知的国家代码“Kenya”"))
+        #expect(text.contains("content/cities/slips.yaml:4:10: 附注：您是不是要写“KE”？（写代码，不写国名）"))
+        // The source line and a caret under the column, as compilers print them.
+        #expect(text.contains("country: Kenya\n         ^"))
+        #expect(text.contains("个错误，"))
+        #expect(!text.contains("error:"))
+    }
+
+    @Test func langOptionParsesLanguageCodes() throws {
+        let zh = try #require(try LCitySite.parseAsRoot(["check", "--lang", "zh_CN.UTF-8"]) as? LCitySite.Check)
+        #expect(zh.languageOptions.requested == .zh)
+        let en = try #require(try LCitySite.parseAsRoot(["build", "--lang", "en"]) as? LCitySite.Build)
+        #expect(en.languageOptions.requested == .en)
+        #expect(try LCitySite.parseAsRoot(["serve", "--lang", "zh"]) is LCitySite.Serve)
+        #expect(throws: (any Error).self) { try LCitySite.parseAsRoot(["check", "--lang", "fr"]) }
+    }
+
+    @Test func siteDefaultLanguageIsReadFromSiteYAML() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.edit("content/site.yaml", replacing: "default_language: ", with: "default_language: zh #")
+        #expect(LanguageOptions.siteDefault(root: site.root) == "zh")
     }
 }

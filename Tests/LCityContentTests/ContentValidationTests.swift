@@ -89,6 +89,25 @@ struct ValidationFixtureTests {
         #expect(!lines.isEmpty)
     }
 
+    /// Fixtures whose diagnostics are also kept in Chinese (`.expected.zh`), as `check --lang zh` prints them.
+    static let chineseFixtures = ["out-of-range", "slips", "unknown-ids"]
+
+    @Test(arguments: chineseFixtures)
+    func invalidCityReportsExpectedDiagnosticsInChinese(name: String) throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let source = fixturesDirectory.appendingPathComponent("invalid/\(name).yaml")
+        try FileManager.default.copyItem(at: source, to: site.url("content/cities/\(name).yaml"))
+        let lines = site.check().diagnostics.map { $0.text(in: .zh) }.flatMap { $0.split(separator: "\n").map(String.init) }
+        let expectedURL = fixturesDirectory.appendingPathComponent("invalid/\(name).expected.zh")
+        if recording {
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: expectedURL)
+        }
+        let expected = try String(contentsOf: expectedURL, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines == expected)
+        #expect(!lines.isEmpty)
+    }
+
     /// What is not a regular UTF-8 file is said to be what it is, and a named pipe is never opened (reading one
     /// would wait forever).
     @Test func filesThatAreNotTextSayWhatTheyAre() throws {
@@ -212,7 +231,7 @@ struct FrameworkValidationTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let result = Pipeline.check(root: root)
         #expect(result.diagnostics.count == 1)
-        #expect(result.diagnostics.first?.notes == ["run the command in the site folder, or pass --root DIR"])
+        #expect(result.diagnostics.first?.notes.map(\.en) == ["run the command in the site folder, or pass --root DIR"])
     }
 }
 
@@ -305,6 +324,6 @@ struct CoordinateValidationTests {
         let result = site.check()
         let content = try #require(result.value)
         #expect(content.cities.allSatisfy { $0.coordinates != nil })
-        #expect(!result.diagnostics.contains { $0.message.contains("coordinates lie") })
+        #expect(!result.diagnostics.contains { $0.message.en.contains("coordinates lie") })
     }
 }

@@ -7,6 +7,7 @@ import Testing
 #endif
 
 @testable import LCityServer
+import LCityContent
 import LCityTestSupport
 
 
@@ -181,10 +182,46 @@ struct PreviewServerTests {
             status == 500 && body.contains("content/cities/qiaolan.yaml:") && body.contains("a percentage must be 0–100")
         }
         #expect(broken)
+        // In the language of the page asked for, with the offending line and a caret under the column.
+        let chinese = try await server.get("/zh/cities/qiaolan/")
+        #expect(chinese.status == 500)
+        #expect(chinese.body.contains(#"<html lang="zh">"#))
+        #expect(chinese.body.contains("百分比必须在 0–100 之间"))
+        #expect(chinese.body.contains("网站无法重新生成"))
+        #expect(chinese.body.contains(#"<pre class="excerpt""#) && chinese.body.contains("total: 198.2}"))
+        #expect(!chinese.body.contains("a percentage must be"))
+        let english = try await server.get("/en/cities/qiaolan/")
+        #expect(english.body.contains(#"<html lang="en">"#) && english.body.contains("The site cannot be rebuilt"))
         try server.edit("content/cities/qiaolan.yaml", replacing: "total: 198.2}", with: "total: 98.3}")
         let recovered = try await server.waitFor("/en/cities/qiaolan/") { status, body in status == 200 && body.contains("98.3%") }
         #expect(recovered)
         await server.stop()
+    }
+
+    @Test func errorPageShowsTheSourceLineWithACaretInThePagesLanguage() {
+        let diagnostics = [
+            Diagnostic.error(
+                .unknownCountry("Kenya"), at: SourceLocation(file: "content/cities/a.yaml", line: 2, column: 17),
+                notes: [.countryCodeNotName("KE")]),
+            Diagnostic.error(.fileEmpty, at: SourceLocation(file: "content/cities/b.yaml")),
+        ]
+        let source = ["name: {zh: 甲}", "\t国家：x, country: Kenya"]
+        let page = String(
+            decoding: LiveReload.errorPage(diagnostics, language: .zh) { file, line in
+                file == "content/cities/a.yaml" ? source[line - 1] : nil
+            }, as: UTF8.self)
+        #expect(page.contains(#"<html lang="zh">"#))
+        #expect(page.contains("<title>lcity-site：2 个错误</title>"))
+        #expect(page.contains("<strong>错误：</strong> 未知的国家代码“Kenya”"))
+        #expect(page.contains("附注：您是不是要写“KE”？"))
+        // A tab stays a tab, each wide character becomes an ideographic space: the caret stands under 'K'.
+        let caret = "\t\u{3000}\u{3000}\u{3000}" + String(repeating: " ", count: 12) + "^"
+        #expect(page.contains("\t国家：x, country: Kenya\n<span class=\"caret\">\(caret)</span></pre>"))
+        #expect(page.components(separatedBy: "<pre").count == 2)
+        #expect(!page.contains("error:") && !page.contains("note:"))
+        #expect(LiveReload.language(ofPath: "/zh/cities/a/", default: .en) == .zh)
+        #expect(LiveReload.language(ofPath: "/en/", default: .zh) == .en)
+        #expect(LiveReload.language(ofPath: "/assets/x.css", default: .zh) == .zh)
     }
 
     @Test func resolvesPathsLikeAStaticHost() {

@@ -19,8 +19,8 @@ public struct LinkChecker: Sendable {
     public struct BrokenLink: Sendable, Hashable, CustomStringConvertible {
         public var page: String
         public var link: String
-        public var problem: String
-        public var description: String { "\(page): broken link '\(link)': \(problem)" }
+        public var problem: Message
+        public var description: String { "\(page): \(Message.brokenLink(link, problem).en)" }
     }
 
     /// Totals of a check.
@@ -61,7 +61,7 @@ public struct LinkChecker: Sendable {
             || link.hasPrefix("data:") || link.hasPrefix("tel:"))
     }
 
-    private func problem(with link: String, on page: String, ids: [String: Set<String>]) -> String? {
+    private func problem(with link: String, on page: String, ids: [String: Set<String>]) -> Message? {
         let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         // A query is read by the page's script (the comparison's `?cities=a,b`): the file is the path before it, and
         // every city it names must have a profile.
@@ -70,7 +70,7 @@ public struct LinkChecker: Sendable {
         if pathAndQuery.count > 1, let cities = pathAndQuery[1].split(separator: "&").first(where: { $0.hasPrefix("cities=") }) {
             let language = page.split(separator: "/").first.map(String.init) ?? ""
             for slug in cities.dropFirst("cities=".count).split(separator: ",") where site.files["\(language)/cities/\(slug)/index.html"] == nil {
-                return "the comparison names '\(slug)', which has no profile"
+                return .comparisonNamesNoProfile(String(slug))
             }
         }
         let fragment = parts.count > 1 ? String(parts[1]) : nil
@@ -78,10 +78,10 @@ public struct LinkChecker: Sendable {
         if !pathPart.isEmpty {
             var relative = pathPart
             if pathPart.hasPrefix("/") {
-                guard pathPart.hasPrefix(basePath) else { return "it leads outside the site (\(basePath))" }
+                guard pathPart.hasPrefix(basePath) else { return .leadsOutsideSiteBase(basePath) }
                 relative = "/" + pathPart.dropFirst(basePath.count)
             }
-            guard let resolved = Self.resolve(relative, from: page) else { return "it leads outside the site" }
+            guard let resolved = Self.resolve(relative, from: page) else { return .leadsOutsideSite }
             if resolved.isEmpty || resolved.hasSuffix("/") {
                 target = resolved + "index.html"
             } else if site.files[resolved] != nil {
@@ -89,14 +89,14 @@ public struct LinkChecker: Sendable {
             } else if site.files[resolved + "/index.html"] != nil {
                 target = resolved + "/index.html"
             } else {
-                return "no file \(resolved)"
+                return .noFile(resolved)
             }
-            guard site.files[target] != nil else { return "no file \(target)" }
+            guard site.files[target] != nil else { return .noFile(target) }
         }
         if let fragment, !fragment.isEmpty {
             let decoded = fragment.removingPercentEncoding ?? fragment
-            guard let targetIDs = ids[target] else { return "#\(fragment) points into a file that is not a page" }
-            if !targetIDs.contains(decoded) { return "\(target) has no element with id '\(decoded)'" }
+            guard let targetIDs = ids[target] else { return .fragmentIntoNonPage(fragment) }
+            if !targetIDs.contains(decoded) { return .noElementWithID(target, decoded) }
         }
         return nil
     }

@@ -3,6 +3,14 @@ public enum Severity: String, Sendable, Codable, Comparable {
     case warning
     case error
 
+    /// `error: ` or `warning: ` (`错误：`, `警告：`), as the line of a diagnostic starts.
+    public var label: Message {
+        switch self {
+        case .error: .errorLabel
+        case .warning: .warningLabel
+        }
+    }
+
     public static func < (lhs: Severity, rhs: Severity) -> Bool {
         lhs == .warning && rhs == .error
     }
@@ -14,13 +22,13 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var severity: Severity
     /// Where the problem is.
     public var location: SourceLocation
-    /// What is wrong, in one sentence.
-    public var message: String
+    /// What is wrong, in one sentence, in every message language.
+    public var message: Message
     /// Extra lines: what was expected, a suggestion.
-    public var notes: [String]
+    public var notes: [Message]
 
     /// Creates a diagnostic.
-    public init(_ severity: Severity, at location: SourceLocation, _ message: String, notes: [String] = []) {
+    public init(_ severity: Severity, at location: SourceLocation, _ message: Message, notes: [Message] = []) {
         self.severity = severity
         self.location = location
         self.message = message
@@ -28,20 +36,24 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// An error at `location`.
-    public static func error(_ message: String, at location: SourceLocation, notes: [String] = []) -> Diagnostic {
+    public static func error(_ message: Message, at location: SourceLocation, notes: [Message] = []) -> Diagnostic {
         Diagnostic(.error, at: location, message, notes: notes)
     }
 
     /// A warning at `location`.
-    public static func warning(_ message: String, at location: SourceLocation, notes: [String] = []) -> Diagnostic {
+    public static func warning(_ message: Message, at location: SourceLocation, notes: [Message] = []) -> Diagnostic {
         Diagnostic(.warning, at: location, message, notes: notes)
     }
 
-    /// `file:line:col: error: message`, followed by `note:` lines.
-    public var description: String {
-        var text = "\(location): \(severity.rawValue): \(message)"
+    /// `file:line:col: error: message`, followed by `note:` lines, in English.
+    public var description: String { text(in: .en) }
+
+    /// `file:line:col: error: message` and its `note:` lines in `language`; in Chinese the severity words are
+    /// those of a compiler under a Chinese locale (`错误：`, `警告：`, `附注：`).
+    public func text(in language: MessageLanguage) -> String {
+        var text = "\(location): \(severity.label.text(in: language))\(message.text(in: language))"
         for note in notes {
-            text += "\n\(location): note: \(note)"
+            text += "\n\(location): \(Message.noteLabel.text(in: language))\(note.text(in: language))"
         }
         return text
     }
@@ -83,12 +95,12 @@ public final class DiagnosticSink {
     public init() {}
 
     /// Records an error.
-    public func error(_ message: String, at location: SourceLocation, notes: [String] = []) {
+    public func error(_ message: Message, at location: SourceLocation, notes: [Message] = []) {
         diagnostics.append(.error(message, at: location, notes: notes))
     }
 
     /// Records a warning.
-    public func warning(_ message: String, at location: SourceLocation, notes: [String] = []) {
+    public func warning(_ message: Message, at location: SourceLocation, notes: [Message] = []) {
         diagnostics.append(.warning(message, at: location, notes: notes))
     }
 

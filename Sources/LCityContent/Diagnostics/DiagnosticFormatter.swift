@@ -1,25 +1,40 @@
 import Foundation
 
-/// Turns diagnostics into the text a terminal, a JSON consumer or GitHub Actions expects.
+/// Turns diagnostics into the text a terminal, a JSON consumer or GitHub Actions expects, in a message language.
 public enum DiagnosticFormatter {
     /// Compiler-style lines (`file:line:col: error: …`), one diagnostic after another.
-    public static func text(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map(\.description).joined(separator: "\n")
+    public static func text(_ diagnostics: [Diagnostic], language: MessageLanguage = .en) -> String {
+        diagnostics.map { $0.text(in: language) }.joined(separator: "\n")
     }
 
-    /// `N errors, M warnings in K files` (or `no problems in K files`).
-    public static func summary(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
-        let files = fileCount == 1 ? "1 file" : "\(fileCount) files"
-        let errors = diagnostics.errorCount
-        let warnings = diagnostics.warningCount
-        if errors == 0 && warnings == 0 { return "no problems in \(files)" }
-        let errorText = errors == 1 ? "1 error" : "\(errors) errors"
-        let warningText = warnings == 1 ? "1 warning" : "\(warnings) warnings"
-        return "\(errorText), \(warningText) in \(files)"
+    /// Compiler-style lines, each diagnostic with a line and column followed by its source line and a caret under the
+    /// column, as swiftc and rustc print them. `sourceLine(file, line)` gives a line of a file (nil when unreadable:
+    /// the diagnostic is then printed without excerpt).
+    public static func textWithExcerpts(
+        _ diagnostics: [Diagnostic], language: MessageLanguage = .en, sourceLine: (String, Int) -> String?
+    ) -> String {
+        diagnostics.map { diagnostic in
+            var text = diagnostic.text(in: language)
+            let location = diagnostic.location
+            if location.sheet == nil, location.line > 0, location.column > 0,
+                let line = sourceLine(location.file, location.line)
+            {
+                let excerpt = SourceExcerpt(line: line, column: location.column)
+                text += "\n" + excerpt.source + "\n" + excerpt.caret
+            }
+            return text
+        }.joined(separator: "\n")
     }
 
-    /// A JSON document `{"diagnostics": [...], "errors": N, "warnings": M, "files": K}` with sorted keys.
-    public static func json(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
+    /// `N errors, M warnings in K files` (or `no problems in K files`), in `language`.
+    public static func summary(_ diagnostics: [Diagnostic], fileCount: Int, language: MessageLanguage = .en) -> String {
+        Message.summary(errors: diagnostics.errorCount, warnings: diagnostics.warningCount, files: fileCount)
+            .text(in: language)
+    }
+
+    /// A JSON document `{"diagnostics": [...], "errors": N, "warnings": M, "files": K}` with sorted keys; the keys
+    /// stay the same in every language, the messages and notes are in `language`.
+    public static func json(_ diagnostics: [Diagnostic], fileCount: Int, language: MessageLanguage = .en) -> String {
         struct Entry: Encodable {
             var severity: String
             var file: String
@@ -38,7 +53,8 @@ public enum DiagnosticFormatter {
             diagnostics: diagnostics.map {
                 Entry(
                     severity: $0.severity.rawValue, file: $0.location.file, line: $0.location.line,
-                    column: $0.location.column, message: $0.message, notes: $0.notes)
+                    column: $0.location.column, message: $0.message.text(in: language),
+                    notes: $0.notes.map { $0.text(in: language) })
             },
             errors: diagnostics.errorCount, warnings: diagnostics.warningCount, files: fileCount)
         let encoder = JSONEncoder()
@@ -48,12 +64,12 @@ public enum DiagnosticFormatter {
     }
 
     /// GitHub Actions workflow commands: `::error file=…,line=…,col=…::message`.
-    public static func githubAnnotations(_ diagnostics: [Diagnostic]) -> String {
+    public static func githubAnnotations(_ diagnostics: [Diagnostic], language: MessageLanguage = .en) -> String {
         diagnostics.map { diagnostic in
             var properties = ["file=\(escapeProperty(diagnostic.location.file))"]
             if diagnostic.location.line > 0 { properties.append("line=\(diagnostic.location.line)") }
             if diagnostic.location.column > 0 { properties.append("col=\(diagnostic.location.column)") }
-            let message = ([diagnostic.message] + diagnostic.notes).joined(separator: "\n")
+            let message = ([diagnostic.message] + diagnostic.notes).map { $0.text(in: language) }.joined(separator: "\n")
             return "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(escapeData(message))"
         }.joined(separator: "\n")
     }

@@ -16,8 +16,8 @@ public enum Suggestion {
     }
 
     /// A note line `did you mean 'x'?`, or nil when nothing is close.
-    public static func note(for word: String, in candidates: some Sequence<String>) -> [String] {
-        closest(to: word, in: candidates).map { ["did you mean '\($0)'?"] } ?? []
+    public static func note(for word: String, in candidates: some Sequence<String>) -> [Message] {
+        closest(to: word, in: candidates).map { [.didYouMean($0)] } ?? []
     }
 
     /// Levenshtein distance, with adjacent transpositions counted as one edit.

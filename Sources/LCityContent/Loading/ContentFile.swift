@@ -36,53 +36,50 @@ package enum ContentFile {
         let data: Data
         switch kind(of: url) {
         case .missing:
-            sink.error("the file is missing", at: at)
+            sink.error(.fileMissing, at: at)
             return nil
         case .directory:
-            sink.error("this is a folder, not a file", at: at, notes: ["content files are text files; rename or move the folder"])
+            sink.error(.isAFolder, at: at, notes: [.renameTheFolder])
             return nil
         case .fifo, .device, .socket:
-            let what = kind(of: url) == .fifo ? "a named pipe (FIFO)" : kind(of: url) == .device ? "a device" : "a socket"
-            sink.error("this is \(what), not a regular file, so it is not read", at: at, notes: ["replace it with a text file or remove it"])
+            let what: Message = kind(of: url) == .fifo ? .aNamedPipe : kind(of: url) == .device ? .aDevice : .aSocket
+            sink.error(.notARegularFile(what), at: at, notes: [.replaceWithTextFile])
             return nil
         case .regular:
             break
         }
         guard FileManager.default.isReadableFile(atPath: url.path) else {
-            sink.error("the file cannot be read: permission denied", at: at, notes: ["make it readable (chmod a+r \(displayPath))"])
+            sink.error(.permissionDenied, at: at, notes: [.makeReadable(displayPath)])
             return nil
         }
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
             if let size = attributes[.size] as? Int, size > maximumSize {
                 sink.error(
-                    "the file is too large (\(size.formatted(.byteCount(style: .file)))); content files may be at most \(maximumSize / 1024 / 1024) MB",
-                    at: at)
+                    .fileTooLarge(size.formatted(.byteCount(style: .file)), maximumMB: maximumSize / 1024 / 1024), at: at)
                 return nil
             }
             data = try Data(contentsOf: url)
         } catch {
-            sink.error("cannot read the file: \((error as NSError).localizedDescription)", at: at)
+            sink.error(.cannotReadFile((error as NSError).localizedDescription), at: at)
             return nil
         }
         if isUTF16(data) {
-            sink.error(
-                "the file is UTF-16 text, not UTF-8", at: at,
-                notes: ["save it as UTF-8 (some editors call UTF-16 'Unicode'; choose 'UTF-8' instead)"])
+            sink.error(.fileIsUTF16, at: at, notes: [.saveAsUTF8FromUTF16])
             return nil
         }
         let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
         guard let text = String(validating: body, as: UTF8.self) else {
             let invalid = TextPosition.firstInvalidUTF8(in: [UInt8](body), file: displayPath) ?? at
-            sink.error("the file is not valid UTF-8", at: invalid, notes: ["save it as UTF-8 (without a different encoding such as GBK or Latin-1)"])
+            sink.error(.notUTF8, at: invalid, notes: [.saveAsUTF8])
             return nil
         }
         if text.utf8.contains(0) {
-            sink.error("the file contains a NUL byte; it does not look like a text file", at: at)
+            sink.error(.containsNUL, at: at)
             return nil
         }
         if text.allSatisfy(\.isWhitespace) {
-            sink.error("the file is empty", at: at)
+            sink.error(.fileEmpty, at: at)
             return nil
         }
         return text

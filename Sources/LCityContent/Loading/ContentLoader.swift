@@ -35,8 +35,7 @@ public struct ContentLoader: Sendable {
         let contentDirectory = root.appendingPathComponent("content")
         guard directoryExists(contentDirectory) else {
             sink.error(
-                "no content folder at \(contentDirectory.path)", at: SourceLocation(file: "content"),
-                notes: ["run the command in the site folder, or pass --root DIR"])
+                .noContentFolder(contentDirectory.path), at: SourceLocation(file: "content"), notes: [.runInSiteFolder])
             return StageResult(value: nil, diagnostics: sink.diagnostics)
         }
 
@@ -78,15 +77,13 @@ public struct ContentLoader: Sendable {
             let relative = "content/cities/\(name)"
             guard name.hasSuffix(".yaml") else {
                 if !name.hasPrefix(".") {
-                    sink.warning("ignoring '\(name)': city files end in .yaml", at: SourceLocation(file: relative))
+                    sink.warning(.ignoringNonYAML(name), at: SourceLocation(file: relative))
                 }
                 continue
             }
             let slug = String(name.dropLast(5))
             if slug.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) == nil {
-                sink.error(
-                    "'\(slug)' is not a valid city slug: use lowercase letters, digits and single hyphens",
-                    at: SourceLocation(file: relative), notes: ["the file name is the city's URL: /en/cities/<slug>/"])
+                sink.error(.invalidCitySlug(slug), at: SourceLocation(file: relative), notes: [.slugIsTheURL])
                 files.append(relative)
                 continue
             }
@@ -117,9 +114,7 @@ public struct ContentLoader: Sendable {
             let relative = "content/pages/\(name)"
             let parts = name.dropLast(3).split(separator: ".")
             guard parts.count == 2, languages.contains(String(parts[1])) else {
-                sink.error(
-                    "page file names are <name>.<language>.md with a site language (\(languages.joined(separator: ", ")))",
-                    at: SourceLocation(file: relative))
+                sink.error(.pageFileName(languages: languages), at: SourceLocation(file: relative))
                 continue
             }
             files.append(relative)
@@ -180,7 +175,7 @@ public struct ContentLoader: Sendable {
         do {
             return try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
         } catch {
-            sink.error("cannot list the folder: \(error.localizedDescription)", at: SourceLocation(file: relative))
+            sink.error(.cannotListFolder(error.localizedDescription), at: SourceLocation(file: relative))
             return []
         }
     }
@@ -205,16 +200,14 @@ extension ContentPage {
             let reader = YAMLReader(file: file, sink: sink)
             // The front matter starts on line 2: a leading newline keeps the parser's line numbers true.
             if let node = reader.compose("\n" + frontMatter),
-                let map = reader.mapping(node, "the front matter")
+                let map = reader.mapping(node, .frontMatter)
             {
                 map.rejectUnknownKeys(allowed: ["title", "description"])
-                title = map.required("title").flatMap { reader.string($0, "title", coerceScalars: true)?.value } ?? ""
-                description = map["description"].flatMap { reader.string($0, "description")?.value } ?? ""
+                title = map.required("title").flatMap { reader.string($0, .key("title"), coerceScalars: true)?.value } ?? ""
+                description = map["description"].flatMap { reader.string($0, .key("description"))?.value } ?? ""
             }
         } else if requireTitle {
-            sink.error(
-                "the page has no front matter", at: SourceLocation(file: file, line: 1, column: 1),
-                notes: ["start the file with:\n---\ntitle: …\ndescription: …\n---"])
+            sink.error(.noFrontMatter, at: SourceLocation(file: file, line: 1, column: 1), notes: [.startWithFrontMatter])
         }
         return ContentPage(
             name: name, language: language, title: title, description: description, body: body, bodyLine: bodyLine,

@@ -4,43 +4,40 @@ import Yams
 extension SiteConfig {
     /// Reads `site.yaml`. Languages are read first so that the other texts can be checked against them.
     static func load(_ root: Node, reader baseReader: YAMLReader) -> SiteConfig? {
-        guard let map = baseReader.mapping(root, "the site file") else { return nil }
+        guard let map = baseReader.mapping(root, .siteFile) else { return nil }
         map.rejectUnknownKeys(allowed: [
             "title", "tagline", "languages", "default_language", "base_url", "data_disclaimer", "source", "home_pages",
             "partial_languages", "data_version", "data_date",
         ])
         var languages: [String] = []
-        if let node = map.required("languages"), let items = baseReader.sequence(node, "languages") {
+        if let node = map.required("languages"), let items = baseReader.sequence(node, .key("languages")) {
             for item in items {
-                guard let code = baseReader.string(item, "a language code") else { continue }
+                guard let code = baseReader.string(item, .aLanguageCode) else { continue }
                 if code.value.range(of: #"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"#, options: .regularExpression) == nil {
-                    baseReader.sink.error("'\(code.value)' is not a language code such as zh or en", at: code.location)
+                    baseReader.sink.error(.notALanguageCode(code.value), at: code.location)
                 } else if languages.contains(code.value) {
-                    baseReader.sink.error("language '\(code.value)' is listed twice", at: code.location)
+                    baseReader.sink.error(.languageListedTwice(code.value), at: code.location)
                 } else {
                     languages.append(code.value)
                 }
             }
             if languages.isEmpty {
-                baseReader.sink.error("the site needs at least one language", at: baseReader.location(of: node))
+                baseReader.sink.error(.needsALanguage, at: baseReader.location(of: node))
             }
         }
         var reader = baseReader
         reader.languages = languages
-        let defaultLanguage = map.required("default_language").flatMap { reader.string($0, "default_language") }
+        let defaultLanguage = map.required("default_language").flatMap { reader.string($0, .key("default_language")) }
         // partial_languages: {ar: en} — Arabic is partly translated; its missing texts are shown in English.
         var partial: [String: String] = [:]
-        if let node = map["partial_languages"], let entries = reader.mapping(node, "partial_languages") {
+        if let node = map["partial_languages"], let entries = reader.mapping(node, .key("partial_languages")) {
             for entry in entries.entries {
                 let code = entry.key
-                guard let fallback = reader.string(entry.value, "the fallback language of \(code.value)") else { continue }
+                guard let fallback = reader.string(entry.value, .fallbackLanguage(of: code.value)) else { continue }
                 if !languages.contains(code.value) || code.value == defaultLanguage?.value {
-                    reader.sink.error(
-                        "partial language '\(code.value)' must be one of the languages other than the default", at: code.location)
+                    reader.sink.error(.partialLanguageNotOther(code.value), at: code.location)
                 } else if !languages.contains(fallback.value) || partial[fallback.value] != nil || fallback.value == code.value {
-                    reader.sink.error(
-                        "'\(fallback.value)' cannot be the fallback of \(code.value): use a fully translated site language",
-                        at: fallback.location)
+                    reader.sink.error(.badFallback(fallback.value, of: code.value), at: fallback.location)
                 } else {
                     partial[code.value] = fallback.value
                 }
@@ -49,30 +46,30 @@ extension SiteConfig {
         reader.optionalLanguages = Array(partial.keys)
         if let defaultLanguage, !languages.isEmpty, !languages.contains(defaultLanguage.value) {
             reader.sink.error(
-                "default_language '\(defaultLanguage.value)' is not one of the languages (\(languages.joined(separator: ", ")))",
+                .defaultLanguageNotListed(defaultLanguage.value, languages: languages),
                 at: defaultLanguage.location, notes: Suggestion.note(for: defaultLanguage.value, in: languages))
         }
-        var baseURL = map.required("base_url").flatMap { reader.string($0, "base_url") }
+        var baseURL = map.required("base_url").flatMap { reader.string($0, .key("base_url")) }
         if let url = baseURL {
             if url.value.range(of: #"^https?://[^/\s]+(/[^\s]*)?$"#, options: .regularExpression) == nil {
-                reader.sink.error("base_url '\(url.value)' must be an absolute http(s) URL", at: url.location)
+                reader.sink.error(.baseURLNotAbsolute(url.value), at: url.location)
             } else if !url.value.hasSuffix("/") {
                 baseURL?.value += "/"
             }
         }
-        let title = map.required("title").flatMap { reader.localizedText($0, "title") }
+        let title = map.required("title").flatMap { reader.localizedText($0, .key("title")) }
         let source = map.required("source").flatMap { SourceAttribution.load($0, reader: reader) }
-        let tagline = map["tagline"].flatMap { reader.localizedText($0, "tagline") }
-        let disclaimer = map["data_disclaimer"].flatMap { reader.localizedText($0, "data_disclaimer") }
+        let tagline = map["tagline"].flatMap { reader.localizedText($0, .key("tagline")) }
+        let disclaimer = map["data_disclaimer"].flatMap { reader.localizedText($0, .key("data_disclaimer")) }
         // data_version: "2025.2" and data_date: 2025-12-31 — the edition of the data, printed on profiles and cited.
-        let dataVersion = map["data_version"].flatMap { reader.string($0, "data_version") }
-        let dataDate = map["data_date"].flatMap { reader.string($0, "data_date") }
+        let dataVersion = map["data_version"].flatMap { reader.string($0, .key("data_version")) }
+        let dataDate = map["data_date"].flatMap { reader.string($0, .key("data_date")) }
         if let dataDate, !Self.isCalendarDate(dataDate.value) {
-            reader.sink.error("data_date '\(dataDate.value)' is not a date written as YYYY-MM-DD, such as 2025-12-31", at: dataDate.location)
+            reader.sink.error(.dataDateNotADate(dataDate.value), at: dataDate.location)
         }
         var homePages: [Located<String>] = []
-        if let node = map["home_pages"], let items = reader.sequence(node, "home_pages") {
-            homePages = items.compactMap { reader.string($0, "a home page name") }
+        if let node = map["home_pages"], let items = reader.sequence(node, .key("home_pages")) {
+            homePages = items.compactMap { reader.string($0, .aHomePage) }
         }
         guard let title, let defaultLanguage, let baseURL, let source, !languages.isEmpty else { return nil }
         return SiteConfig(
@@ -96,54 +93,54 @@ extension SiteConfig {
 
 extension SourceAttribution {
     static func load(_ node: Node, reader: YAMLReader) -> SourceAttribution? {
-        guard let map = reader.mapping(node, "source") else { return nil }
+        guard let map = reader.mapping(node, .key("source")) else { return nil }
         map.rejectUnknownKeys(allowed: ["title", "publisher", "year", "licence", "licence_url", "url"])
-        let title = map.required("title").flatMap { reader.localizedText($0, "source title") }
-        let publisher = map.required("publisher").flatMap { reader.localizedText($0, "source publisher") }
-        let year = map.required("year").flatMap { reader.integer($0, "source year") }
-        let licence = map.required("licence").flatMap { reader.string($0, "licence") }
-        let licenceURL = map.required("licence_url").flatMap { reader.string($0, "licence_url") }
+        let title = map.required("title").flatMap { reader.localizedText($0, .sourceField("title")) }
+        let publisher = map.required("publisher").flatMap { reader.localizedText($0, .sourceField("publisher")) }
+        let year = map.required("year").flatMap { reader.integer($0, .sourceField("year")) }
+        let licence = map.required("licence").flatMap { reader.string($0, .key("licence")) }
+        let licenceURL = map.required("licence_url").flatMap { reader.string($0, .key("licence_url")) }
         guard let title, let publisher, let year, let licence, let licenceURL else { return nil }
         return SourceAttribution(
             title: title, publisher: publisher, year: year.value, licence: licence.value, licenceURL: licenceURL.value,
-            url: map["url"].flatMap { reader.string($0, "source url")?.value })
+            url: map["url"].flatMap { reader.string($0, .sourceField("url"))?.value })
     }
 }
 
 extension Geography {
     /// Reads `countries.yaml`.
     static func load(_ root: Node, reader: YAMLReader) -> Geography? {
-        guard let map = reader.mapping(root, "the countries file") else { return nil }
+        guard let map = reader.mapping(root, .countriesFile) else { return nil }
         map.rejectUnknownKeys(allowed: ["regions", "countries"])
         var regions: [Region] = []
-        if let node = map.required("regions"), let regionMap = reader.mapping(node, "regions") {
+        if let node = map.required("regions"), let regionMap = reader.mapping(node, .key("regions")) {
             for entry in regionMap.entries {
-                if let name = reader.localizedText(entry.value, "region \(entry.key.value) name") {
+                if let name = reader.localizedText(entry.value, .regionName(entry.key.value)) {
                     regions.append(Region(id: entry.key.value, name: name))
                 }
             }
         }
         var countries: [String: Country] = [:]
-        if let node = map.required("countries"), let countryMap = reader.mapping(node, "countries") {
+        if let node = map.required("countries"), let countryMap = reader.mapping(node, .key("countries")) {
             for entry in countryMap.entries {
                 let code = entry.key.value
                 if code.range(of: "^[A-Z]{2}$", options: .regularExpression) == nil {
-                    reader.sink.error("'\(code)' is not an ISO 3166-1 alpha-2 code (two capital letters)", at: entry.key.location)
+                    reader.sink.error(.notACountryCode(code), at: entry.key.location)
                     continue
                 }
-                guard let country = reader.mapping(entry.value, "country \(code)") else { continue }
+                guard let country = reader.mapping(entry.value, .country(code)) else { continue }
                 country.rejectUnknownKeys(allowed: ["zh", "en", "region", "name"])
-                guard let region = country.required("region").flatMap({ reader.string($0, "region of \(code)") }) else {
+                guard let region = country.required("region").flatMap({ reader.string($0, .region(of: code)) }) else {
                     continue
                 }
                 if !regions.contains(where: { $0.id == region.value }) {
                     reader.sink.error(
-                        "country \(code) has unknown region '\(region.value)'", at: region.location,
+                        .countryHasUnknownRegion(code, region.value), at: region.location,
                         notes: Suggestion.note(for: region.value, in: regions.map(\.id)))
                 }
                 var translations: [String: String] = [:]
                 for language in reader.languages {
-                    if let node = country[language], let text = reader.string(node, "\(language) name of \(code)") {
+                    if let node = country[language], let text = reader.string(node, .countryName(language, of: code)) {
                         translations[language] = text.value
                     }
                 }
@@ -158,11 +155,11 @@ extension Geography {
 extension Strings {
     /// Reads `i18n/<lang>.yaml`: a flat mapping of keys to texts.
     static func load(language: String, _ root: Node, reader: YAMLReader) -> Strings? {
-        guard let map = reader.mapping(root, "the UI strings file") else { return nil }
+        guard let map = reader.mapping(root, .stringsFile) else { return nil }
         var values: [String: String] = [:]
         var locations: [String: SourceLocation] = [:]
         for entry in map.entries {
-            if let text = reader.string(entry.value, "string '\(entry.key.value)'", coerceScalars: true) {
+            if let text = reader.string(entry.value, .uiString(entry.key.value), coerceScalars: true) {
                 values[entry.key.value] = text.value
                 locations[entry.key.value] = entry.key.location
             }

@@ -35,7 +35,7 @@ struct YAMLReader {
             // regular expressions of Yams' default resolver (most of the loading time on large networks).
             // The encoding is given: Yams' default reads the process environment at every parse.
             guard let root = try Parser(yaml: text, resolver: .basic, encoding: .utf8).singleRoot() else {
-                sink.error("the file is empty", at: SourceLocation(file: file))
+                sink.error(.fileEmpty, at: SourceLocation(file: file))
                 return nil
             }
             return root
@@ -43,7 +43,7 @@ struct YAMLReader {
             report(error, in: text)
             return nil
         } catch {
-            sink.error("cannot read YAML: \(error)", at: SourceLocation(file: file))
+            sink.error(.cannotReadYAML("\(error)"), at: SourceLocation(file: file))
             return nil
         }
     }
@@ -52,40 +52,37 @@ struct YAMLReader {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
-            var notes: [String] = []
-            if let context { notes.append("\(context.text) at line \(context.mark.line), column \(context.mark.column)") }
+            var notes: [Message] = []
+            if let context { notes.append(.yamlContext(context.text, line: context.mark.line, column: context.mark.column)) }
             let lines = [context?.mark.line, mark.line].compactMap { $0 }
-            sink.error("YAML syntax error: \(problem)", at: location(mark), notes: Self.slips(on: lines, in: text) + notes)
+            sink.error(.yamlSyntaxError(problem), at: location(mark), notes: Self.slips(on: lines, in: text) + notes)
         case let .duplicatedKeysInMapping(duplicates, context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            sink.error(
-                "duplicate key \(keys) in this mapping", at: location(context.mark),
-                notes: ["this is the first of them; a key may appear only once"])
+            sink.error(.duplicateKeysInMapping(duplicates), at: location(context.mark), notes: [.firstOfDuplicates])
         case let .reader(problem, offset, _, yaml):
             var at = SourceLocation(file: file)
             if let offset, let index = yaml.index(yaml.startIndex, offsetBy: offset, limitedBy: yaml.endIndex) {
                 at = TextPosition.location(of: index, in: yaml, file: file)
             }
-            sink.error("cannot read the file: \(problem)", at: at)
+            sink.error(.cannotReadFile(problem), at: at)
         default:
-            sink.error("cannot read YAML: \(error)", at: SourceLocation(file: file))
+            sink.error(.cannotReadYAML("\(error)"), at: SourceLocation(file: file))
         }
     }
 
     // MARK: Shapes
 
     /// A name for the node's kind, for "expected …, found …" messages.
-    func describe(_ node: Node) -> String {
+    func describe(_ node: Node) -> Message {
         switch node {
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
-        case .alias: return "an alias"
+        case .mapping: return .aMapping
+        case .sequence: return .aList
+        case .alias: return .anAlias
         case .scalar(let scalar):
-            if isNull(node) { return "nothing (null)" }
+            if isNull(node) { return .nothingNull }
             switch tagName(node) {
-            case .int, .float: return "the number \(scalar.string)"
-            case .bool: return "the boolean \(scalar.string)"
-            default: return "the text '\(scalar.string.prefix(60))'"
+            case .int, .float: return .theNumber(scalar.string)
+            case .bool: return .theBoolean(scalar.string)
+            default: return .theText(String(scalar.string.prefix(60)))
             }
         }
     }
@@ -112,9 +109,9 @@ struct YAMLReader {
     }
 
     /// The entries of a mapping, or nil (with an error) when the node is something else.
-    func mapping(_ node: Node, _ what: String) -> YAMLMapping? {
+    func mapping(_ node: Node, _ what: Message) -> YAMLMapping? {
         guard case .mapping(let mapping) = node else {
-            sink.error("\(what) must be a mapping, found \(describe(node))", at: location(of: node))
+            sink.error(.mustBeMapping(what, found: describe(node)), at: location(of: node))
             return nil
         }
         var entries: [YAMLMapping.Entry] = []
@@ -125,15 +122,13 @@ struct YAMLReader {
         for index in mapping.indices {
             let (keyNode, valueNode) = mapping[index]
             guard case .scalar(let key) = keyNode else {
-                sink.error("keys in \(what) must be plain text, found \(describe(keyNode))", at: location(of: keyNode))
+                sink.error(.keysMustBeText(in: what, found: describe(keyNode)), at: location(of: keyNode))
                 continue
             }
             let keyLocation = key.mark.map(location) ?? SourceLocation(file: file)
             let first = seen.map { $0[key.string] } ?? entries.first { $0.key.value == key.string }?.key.location
             if let first {
-                sink.error(
-                    "duplicate key '\(key.string)' in \(what)", at: keyLocation,
-                    notes: ["first written at \(first)"])
+                sink.error(.duplicateKey(key.string, in: what), at: keyLocation, notes: [.firstWrittenAt(first)])
                 continue
             }
             seen?[key.string] = keyLocation
@@ -143,9 +138,9 @@ struct YAMLReader {
     }
 
     /// The items of a list, or nil (with an error) when the node is something else.
-    func sequence(_ node: Node, _ what: String) -> [Node]? {
+    func sequence(_ node: Node, _ what: Message) -> [Node]? {
         guard case .sequence(let sequence) = node else {
-            sink.error("\(what) must be a list, found \(describe(node))", at: location(of: node))
+            sink.error(.mustBeList(what, found: describe(node)), at: location(of: node))
             return nil
         }
         return Array(sequence)
@@ -155,34 +150,33 @@ struct YAMLReader {
 
     /// Plain text. Numbers and booleans are refused unless `coerceScalars`, which takes any scalar's text as written
     /// (ids such as `1.1`, or the country code `NO`, which YAML 1.1 reads as a boolean).
-    func string(_ node: Node, _ what: String, coerceScalars: Bool = false, allowEmpty: Bool = false) -> Located<String>? {
+    func string(_ node: Node, _ what: Message, coerceScalars: Bool = false, allowEmpty: Bool = false) -> Located<String>? {
         let tag = tagName(node)
         if case .scalar(let scalar) = node, tag == .null, scalar.string.isEmpty {
             if allowEmpty { return Located("", at: location(of: node)) }
-            sink.error("\(what) must not be empty", at: location(of: node))
+            sink.error(.mustNotBeEmpty(what), at: location(of: node))
             return nil
         }
         guard case .scalar(let scalar) = node, tag != .null else {
-            sink.error("\(what) must be text, found \(describe(node))", at: location(of: node))
+            sink.error(.mustBeText(what, found: describe(node)), at: location(of: node))
             return nil
         }
         if !coerceScalars && tag != Tag.Name.str {
             sink.error(
-                "\(what) must be text, found \(describe(node))", at: location(of: node),
-                notes: ["put it in quotes if it is meant as text"])
+                .mustBeText(what, found: describe(node)), at: location(of: node), notes: [.quoteIfText])
             return nil
         }
         if !allowEmpty && scalar.string.allSatisfy(\.isWhitespace) {
-            sink.error("\(what) must not be empty", at: location(of: node))
+            sink.error(.mustNotBeEmpty(what), at: location(of: node))
             return nil
         }
         return Located(scalar.string, at: location(of: node))
     }
 
     /// A whole number.
-    func integer(_ node: Node, _ what: String) -> Located<Int>? {
+    func integer(_ node: Node, _ what: Message) -> Located<Int>? {
         guard case .scalar(let scalar) = node, tagName(node) == .int, let value = PlainScalar.integer(scalar.string) else {
-            sink.error("\(what) must be a whole number, found \(describe(node))", at: location(of: node))
+            sink.error(.mustBeWholeNumber(what, found: describe(node)), at: location(of: node))
             return nil
         }
         return Located(value, at: location(of: node))
@@ -190,31 +184,29 @@ struct YAMLReader {
 
     /// What a person likely typed wrong on `lines` (1-based) of `text`, said so that they can fix it: a tab in the
     /// indentation, a full-width colon from a Chinese input method, a colon without the space after it.
-    static func slips(on lines: [Int], in text: String) -> [String] {
+    static func slips(on lines: [Int], in text: String) -> [Message] {
         let all = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var hints: [String] = []
+        var hints: [Message] = []
         for number in Set(lines).sorted() where number >= 1 && number <= all.count {
             let line = all[number - 1]
             if let tab = line.prefix(while: { $0 == " " || $0 == "\t" }).firstIndex(of: "\t") {
-                hints.append(
-                    "line \(number), column \(line.distance(from: line.startIndex, to: tab) + 1) indents with a tab: YAML indents with spaces only")
+                hints.append(.indentsWithTab(line: number, column: line.distance(from: line.startIndex, to: tab) + 1))
             }
             if line.contains("：") {
                 let column = line.unicodeScalars.prefix { $0 != "：" }.count + 1
-                hints.append(
-                    "line \(number), column \(column) has a full-width colon '：' (a Chinese input method types it): YAML needs ':' followed by a space")
+                hints.append(.fullWidthColon(line: number, column: column))
             }
         }
         return hints
     }
 
     /// A finite number (whole or decimal).
-    func number(_ node: Node, _ what: String) -> Located<Double>? {
+    func number(_ node: Node, _ what: Message) -> Located<Double>? {
         let tag = tagName(node)
         guard case .scalar(let scalar) = node, tag == .int || tag == .float,
             let value = PlainScalar.number(scalar.string), value.isFinite
         else {
-            sink.error("\(what) must be a number, found \(describe(node))", at: location(of: node), notes: Self.numberSlips(node))
+            sink.error(.mustBeNumber(what, found: describe(node)), at: location(of: node), notes: Self.numberSlips(node))
             return nil
         }
         return Located(value, at: location(of: node))
@@ -222,48 +214,48 @@ struct YAMLReader {
 
     /// How a number typed as people write it in documents should be written: without '%' (the measure gives the
     /// unit), with a decimal point, without thousands separators.
-    static func numberSlips(_ node: Node) -> [String] {
+    static func numberSlips(_ node: Node) -> [Message] {
         guard case .scalar(let scalar) = node else { return [] }
         let text = scalar.string.trimmingCharacters(in: .whitespaces)
         if text.hasSuffix("%"), let value = PlainScalar.number(String(text.dropLast()).trimmingCharacters(in: .whitespaces)) {
-            return ["write the number without '%': \(NumberText.plain(value)) (the unit comes from the measure)"]
+            return [.numberWithoutPercent(NumberText.plain(value))]
         }
         if text.range(of: #"^-?\d{1,3}([, ]\d{3})+(\.\d+)?$"#, options: .regularExpression) != nil,
             let value = PlainScalar.number(text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: " ", with: ""))
         {
-            return ["write the number without thousands separators: \(NumberText.plain(value))"]
+            return [.numberWithoutSeparators(NumberText.plain(value))]
         }
         if text.range(of: #"^-?\d+,\d+$"#, options: .regularExpression) != nil,
             let value = PlainScalar.number(text.replacingOccurrences(of: ",", with: "."))
         {
-            return ["write decimals with a point: \(NumberText.plain(value))"]
+            return [.decimalPoint(NumberText.plain(value))]
         }
         return []
     }
 
     /// `true` or `false`.
-    func boolean(_ node: Node, _ what: String) -> Located<Bool>? {
+    func boolean(_ node: Node, _ what: Message) -> Located<Bool>? {
         guard case .scalar(let scalar) = node, tagName(node) == .bool, let value = PlainScalar.boolean(scalar.string) else {
-            sink.error("\(what) must be true or false, found \(describe(node))", at: location(of: node))
+            sink.error(.mustBeBoolean(what, found: describe(node)), at: location(of: node))
             return nil
         }
         return Located(value, at: location(of: node))
     }
 
     /// A value from a fixed set, with "did you mean" for near misses.
-    func choice<T: RawRepresentable & CaseIterable>(_ node: Node, _ what: String, as type: T.Type) -> Located<T>?
+    func choice<T: RawRepresentable & CaseIterable>(_ node: Node, _ what: Message, as type: T.Type) -> Located<T>?
     where T.RawValue == String {
         guard let text = string(node, what) else { return nil }
         if let value = T(rawValue: text.value) { return Located(value, at: text.location) }
         let allowed = T.allCases.map(\.rawValue)
         sink.error(
-            "\(what) '\(text.value)' is not one of \(allowed.joined(separator: ", "))", at: text.location,
+            .notOneOf(what, text.value, allowed: allowed), at: text.location,
             notes: Suggestion.note(for: text.value, in: allowed))
         return nil
     }
 
     /// A text per language (`{zh: …, en: …}`) or one text for all languages.
-    func localizedText(_ node: Node, _ what: String, allowEmpty: Bool = false) -> LocalizedText? {
+    func localizedText(_ node: Node, _ what: Message, allowEmpty: Bool = false) -> LocalizedText? {
         if case .scalar = node {
             guard let text = string(node, what, coerceScalars: true, allowEmpty: allowEmpty) else { return nil }
             return LocalizedText(entries: texts.intern(text.value, in: languages), at: text.location)
@@ -273,19 +265,19 @@ struct YAMLReader {
         for entry in map.entries {
             guard languages.isEmpty || languages.contains(entry.key.value) else {
                 sink.error(
-                    "unknown language '\(entry.key.value)' in \(what); the site's languages are \(languages.joined(separator: ", "))",
+                    .unknownLanguage(entry.key.value, in: what, languages: languages),
                     at: entry.key.location, notes: Suggestion.note(for: entry.key.value, in: languages))
                 continue
             }
-            if let text = string(entry.value, "\(what) (\(entry.key.value))", coerceScalars: true, allowEmpty: allowEmpty) {
+            if let text = string(entry.value, .inLanguage(what, entry.key.value), coerceScalars: true, allowEmpty: allowEmpty) {
                 translations[entry.key.value] = text.value
             }
         }
         let missing = languages.filter { translations[$0] == nil && !optionalLanguages.contains($0) }
         if !missing.isEmpty && !translations.isEmpty {
             sink.warning(
-                "\(what) has no \(missing.joined(separator: ", ")) text", at: map.location,
-                notes: ["readers of that language see the \(translations.keys.sorted().joined(separator: ", ")) text instead"])
+                .missingTranslation(what, missing: missing), at: map.location,
+                notes: [.readersSeeInstead(translations.keys.sorted())])
         }
         return translations.isEmpty ? nil : LocalizedText(entries: texts.intern(translations), at: map.location)
     }
@@ -330,7 +322,7 @@ struct YAMLMapping {
     }
 
     /// What the mapping is, for messages ("the city file", "measure 1.1.1a").
-    let what: String
+    let what: Message
     let entries: [Entry]
     let location: SourceLocation
     let reader: YAMLReader
@@ -344,7 +336,7 @@ struct YAMLMapping {
     /// The value of `key`; reports "missing required field" when absent.
     func required(_ key: String) -> Node? {
         if let node = self[key] { return node }
-        reader.sink.error("\(what) is missing the required field '\(key)'", at: location)
+        reader.sink.error(.missingRequiredField(what, key), at: location)
         return nil
     }
 
@@ -355,13 +347,13 @@ struct YAMLMapping {
             let key = entry.key.value
             if let colon = key.firstIndex(of: ":"), allowed.contains(String(key[..<colon])) {
                 reader.sink.error(
-                    "unknown field '\(key)' in \(what)", at: entry.key.location,
-                    notes: ["put a space after the colon: '\(key[..<colon]): \(key[key.index(after: colon)...])'"])
+                    .unknownField(key, in: what), at: entry.key.location,
+                    notes: [.spaceAfterColon(String(key[..<colon]), String(key[key.index(after: colon)...]))])
                 continue
             }
             reader.sink.error(
-                "unknown field '\(key)' in \(what)", at: entry.key.location,
-                notes: Suggestion.note(for: key, in: allowed) + ["known fields: \(allowed.joined(separator: ", "))"])
+                .unknownField(key, in: what), at: entry.key.location,
+                notes: Suggestion.note(for: key, in: allowed) + [.knownFields(allowed)])
         }
     }
 }

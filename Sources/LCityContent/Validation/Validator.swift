@@ -30,9 +30,7 @@ public struct Validator: Sendable {
             validateCity(city, content: content, index: index, sink: sink)
             let key = city.name.text(in: content.config.defaultLanguage).lowercased()
             if let other = citiesByName[key] {
-                sink.warning(
-                    "another city has the same name '\(key)'", at: city.name.location,
-                    notes: ["see \(other.file)"])
+                sink.warning(.sameCityName(key), at: city.name.location, notes: [.see(other.file)])
             } else {
                 citiesByName[key] = city
             }
@@ -45,54 +43,51 @@ public struct Validator: Sendable {
     func validateFramework(_ framework: Framework, sink: DiagnosticSink) {
         for unit in framework.units {
             if let maximum = unit.maximum, maximum < unit.minimum {
-                sink.error("unit '\(unit.id)' has max \(maximum) below min \(unit.minimum)", at: unit.location)
+                sink.error(.unitMaxBelowMin(unit.id, max: "\(maximum)", min: "\(unit.minimum)"), at: unit.location)
             }
             if !(0...6).contains(unit.decimals) {
-                sink.error("unit '\(unit.id)' decimals must be 0–6, found \(unit.decimals)", at: unit.location)
+                sink.error(.unitDecimals(unit.id, unit.decimals), at: unit.location)
             }
         }
         if framework.units.contains(where: { $0.kind == .rating }) {
             let values = framework.ratingScale.map(\.value).sorted()
             if values != Array(1...5) {
                 sink.error(
-                    "the rating scale must have the levels 1, 2, 3, 4, 5 once each, found \(values.map(String.init).joined(separator: ", "))",
+                    .ratingScaleLevels(found: values.map(String.init)),
                     at: SourceLocation(file: "content/framework.yaml"))
             }
         }
         var seen: [String: SourceLocation] = [:]
-        func unique(_ id: String, _ kind: String, _ location: SourceLocation) {
+        func unique(_ id: String, _ kind: Message, _ location: SourceLocation) {
             if let first = seen[id] {
-                sink.error("duplicate \(kind) id '\(id)'", at: location, notes: ["first used at \(first)"])
+                sink.error(.duplicateID(kind, id), at: location, notes: [.firstUsedAt(first)])
             } else {
                 seen[id] = location
             }
         }
         var commitments: [Int: SourceLocation] = [:]
         for group in framework.groups {
-            unique(group.id, "group", group.location)
+            unique(group.id, .kindGroup, group.location)
             for area in group.focusAreas {
-                unique(area.id, "focus area", area.location)
-                expect(area.id, startsWith: group.id + ".", "focus area", area.location, sink: sink)
+                unique(area.id, .kindFocusArea, area.location)
+                expect(area.id, startsWith: group.id + ".", .kindFocusArea, area.location, sink: sink)
                 if let first = commitments[area.commitment] {
                     sink.error(
-                        "focus area \(area.id) corresponds to commitment \(area.commitment), which another focus area already has",
-                        at: area.location, notes: ["first used at \(first)"])
+                        .commitmentTaken(area.id, area.commitment), at: area.location, notes: [.firstUsedAt(first)])
                 } else if !(1...12).contains(area.commitment) {
                     sink.error(
-                        "focus area \(area.id) names commitment \(area.commitment); the declaration has commitments 1–12",
-                        at: area.location)
+                        .commitmentOutOfRange(area.id, area.commitment), at: area.location)
                 } else {
                     commitments[area.commitment] = area.location
                 }
                 for feature in area.keyFeatures {
-                    unique(feature.id, "key feature", feature.location)
-                    expect(feature.id, startsWith: area.id + ".", "key feature", feature.location, sink: sink)
+                    unique(feature.id, .kindKeyFeature, feature.location)
+                    expect(feature.id, startsWith: area.id + ".", .kindKeyFeature, feature.location, sink: sink)
                     for measure in feature.measures {
-                        unique(measure.id, "measure", measure.location)
+                        unique(measure.id, .kindMeasure, measure.location)
                         if measure.id.range(of: "^\(NSRegularExpression.escapedPattern(for: feature.id))[a-z]$", options: .regularExpression) == nil {
                             sink.error(
-                                "measure id '\(measure.id)' must be its key feature's id followed by one letter (\(feature.id)a, \(feature.id)b …)",
-                                at: measure.location)
+                                .measureIDLetter(measure.id, feature: feature.id), at: measure.location)
                         }
                         validateReferences(measure, framework: framework, sink: sink)
                     }
@@ -101,10 +96,10 @@ public struct Validator: Sendable {
         }
     }
 
-    private func expect(_ id: String, startsWith prefix: String, _ kind: String, _ location: SourceLocation, sink: DiagnosticSink) {
+    private func expect(_ id: String, startsWith prefix: String, _ kind: Message, _ location: SourceLocation, sink: DiagnosticSink) {
         let rest = id.dropFirst(prefix.count)
         if !id.hasPrefix(prefix) || rest.isEmpty || !rest.allSatisfy(\.isNumber) {
-            sink.error("\(kind) id '\(id)' must be '\(prefix)<number>', inside its parent", at: location)
+            sink.error(.idInsideParent(kind, id, prefix: prefix), at: location)
         }
     }
 
@@ -112,16 +107,16 @@ public struct Validator: Sendable {
         if let unit = framework.unit(measure.unitID) {
             let range = measure.range(in: unit)
             if let maximum = range.maximum, maximum < range.minimum {
-                sink.error("measure \(measure.id) has max \(maximum) below min \(range.minimum)", at: measure.location)
+                sink.error(.measureMaxBelowMin(measure.id, max: "\(maximum)", min: "\(range.minimum)"), at: measure.location)
             }
         } else {
             sink.error(
-                "measure \(measure.id) has unknown unit '\(measure.unitID)'", at: measure.unitLocation,
+                .measureUnknownUnit(measure.id, measure.unitID), at: measure.unitLocation,
                 notes: Suggestion.note(for: measure.unitID, in: framework.units.map(\.id)))
         }
         if let breakdownID = measure.breakdownID, framework.breakdown(breakdownID) == nil {
             sink.error(
-                "measure \(measure.id) has unknown breakdown '\(breakdownID)'",
+                .measureUnknownBreakdown(measure.id, breakdownID),
                 at: measure.breakdownLocation ?? measure.location,
                 notes: Suggestion.note(for: breakdownID, in: framework.breakdowns.map(\.id)))
         }
@@ -137,8 +132,8 @@ public struct Validator: Sendable {
             for key in allKeys.subtracting(strings.values.keys).sorted() {
                 let elsewhere = languages.first { content.strings[$0]?.values[key] != nil } ?? ""
                 sink.error(
-                    "UI string '\(key)' is missing in \(language)", at: SourceLocation(file: strings.file),
-                    notes: ["it is defined in content/i18n/\(elsewhere).yaml"])
+                    .uiStringMissing(key, in: language), at: SourceLocation(file: strings.file),
+                    notes: [.definedIn("content/i18n/\(elsewhere).yaml")])
             }
         }
     }
@@ -150,13 +145,13 @@ public struct Validator: Sendable {
             let present = content.pages.filter { $0.name == name }
             for language in languages where !present.contains(where: { $0.language == language }) {
                 sink.warning(
-                    "page '\(name)' has no \(language) version", at: SourceLocation(file: present[0].file),
-                    notes: ["add content/pages/\(name).\(language).md"])
+                    .pageHasNoVersion(name, language), at: SourceLocation(file: present[0].file),
+                    notes: [.addFile("content/pages/\(name).\(language).md")])
             }
         }
         for name in content.config.homePages where !names.contains(name.value) {
             sink.error(
-                "home_pages names '\(name.value)', but there is no content/pages/\(name.value).<language>.md",
+                .homePageMissing(name.value),
                 at: name.location, notes: Suggestion.note(for: name.value, in: names.filter { $0 != "declaration" }))
         }
         let commitmentNumbers = Set(content.framework.focusAreas.map(\.commitment))
@@ -166,14 +161,14 @@ public struct Validator: Sendable {
                 guard line.hasPrefix("### "), let number = Int(line.dropFirst(4).prefix { $0.isNumber }) else { continue }
                 let location = SourceLocation(file: page.file, line: page.bodyLine + offset, column: 1)
                 if found[number] != nil {
-                    sink.error("commitment \(number) appears twice in the declaration", at: location)
+                    sink.error(.commitmentTwice(number), at: location)
                 }
                 found[number] = offset
             }
             for number in commitmentNumbers.subtracting(found.keys).sorted() {
                 sink.error(
-                    "the declaration has no heading for commitment \(number)", at: SourceLocation(file: page.file),
-                    notes: ["write it as '### \(number). …': focus areas link to #commitment-\(number)"])
+                    .noCommitmentHeading(number), at: SourceLocation(file: page.file),
+                    notes: [.writeCommitmentHeading(number)])
             }
         }
     }
@@ -192,7 +187,7 @@ public struct Validator: Sendable {
         if let country = geography.countries[city.country.value] {
             if geography.region(city.region.value) != nil, country.region != city.region.value {
                 sink.error(
-                    "region '\(city.region.value)' does not match country \(country.code), which is in '\(country.region)'",
+                    .regionMismatch(city.region.value, country: country.code, countryRegion: country.region),
                     at: city.region.location)
             }
         } else {
@@ -200,17 +195,16 @@ public struct Validator: Sendable {
             let typed = city.country.value.lowercased()
             let named = geography.countries.values.filter { country in country.name.texts.contains { $0.lowercased() == typed } }
                 .map(\.code).sorted()
-            let suggestion = named.first.map { ["did you mean '\($0)'? (the code, not the name)"] }
+            let suggestion = named.first.map { [Message.countryCodeNotName($0)] }
                 ?? Suggestion.note(for: city.country.value.uppercased(), in: geography.countries.keys)
             sink.error(
-                "unknown country code '\(city.country.value)'", at: city.country.location,
-                notes: suggestion + ["use an ISO 3166-1 alpha-2 code listed in content/countries.yaml"])
+                .unknownCountry(city.country.value), at: city.country.location, notes: suggestion + [.useCountryCode])
         }
         if geography.region(city.region.value) == nil {
             sink.error(
-                "unknown region '\(city.region.value)'", at: city.region.location,
+                .unknownRegion(city.region.value), at: city.region.location,
                 notes: Suggestion.note(for: city.region.value, in: geography.regions.map(\.id))
-                    + ["regions: \(geography.regions.map(\.id).joined(separator: ", "))"])
+                    + [.regions(geography.regions.map(\.id))])
         }
         if let coordinates = city.coordinates, let country = geography.countries[city.country.value],
             (-90...90).contains(coordinates.latitude), (-180...180).contains(coordinates.longitude)
@@ -218,21 +212,21 @@ public struct Validator: Sendable {
             checkCoordinates(coordinates, country: country, sink: sink)
         }
         if let population = city.population, population.value <= 0 {
-            sink.error("population must be positive, found \(population.value)", at: population.location)
+            sink.error(.populationNotPositive(population.value), at: population.location)
         }
-        if let year = city.populationYear { checkYear(year, "population_year", sink: sink) }
+        if let year = city.populationYear { checkYear(year, .key("population_year"), sink: sink) }
         if let joined = city.joined, !(earliestJoinYear...currentYear).contains(joined.value) {
             sink.error(
-                "joined \(joined.value) is not plausible: the network admits members since \(earliestJoinYear)",
+                .joinedImplausible(joined.value, since: earliestJoinYear),
                 at: joined.location)
         }
         if let website = city.website, !(website.value.hasPrefix("https://") || website.value.hasPrefix("http://")) {
-            sink.error("website must start with https:// or http://", at: website.location)
+            sink.error(.websiteScheme, at: website.location)
         }
         for series in city.series {
             guard let measure = index.measures[series.measureID.value] else {
                 sink.error(
-                    "unknown measure id '\(series.measureID.value)'", at: series.measureID.location,
+                    .unknownMeasure(series.measureID.value), at: series.measureID.location,
                     notes: Suggestion.note(for: series.measureID.value, in: index.measures.keys))
                 continue
             }
@@ -253,22 +247,22 @@ public struct Validator: Sendable {
         let longitude = coordinates.longitude
         let outside = distance(latitude: latitude, longitude: longitude)
         guard outside > coordinateTolerance else { return }
-        let note: String
+        let note: Message
         if abs(longitude) <= 90, distance(latitude: longitude, longitude: latitude) <= coordinateTolerance {
-            note =
-                "latitude and longitude look swapped: did you mean {lat: \(NumberText.plain(longitude)), lon: \(NumberText.plain(latitude))}?"
+            note = .coordinatesSwapped(lat: NumberText.plain(longitude), lon: NumberText.plain(latitude))
         } else {
-            note =
-                "check the coordinates (lat: degrees north, negative south; lon: degrees east, negative west); if they are right, the warning can be ignored"
+            note = .checkCoordinates
         }
         sink.warning(
-            "the coordinates lie \(NumberText.plain((outside * 10).rounded() / 10))° outside \(country.name.text(in: "en")) (\(country.code))",
+            .coordinatesOutside(
+                degrees: NumberText.plain((outside * 10).rounded() / 10), countryEN: country.name.text(in: "en"),
+                countryZH: country.name.text(in: "zh"), code: country.code),
             at: coordinates.location, notes: [note])
     }
 
-    private func checkYear(_ year: Located<Int>, _ what: String, sink: DiagnosticSink) {
+    private func checkYear(_ year: Located<Int>, _ what: Message, sink: DiagnosticSink) {
         if !(earliestYear...(currentYear + 1)).contains(year.value) {
-            sink.error("\(what) \(year.value) is not plausible (expected \(earliestYear)–\(currentYear + 1))", at: year.location)
+            sink.error(.yearImplausible(what, year.value, from: earliestYear, to: currentYear + 1), at: year.location)
         }
     }
 
@@ -279,22 +273,20 @@ public struct Validator: Sendable {
         var previousYear: Int?
         for observation in series.observations {
             let year = observation.year
-            checkYear(year, "year", sink: sink)
+            checkYear(year, .key("year"), sink: sink)
             if let first = years[year.value] {
                 sink.error(
-                    "\(measure.id) has two observations for \(year.value)", at: year.location,
-                    notes: ["the first is at \(first)"])
+                    .twoObservations(measure.id, year.value), at: year.location, notes: [.theFirstIsAt(first)])
             } else {
                 years[year.value] = year.location
             }
             if let previousYear, year.value < previousYear {
-                sink.warning("\(measure.id): years should be in ascending order (\(year.value) after \(previousYear))", at: year.location)
+                sink.warning(.yearsAscending(measure.id, year.value, after: previousYear), at: year.location)
             }
             previousYear = year.value
             if observation.source == nil && observation.value != .notAvailable {
                 sink.warning(
-                    "\(measure.id) \(year.value) has no source", at: observation.location,
-                    notes: ["add 'source:' saying where the figure comes from (office, survey, expert panel)"])
+                    .noSource(measure.id, year.value), at: observation.location, notes: [.addSource])
             }
             switch observation.value {
             case .notAvailable:
@@ -302,16 +294,14 @@ public struct Validator: Sendable {
             case .single(let value):
                 if let breakdown {
                     sink.error(
-                        "\(measure.id) is broken down by \(breakdown.id): write 'values' with one number per category",
-                        at: value.location,
-                        notes: ["categories: \(breakdown.categories.map(\.id).joined(separator: ", "))"])
+                        .writeValuesPerCategory(measure.id, breakdown: breakdown.id), at: value.location,
+                        notes: [.categories(breakdown.categories.map(\.id))])
                 } else if let unit {
                     checkRange(value, measure: measure, unit: unit, sink: sink)
                 }
             case .breakdown(let values):
                 guard let breakdown else {
-                    sink.error(
-                        "\(measure.id) has no breakdown: write a single 'value'", at: observation.location)
+                    sink.error(.noBreakdown(measure.id), at: observation.location)
                     continue
                 }
                 for entry in values {
@@ -319,19 +309,19 @@ public struct Validator: Sendable {
                         // A category typed as the pages show it ("Male", "男"): name its id.
                         let typed = entry.category.value.lowercased()
                         let labelled = breakdown.categories.first { $0.name.texts.contains { $0.lowercased() == typed } }
-                        let suggestion = labelled.map { ["did you mean '\($0.id)'? (the id; '\(entry.category.value)' is how pages show it)"] }
+                        let suggestion = labelled.map { [Message.categoryIDNotLabel($0.id, label: entry.category.value)] }
                             ?? Suggestion.note(for: entry.category.value, in: breakdown.categories.map(\.id))
-                        let shown = breakdown.categories.map { "\($0.id) (\($0.name.texts.joined(separator: " / ")))" }
+                        let shown = breakdown.categories.map { (id: $0.id, names: $0.name.texts) }
                         sink.error(
-                            "unknown \(breakdown.id) category '\(entry.category.value)' for \(measure.id)",
+                            .unknownCategory(entry.category.value, breakdown: breakdown.id, measure: measure.id),
                             at: entry.category.location,
-                            notes: suggestion + ["categories, with how pages show them: \(shown.joined(separator: ", "))"])
+                            notes: suggestion + [.categoriesShown(shown)])
                     } else if let unit {
                         checkRange(entry.value, measure: measure, unit: unit, category: entry.category.value, sink: sink)
                     }
                 }
                 if values.isEmpty {
-                    sink.error("\(measure.id) 'values' is empty", at: observation.location)
+                    sink.error(.valuesEmpty(measure.id), at: observation.location)
                 }
                 if let unit { checkTotal(values, breakdown: breakdown, measure: measure, unit: unit, sink: sink) }
             }
@@ -341,30 +331,31 @@ public struct Validator: Sendable {
     private func checkRange(
         _ value: Located<Double>, measure: Measure, unit: MeasureUnit, category: String? = nil, sink: DiagnosticSink
     ) {
-        let label = category.map { "\(measure.id) '\($0)'" } ?? measure.id
+        let label = Message.rangeLabel(measure.id, category: category)
         let shown = NumberText.plain(value.value)
         if unit.kind == .rating {
             if value.value.rounded() != value.value || !(1...5).contains(value.value) {
                 sink.error(
-                    "\(label) is \(shown), a rating must be a whole number from 1 (\(ratingName(1))) to 5", at: value.location)
+                    .ratingNotWhole(label, shown), at: value.location)
             }
             return
         }
         let range = measure.range(in: unit)
         if value.value < range.minimum || range.maximum.map({ value.value > $0 }) == true {
-            let expected: String
+            let expected: Message
             if unit.id == "percent", range.minimum == 0, range.maximum == 100 {
-                expected = "a percentage must be 0–100"
+                expected = .percentageRange
             } else if let maximum = range.maximum {
-                expected = "expected \(NumberText.plain(range.minimum))–\(NumberText.plain(maximum)) (\(unit.name.text(in: "en")))"
+                expected = .expectedRange(
+                    NumberText.plain(range.minimum), NumberText.plain(maximum), unitEN: unit.name.text(in: "en"),
+                    unitZH: unit.name.text(in: "zh"))
             } else {
-                expected = "expected at least \(NumberText.plain(range.minimum)) (\(unit.name.text(in: "en")))"
+                expected = .expectedAtLeast(
+                    NumberText.plain(range.minimum), unitEN: unit.name.text(in: "en"), unitZH: unit.name.text(in: "zh"))
             }
-            sink.error("\(label) is \(shown), \(expected)", at: value.location)
+            sink.error(.outOfRange(label, shown, expected: expected), at: value.location)
         }
     }
-
-    private func ratingName(_ value: Int) -> String { value == 1 ? "poor" : "excellent" }
 
     private func checkTotal(
         _ values: [CategoryValue], breakdown: Breakdown, measure: Measure, unit: MeasureUnit, sink: DiagnosticSink
@@ -380,14 +371,16 @@ public struct Validator: Sendable {
             let sum = parts.reduce(0, +)
             if abs(sum - total.value.value) > tolerance {
                 sink.warning(
-                    "\(measure.id) total \(NumberText.plain(total.value.value)) differs from the sum of its parts (\(NumberText.plain(sum)))",
+                    .totalDiffersFromSum(measure.id, total: NumberText.plain(total.value.value), sum: NumberText.plain(sum)),
                     at: total.value.location)
             }
         } else if let low = parts.min(), let high = parts.max(),
             total.value.value < low - tolerance || total.value.value > high + tolerance
         {
             sink.warning(
-                "\(measure.id) total \(NumberText.plain(total.value.value)) lies outside its parts (\(NumberText.plain(low))–\(NumberText.plain(high))); a total rate must lie between them",
+                .totalOutsideParts(
+                    measure.id, total: NumberText.plain(total.value.value), low: NumberText.plain(low),
+                    high: NumberText.plain(high)),
                 at: total.value.location)
         }
     }

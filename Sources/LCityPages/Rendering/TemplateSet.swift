@@ -31,7 +31,7 @@ public struct TemplateSet: Sendable {
         var transforms = Set<String>()
         var partials: [(name: String, location: SourceLocation)] = []
         guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else {
-            sink.error("no templates folder at \(directory.path)", at: SourceLocation(file: "templates"))
+            sink.error(.noTemplatesFolder(directory.path), at: SourceLocation(file: "templates"))
             return StageResult(value: nil, diagnostics: sink.diagnostics)
         }
         let paths = enumerator.compactMap { $0 as? String }.sorted()
@@ -68,24 +68,24 @@ public struct TemplateSet: Sendable {
                 transforms.formUnion(transformNames(in: text))
             } catch let error as MustacheTemplate.ParserError {
                 // Line numbers count the prefix line, which the author did not write.
-                var notes = [error.context.line]
+                var notes = [Message.verbatim(error.context.line)]
                 if let open = unclosedSection(in: text, file: display) {
-                    notes.append("\(open.location): the section '\(open.name)' opened here is not closed before this point")
+                    notes.append(.sectionNotClosed(open.name, at: open.location))
                 }
                 sink.error(
-                    "template syntax error: \(error.error)",
+                    .templateSyntaxError("\(error.error)"),
                     at: SourceLocation(
                         file: display, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
                     notes: notes)
             } catch {
-                sink.error("cannot read the template: \(error)", at: SourceLocation(file: display))
+                sink.error(.cannotReadTemplate("\(error)"), at: SourceLocation(file: display))
             }
         }
         // swift-mustache renders an unknown partial as nothing: name it instead.
         let known = Set(names)
         for partial in partials where !known.contains(partial.name) {
             sink.error(
-                "the partial '\(partial.name)' does not exist (templates/\(partial.name).mustache)", at: partial.location,
+                .partialMissing(partial.name), at: partial.location,
                 notes: Suggestion.note(for: partial.name, in: known))
         }
         return StageResult(
@@ -202,18 +202,18 @@ public struct TemplateSet: Sendable {
         needed.insert("base")
         needed.formUnion(Fragments.pieceTemplates)
         for name in needed.sorted() where !names.contains(name) {
-            sink.error("the template '\(name)' is missing", at: SourceLocation(file: "templates/\(name).mustache"))
+            sink.error(.templateMissing(name), at: SourceLocation(file: "templates/\(name).mustache"))
         }
         for language in model.languages {
             guard let strings = model.content.strings[language] else { continue }
             for (key, location) in stringReferences.sorted(by: { $0.key < $1.key }) where strings.values[key] == nil {
                 sink.error(
-                    "the template uses UI string '\(key)', which content/i18n/\(language).yaml does not define", at: location,
+                    .templateUsesUndefinedString(key, language: language), at: location,
                     notes: Suggestion.note(for: key, in: strings.values.keys))
             }
             for key in Localizer.keysUsedInCode where strings.values[key] == nil {
                 sink.error(
-                    "UI string '\(key)' is missing (the site's code uses it)", at: SourceLocation(file: strings.file))
+                    .codeUsesMissingString(key), at: SourceLocation(file: strings.file))
             }
         }
         return sink.diagnostics
