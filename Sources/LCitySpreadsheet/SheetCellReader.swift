@@ -251,7 +251,7 @@ struct SheetCellReader {
             }
         }
         // Provenance is the observation's: rows that give it must agree.
-        func agreed<Value: Equatable>(_ what: String, _ values: [Located<Value>]) -> Located<Value>? {
+        func agreed<Value: Equatable>(_ what: Message, _ values: [Located<Value>]) -> Located<Value>? {
             guard let firstValue = values.first else { return nil }
             for other in values.dropFirst() where other.value != firstValue.value {
                 sink.error(
@@ -264,10 +264,10 @@ struct SheetCellReader {
         var sources: [String: Located<String>] = [:]
         var notes: [String: Located<String>] = [:]
         for language in languages {
-            sources[language] = agreed("source (\(language))", rows.compactMap { $0.sources[language] })
-            notes[language] = agreed("note (\(language))", rows.compactMap { $0.notes[language] })
+            sources[language] = agreed(SheetText.header(.source(language: language)), rows.compactMap { $0.sources[language] })
+            notes[language] = agreed(SheetText.header(.note(language: language)), rows.compactMap { $0.notes[language] })
         }
-        let flag = agreed("flag", rows.compactMap(\.flag))
+        let flag = agreed(SheetText.header(.flag), rows.compactMap(\.flag))
         // The value: one number, one per category, or not available.
         var value: ObservationValue?
         if measure.breakdownID == nil {
@@ -286,7 +286,7 @@ struct SheetCellReader {
         guard let value else {
             sink.error(
                 SheetText.valueEmpty(measure.id, first.year.value), at: first.valueLocation,
-                notes: [SheetText.valueEmptyHint(content.strings[content.config.defaultLanguage]?["not_available"] ?? "n/a")])
+                notes: [SheetText.valueEmptyHint(notAvailable)])
             return nil
         }
         guard ok else { return nil }
@@ -312,6 +312,14 @@ struct SheetCellReader {
         return breakdown.categories.first { category in
             Self.fold(category.id) == folded || category.name.texts.contains { Self.fold($0) == folded }
         }?.id
+    }
+
+    /// The site's word for "not available" in each message language (English where the site has no such language).
+    private var notAvailable: Message {
+        func word(_ language: MessageLanguage) -> String {
+            (content.strings[language.rawValue] ?? content.strings["en"])?["not_available"] ?? "n/a"
+        }
+        return Message(en: word(.en), zh: word(.zh))
     }
 
     /// A flag from its id or its label in any language.
@@ -358,7 +366,7 @@ struct SheetCellReader {
         }
         sink.error(
             SheetText.valueNotANumber(text), at: location,
-            notes: [SheetText.valueNotANumberHint(content.strings[content.config.defaultLanguage]?["not_available"] ?? "n/a")])
+            notes: [SheetText.valueNotANumberHint(notAvailable)])
         return nil
     }
 

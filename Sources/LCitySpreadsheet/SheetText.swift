@@ -206,10 +206,10 @@ public enum SheetText {
         Message(en: "the first is at \(location)", zh: "第一次出现在 \(location)")
     }
 
-    static func rowsDisagree(_ what: String, _ measure: String, _ year: Int) -> Message {
+    static func rowsDisagree(_ what: Message, _ measure: String, _ year: Int) -> Message {
         Message(
-            en: "the rows of \(measure) \(year) give different \(what) texts: an observation has one",
-            zh: "\(measure) \(year)年各行的\(what)不一致：同一年的数据只能有一个")
+            en: "the rows of \(measure) \(year) give different values of '\(what.en)': an observation has one",
+            zh: "\(measure) \(year)年各行的“\(what.zh)”不一致：同一年的数据只能有一个")
     }
 
     static func firstGivenAt(_ location: String) -> Message {
@@ -220,10 +220,11 @@ public enum SheetText {
         Message(en: "\(measure) \(year) has a source, flag or note but no value", zh: "\(measure) \(year)年填写了来源、标注或备注，但没有数值")
     }
 
-    static func valueEmptyHint(_ notAvailable: String) -> Message {
+    /// `notAvailable`: the site's word for "not available" in each message language.
+    static func valueEmptyHint(_ notAvailable: Message) -> Message {
         Message(
-            en: "write the value, or '\(notAvailable)' if the figure is not available; to remove the observation, clear its source, flag and note too",
-            zh: "请填写数值；没有该数据时填写“\(notAvailable)”；如要删除该数据，请同时清空来源、标注和备注")
+            en: "write the value, or '\(notAvailable.en)' if the figure is not available; to remove the observation, clear its source, flag and note too",
+            zh: "请填写数值；没有该数据时填写“\(notAvailable.zh)”；如要删除该数据，请同时清空来源、标注和备注")
     }
 
     static func missingTranslation(_ languages: String) -> Message {
@@ -238,10 +239,10 @@ public enum SheetText {
         Message(en: "the value must be a number, found '\(text)'", zh: "数值应为数字，现为“\(text)”")
     }
 
-    static func valueNotANumberHint(_ notAvailable: String) -> Message {
+    static func valueNotANumberHint(_ notAvailable: Message) -> Message {
         Message(
-            en: "write a number in the measure's unit (61.5), or '\(notAvailable)' when the figure is not available",
-            zh: "请按测量点的单位填写数字（如 61.5）；没有该数据时填写“\(notAvailable)”")
+            en: "write a number in the measure's unit (61.5), or '\(notAvailable.en)' when the figure is not available",
+            zh: "请按测量点的单位填写数字（如 61.5）；没有该数据时填写“\(notAvailable.zh)”")
     }
 
     static func unknownCityField(_ key: String) -> Message {

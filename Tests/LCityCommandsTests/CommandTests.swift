@@ -76,3 +76,50 @@ struct CommandMessageTests {
         #expect(LanguageOptions.siteDefault(root: site.root) == "zh")
     }
 }
+
+@Suite("Submission sheet commands")
+struct SheetCommandTests {
+    @Test func exportThenImportLeavesTheFileAsItWasAndABrokenSheetWritesNothing() async throws {
+        let site = try TestSite.shipped()
+        defer { site.remove() }
+        let city = site.url("content/cities/qiaolan.yaml")
+        let before = try Data(contentsOf: city)
+        for format in ["xlsx", "csv"] {
+            let sheet = site.root.appendingPathComponent("qiaolan.\(format)").path
+            let export = try #require(
+                try LCitySite.parseAsRoot([
+                    "export", "city", "qiaolan", "--root", site.root.path, "--format", format, "--lang", "zh",
+                    "--output", sheet,
+                ]) as? LCitySite.ExportCity)
+            try await export.run()
+            let importing = try #require(
+                try LCitySite.parseAsRoot(["import", "city", "qiaolan", sheet, "--root", site.root.path])
+                    as? LCitySite.ImportCity)
+            try await importing.run()
+            #expect(try Data(contentsOf: city) == before)
+        }
+        // A CSV with a value that is not a number: exit 1, the city file untouched.
+        let csv = site.root.appendingPathComponent("qiaolan.csv")
+        var text = try String(contentsOf: csv, encoding: .utf8)
+        text = text.replacingOccurrences(of: ",97.1,", with: ",ninety-seven,")
+        try text.write(to: csv, atomically: true, encoding: .utf8)
+        let broken = try #require(
+            try LCitySite.parseAsRoot(["import", "city", "qiaolan", csv.path, "--root", site.root.path])
+                as? LCitySite.ImportCity)
+        await #expect(throws: ExitCode.failure) { try await broken.run() }
+        #expect(try Data(contentsOf: city) == before)
+    }
+
+    @Test func newCityWritesAWorkbook() async throws {
+        let site = try TestSite.shipped()
+        defer { site.remove() }
+        let path = site.root.appendingPathComponent("lanjiang.xlsx").path
+        let command = try #require(
+            try LCitySite.parseAsRoot(["new", "city", "lanjiang", "--format", "xlsx", "--root", site.root.path, "--output", path])
+                as? LCitySite.NewCity)
+        try await command.run()
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(bytes.starts(with: [0x50, 0x4B]))
+        #expect(!FileManager.default.fileExists(atPath: site.url("content/cities/lanjiang.yaml").path))
+    }
+}

@@ -161,24 +161,34 @@ private func set(_ workbook: inout Workbook, _ row: Int, _ column: Int, _ value:
         set(&workbook, f, column(sheet, .measure), .text("1.1.2x"))
         let g = row(sheet, "1.1.1a", 2023, category: "Female")
         set(&workbook, g, column(sheet, .category), .text("girls"))
+        let h = row(sheet, "1.1.1a", 2018, category: "Female")
+        set(&workbook, h, column(sheet, .source(language: "en")), .text("Statistics Office"))
         var importer = SubmissionImport(content: shipped, slug: "qiaolan")
         importer.validator = testValidator
         let result = importer.run(workbook, file: "qiaolan.xlsx", oldText: try cityText("qiaolan"))
         #expect(result.text == nil)
         func cell(_ row: Int, _ column: Int) -> String { "qiaolan.xlsx: Data!\(SourceLocation.columnName(column + 1))\(row + 1)" }
-        let lines = result.diagnostics.map { "\($0.location): \($0.message)" }
-        let expected = [
-            "\(cell(f, column(sheet, .measure))): unknown measure ID '1.1.2x'",
-            "\(cell(b, value)): 1.1.1a 'male' is 197.9, a percentage must be 0–100",
-            "\(cell(g, column(sheet, .category))): unknown category 'girls' for 1.1.1a",
-            "\(cell(d, value)): 1.1.3a 2025 has a source, flag or note but no value",
-            "\(cell(a, value)): the value must be a number, found 'about 30'",
-            "\(cell(c, column(sheet, .flag))): unknown flag 'guess'",
-            "\(cell(e, column(sheet, .year))): the year must be a whole number such as 2024, found 'twenty'",
+        let expected: [(String, String, String)] = [
+            (cell(f, column(sheet, .measure)), "unknown measure ID '1.1.2x'", "未知的测量点编号“1.1.2x”"),
+            (cell(b, value), "1.1.1a 'male' is 197.9, a percentage must be 0–100", "指标 1.1.1a 的“male”是 197.9，百分比必须在 0–100 之间"),
+            (cell(g, column(sheet, .category)), "unknown category 'girls' for 1.1.1a", "1.1.1a 没有“girls”这个分类"),
+            (cell(d, value), "1.1.3a 2025 has a source, flag or note but no value", "1.1.3a 2025年填写了来源、标注或备注，但没有数值"),
+            (cell(a, value), "the value must be a number, found 'about 30'", "数值应为数字，现为“about 30”"),
+            (cell(c, column(sheet, .flag)), "unknown flag 'guess'", "未知的标注“guess”"),
+            (cell(e, column(sheet, .year)), "the year must be a whole number such as 2024, found 'twenty'", "年份应为整数（如 2024），现为“twenty”"),
+            (cell(h, column(sheet, .source(language: "en"))),
+             "the rows of 1.1.1a 2018 give different values of 'Source (en)': an observation has one",
+             "1.1.1a 2018年各行的“来源（en）”不一致：同一年的数据只能有一个"),
         ]
-        for line in expected {
-            #expect(lines.contains(line), "missing: \(line)\nin:\n\(lines.joined(separator: "\n"))")
+        for language in MessageLanguage.allCases {
+            let lines = result.diagnostics.map { "\($0.location): \($0.message.text(in: language))" }
+            for (location, english, chinese) in expected {
+                let line = "\(location): \(language == .en ? english : chinese)"
+                #expect(lines.contains(line), "missing: \(line)\nin:\n\(lines.joined(separator: "\n"))")
+            }
         }
+        // Each mistake once, with nothing else reported.
+        #expect(result.diagnostics.errorCount == expected.count, "\(result.diagnostics.map(\.description))")
     }
 
     @Test func aCSVNamesLineAndColumn() throws {
