@@ -153,7 +153,10 @@ extension LCitySite {
             }
             var importer = SubmissionImport(content: content, slug: slug)
             importer.validator = Validator()
-            var result = importer.run(workbook, file: file, lines: lines, oldText: oldText)
+            // The city as the site just loaded it from the same text, if it loaded without errors.
+            let loadedCity = loaded.diagnostics.contains { $0.location.file == cityFile && $0.severity == .error }
+                ? nil : content.cities.first { $0.slug == slug }
+            var result = importer.run(workbook, file: file, lines: lines, oldText: oldText, loadedCity: loadedCity)
             if strict { result.diagnostics = result.diagnostics.treatingWarningsAsErrors() }
             for reading in result.readings {
                 printError(

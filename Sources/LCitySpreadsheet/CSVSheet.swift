@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import LCityContent
 
 /// A sheet as CSV: written as UTF-8 with a byte-order mark (so that Excel reads it as UTF-8), read back from what
 /// spreadsheet programs save — a byte-order mark or none, commas or the semicolons of locales with a decimal comma,
@@ -30,7 +31,7 @@ public enum CSVSheet {
         switch value {
         case .empty: ""
         case .text(let text): text
-        case .number(let number, _): XLSXWriter.numberText(number)
+        case .number(let number, _): CityYAML.number(number)
         }
     }
 

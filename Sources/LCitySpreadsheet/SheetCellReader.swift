@@ -16,6 +16,8 @@ struct SheetCellReader {
     private let notAvailableWords: Set<String>
     /// Flags by their folded id and labels in every language.
     private let flags: [String: ObservationFlag]
+    /// Each breakdown's category ids by their folded id and names in every language.
+    private let categories: [String: [String: String]]
 
     init(content: LoadedContent, file: String, lines: [Int]?, sink: DiagnosticSink) {
         self.content = content
@@ -30,6 +32,15 @@ struct SheetCellReader {
             for strings in content.strings.values { flags[Self.fold(strings["flag_\(flag.rawValue)"])] = flag }
         }
         self.flags = flags
+        var categories: [String: [String: String]] = [:]
+        for breakdown in content.framework.breakdowns {
+            for category in breakdown.categories {
+                for key in [category.id] + category.name.texts {
+                    categories[breakdown.id, default: [:]][Self.fold(key)] = category.id
+                }
+            }
+        }
+        self.categories = categories
     }
 
     var languages: [String] { content.config.languages.filter { !content.config.partialLanguages.contains($0) } }
@@ -47,9 +58,13 @@ struct SheetCellReader {
         switch value {
         case .empty: return nil
         case .text(let text):
+            // Most cells need no trimming: look before asking Foundation to.
+            guard text.first?.isWhitespace == true || text.last?.isWhitespace == true else {
+                return text.isEmpty ? nil : text
+            }
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             return trimmed.isEmpty ? nil : trimmed
-        case .number(let number, _): return XLSXWriter.numberText(number)
+        case .number(let number, _): return CityYAML.number(number)
         }
     }
 
@@ -140,13 +155,13 @@ struct SheetCellReader {
         let measures = Dictionary(uniqueKeysWithValues: content.framework.measures.map { ($0.id, $0) })
         var groups: [String: [Int: [RowReading]]] = [:]
         var order: [(String, Int)] = []
+        let editable = columns.filter { $0.value.isEditable && $0.value != .year }.keys.sorted()
         for row in sheet.rows.indices.dropFirst() {
             func cell(_ column: DataColumn) -> (text: String?, value: CellValue, location: SourceLocation) {
                 let index = byColumn[column]
                 let value = index.map { sheet[row, $0] } ?? .empty
                 return (Self.text(value), value, location(sheet, row: row, column: index))
             }
-            let editable = columns.filter { $0.value.isEditable && $0.value != .year }.keys
             let hasEntries = editable.contains { !sheet[row, $0].isBlank }
             let measureCell = cell(.measure)
             guard let measureText = measureCell.text else {
@@ -168,8 +183,9 @@ struct SheetCellReader {
                 continue
             }
             let yearDigits = yearText.hasSuffix("年") ? String(yearText.dropLast()) : yearText
-            guard let yearNumber = SheetNumber.parse(yearDigits)?.value, yearNumber.rounded() == yearNumber,
-                abs(yearNumber) < 100_000
+            let typedYear: Double?
+            if case .number(let number, _) = yearCell.value { typedYear = number } else { typedYear = SheetNumber.parse(yearDigits)?.value }
+            guard let yearNumber = typedYear, yearNumber.rounded() == yearNumber, abs(yearNumber) < 100_000
             else {
                 sink.error(SheetText.yearNotANumber(yearText), at: yearCell.location)
                 continue
@@ -308,10 +324,7 @@ struct SheetCellReader {
 
     /// A category id from its id or its name in any language.
     private func category(_ text: String, in breakdown: Breakdown) -> String? {
-        let folded = Self.fold(text)
-        return breakdown.categories.first { category in
-            Self.fold(category.id) == folded || category.name.texts.contains { Self.fold($0) == folded }
-        }?.id
+        categories[breakdown.id]?[Self.fold(text)]
     }
 
     /// The site's word for "not available" in each message language (English where the site has no such language).

@@ -46,12 +46,15 @@ public struct SubmissionImport {
     var languages: [String] { content.config.languages.filter { !content.config.partialLanguages.contains($0) } }
 
     /// Imports `workbook` (read from the file shown as `file`; for CSV, `lines` gives each row's first line) into
-    /// the city file whose current text is `oldText` (nil for a new city).
-    public func run(_ workbook: Workbook, file: String, lines: [Int]? = nil, oldText: String?) -> Result {
+    /// the city file whose current text is `oldText` (nil for a new city). `loadedCity` is that text loaded, when the
+    /// caller has loaded it already (`import` loads the whole site first); otherwise it is loaded here.
+    public func run(
+        _ workbook: Workbook, file: String, lines: [Int]? = nil, oldText: String?, loadedCity: City? = nil
+    ) -> Result {
         var result = Result()
         let sink = DiagnosticSink()
-        var oldCity: City?
-        if let oldText {
+        var oldCity = oldText == nil ? nil : loadedCity
+        if let oldText, oldCity == nil {
             let loaded = ContentLoader.loadCity(
                 text: oldText, relative: cityFile, languages: content.config.languages,
                 optionalLanguages: content.config.partialLanguages)

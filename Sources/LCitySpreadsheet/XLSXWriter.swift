@@ -16,9 +16,13 @@ public enum XLSXWriter {
             ("xl/_rels/workbook.xml.rels", workbookRelationships(sheetCount: sheets.count)),
             ("xl/styles.xml", styles),
         ]
+        // Texts are shared, as spreadsheet programs write them: a measure's name and definition, repeated on each of
+        // its rows, are stored once.
+        var strings = SharedStrings()
         for (index, design) in sheets.enumerated() {
-            parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(design)))
+            parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(design, strings: &strings)))
         }
+        parts.append(("xl/sharedStrings.xml", strings.part))
         let archive = try Archive(accessMode: .create)
         // The DOS epoch: zip dates have no time zone, and a fixed one keeps the bytes the same from run to run.
         let date = DateComponents(calendar: Calendar(identifier: .gregorian), year: 1980, month: 1, day: 1).date!
@@ -42,7 +46,8 @@ public enum XLSXWriter {
             <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
             <Default Extension="xml" ContentType="application/xml"/>\
             <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-            <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
+            <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+            <Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>
             """
         for index in 1...max(sheetCount, 1) {
             text += """
@@ -86,7 +91,9 @@ public enum XLSXWriter {
         }
         text += """
             <Relationship Id="rId\(sheetCount + 1)" \
-            Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+            Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+            <Relationship Id="rId\(sheetCount + 2)" \
+            Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>
             """
         return text + "</Relationships>"
     }
@@ -120,7 +127,32 @@ public enum XLSXWriter {
 
     // MARK: Worksheets
 
-    private static func worksheet(_ design: SheetDesign) -> String {
+    /// The workbook's texts, each once, in order of first use.
+    struct SharedStrings {
+        private var indices: [String: Int] = [:]
+        private var texts: [String] = []
+        private var uses = 0
+
+        mutating func index(of text: String) -> Int {
+            uses += 1
+            if let index = indices[text] { return index }
+            indices[text] = texts.count
+            texts.append(text)
+            return texts.count - 1
+        }
+
+        var part: String {
+            var xml = """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+                count="\(uses)" uniqueCount="\(texts.count)">
+                """
+            for text in texts { xml += "<si><t xml:space=\"preserve\">\(XLSXWriter.escape(text))</t></si>" }
+            return xml + "</sst>"
+        }
+    }
+
+    private static func worksheet(_ design: SheetDesign, strings: inout SharedStrings) -> String {
         let sheet = design.sheet
         let columnCount = max(design.columnWidths.count, sheet.rows.map(\.count).max() ?? 0)
         var text = """
@@ -162,9 +194,9 @@ public enum XLSXWriter {
                 case .empty:
                     text += "/>"
                 case .text(let string):
-                    text += " t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(string))</t></is></c>"
+                    text += " t=\"s\"><v>\(strings.index(of: string))</v></c>"
                 case .number(let number, _):
-                    text += "><v>\(numberText(number))</v></c>"
+                    text += "><v>\(CityYAML.number(number))</v></c>"
                 }
             }
             text += "</row>"
@@ -224,12 +256,6 @@ public enum XLSXWriter {
             index = end + 1
         }
         return parts.joined(separator: " ")
-    }
-
-    /// The shortest text that reads back as the same number (`61.5`, `21500`).
-    static func numberText(_ value: Double) -> String {
-        if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
-        return "\(value)"
     }
 
     /// Text safe in XML content and attribute values; characters XML 1.0 forbids are left out.
