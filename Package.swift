@@ -118,7 +118,11 @@ let package = Package(
         .testTarget(name: "LCityBuildTests", dependencies: ["LCityBuild", "LCityTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LCityCommandsTests", dependencies: ["LCityCommands", "LCityTestSupport"]),
         .testTarget(name: "LCityServerTests", dependencies: ["LCityServer", "LCityTestSupport"]),
-        .testTarget(name: "LCitySpreadsheetTests", dependencies: ["LCitySpreadsheet", "LCityTestSupport"]),
+        .testTarget(
+            name: "LCitySpreadsheetTests",
+            dependencies: [
+                "LCitySpreadsheet", "LCityTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,6 +3,7 @@ import LCityContent
 import LCitySpreadsheet
 import LCityTestSupport
 import Testing
+import ZIPFoundation
 
 /// The shipped content, loaded once.
 private let shipped: LoadedContent = {
@@ -307,6 +308,27 @@ private enum LibreOffice {
             shown += Array(repeating: "", count: max(0, expected.count - shown.count))
             #expect(Array(shown.prefix(expected.count)) == expected, "row \(index + 1)")
         }
+    }
+
+    @Test func libreOfficeKeepsTheProtectionAndTheDropDowns() throws {
+        let folder = try temporaryFolder("lcity-libreoffice")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sheet = SubmissionSheet(content: shipped, language: .en, reportingYear: 2025)
+        let file = folder.appendingPathComponent("qiaolan.xlsx")
+        try sheet.xlsx(for: shipped.cities.first { $0.slug == "qiaolan" }).write(to: file)
+        // Saved as OpenDocument, LibreOffice's own format, which says what it understood of the workbook.
+        let ods = try LibreOffice.convert(file, to: "ods", extension: "ods", in: folder)
+        let archive = try Archive(url: ods, accessMode: .read)
+        var bytes = Data()
+        _ = try archive.extract(try #require(archive["content.xml"])) { bytes.append($0) }
+        let content = String(decoding: bytes, as: UTF8.self)
+        func isProtected(_ name: String) -> Bool {
+            content.range(of: "<table:table table:name=\"\(name)\"[^>]*table:protected=\"true\"", options: .regularExpression) != nil
+        }
+        #expect(isProtected("Data") && isProtected("City") && !isProtected("Guide"))
+        #expect(content.contains("style:cell-protect=\"none\""), "the editable columns are unlocked")
+        #expect(content.contains("of:cell-content-is-in-list(&quot;estimated&quot;;&quot;provisional&quot;;&quot;break in series&quot;;&quot;low reliability&quot;)"))
+        #expect(content.contains("of:cell-content-is-in-list(&quot;1 – Poor&quot;;&quot;2 – Fair&quot;;&quot;3 – Good&quot;;&quot;4 – Very good&quot;;&quot;5 – Excellent&quot;)"))
     }
 
     @Test func aWorkbookSavedByLibreOfficeImportsWithoutAChange() throws {
