@@ -164,10 +164,10 @@ extension LCitySite {
                         + SheetText.reading(reading.typed, reading.value).text(in: language))
             }
             if !result.diagnostics.isEmpty {
-                // Cells have no source line to show: the excerpts are for text files.
+                // Source lines with a caret are shown for the city file's own lines; a workbook is not text (none is
+                // shown), and a CSV file's columns count fields, not characters (a caret would point elsewhere).
                 LCitySite.report(
-                    result.diagnostics, fileCount: 1, summary: false, language: language,
-                    root: workbook.isCSV ? nil : site.rootURL)
+                    result.diagnostics, fileCount: 1, language: language, root: workbook.isCSV ? nil : site.rootURL)
             }
             guard result.diagnostics.errorCount == 0, let text = result.text else {
                 printError(SheetText.notWritten(cityFile).text(in: language))
