@@ -16,6 +16,8 @@ struct YAMLReader {
     var optionalLanguages: [String] = []
     /// Equal texts of this file share one copy (a city names the same source on most of its observations).
     let texts = TextInterner()
+    /// Measures and units of the framework that did not load.
+    let failedParts = FailedParts()
 
     func location(of node: Node) -> SourceLocation {
         guard let mark = node.mark else { return SourceLocation(file: file) }
