@@ -1,3 +1,5 @@
+import Foundation
+
 // Messages of loading: reading files, YAML syntax, the shape of values, the fields of each file.
 
 extension Message {
@@ -127,6 +129,19 @@ extension Message {
             en: "duplicate key \(keys.map { "'\($0)'" }.joined(separator: ", ")) in this mapping",
             zh: "这个映射中有重复的键\(keys.map { "“\($0)”" }.joined(separator: "、"))")
     }
+    /// Where a duplicated key is written: `'1.1.1b' is written at line 5, column 3 and again at line 9, column 3`.
+    public static func keyWrittenAt(_ key: String, places: [(line: Int, column: Int)]) -> Message {
+        let sameLine = Set(places.map(\.line)).count == 1
+        let en = places.map { sameLine ? "column \($0.column)" : "line \($0.line), column \($0.column)" }
+        let zh = places.map { sameLine ? "第 \($0.column) 列" : "第 \($0.line) 行第 \($0.column) 列" }
+        // A measure id written twice: its years belong under one key.
+        let measure = key.range(of: #"^[0-9]+\.[0-9]+\.[0-9]+[a-z]$"#, options: .regularExpression) != nil
+        return Message(
+            en: "'\(key)' is written \(sameLine ? "on line \(places[0].line) at " : "at ")\(en[0]) and again at \(en.dropFirst().joined(separator: " and ")): a key may appear only once"
+                + (measure ? "; put all the years of \(key) under one '\(key):'" : "; keep one"),
+            zh: "“\(key)”写在\(sameLine ? "第 \(places[0].line) 行" : "")\(zh[0])，又写在\(zh.dropFirst().joined(separator: "和"))：同一个键只能出现一次"
+                + (measure ? "；请把 \(key) 所有年份的数据都放在同一个“\(key):”下面" : "；请只保留一个"))
+    }
     public static let firstOfDuplicates = Message(
         en: "this is the first of them; a key may appear only once", zh: "这是其中第一个；同一个键只能出现一次")
 
@@ -181,6 +196,14 @@ extension Message {
             en: "readers of that language see the \(languages.joined(separator: ", ")) text instead",
             zh: "看该语言页面的读者会看到 \(languages.joined(separator: "、")) 的文字")
     }
+    public static func onlyInChinese(_ what: Message, missing: [String]) -> Message {
+        Message(
+            en: "\(what.en) is written in Chinese only: the \(missing.joined(separator: ", ")) pages show it in Chinese",
+            zh: "\(what.zh)只写了中文：\(missing.joined(separator: "、")) 页面也会显示中文")
+    }
+    public static func writeEveryLanguage(_ example: String) -> Message {
+        Message(en: "write it in every language: \(example)", zh: "请按语言分别写：\(example)")
+    }
     public static func missingRequiredField(_ what: Message, _ key: String) -> Message {
         Message(en: "\(what.en) is missing the required field '\(key)'", zh: "\(what.zh)缺少必填字段“\(key)”")
     }
@@ -205,6 +228,11 @@ extension Message {
         Message(
             en: "line \(line), column \(column) has a full-width colon '：' (a Chinese input method types it): YAML needs ':' followed by a space",
             zh: "第 \(line) 行第 \(column) 列是全角冒号“：”（中文输入法会打出它）：YAML 需要半角冒号“:”，后面再加一个空格")
+    }
+    public static func quoteTextWithColon(line: Int, key: String, text: String) -> Message {
+        Message(
+            en: "line \(line): the text of '\(key)' has a colon followed by a space, which YAML reads as a new key: put the text in quotes: \(key): \"\(text)\"",
+            zh: "第 \(line) 行：“\(key)”的文字中有冒号加空格，YAML 会把它当成新的键：请给文字加上引号：\(key): \"\(text)\"")
     }
     public static func numberWithoutPercent(_ number: String) -> Message {
         Message(
