@@ -356,7 +356,7 @@ struct YAMLReader {
             sink.warning(
                 .missingTranslation(what, missing: missing), at: map.location,
                 notes: [
-                    .readersSeeInstead(translations.keys.sorted()),
+                    .readersSeeInstead(translations.keys.sorted(), missing: missing),
                     .writeEveryLanguage(example(translations.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })),
                 ])
         }
