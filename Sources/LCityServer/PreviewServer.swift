@@ -98,7 +98,7 @@ public struct PreviewServer: Sendable {
                 let names: Message = changed.count == 1 ? .verbatim(changed[0]) : .filesChanged(changed.count)
                 output(Self.line(report, trigger: names).text(in: language))
                 if report.kind == .failed {
-                    output(DiagnosticFormatter.text(report.diagnostics.filter { $0.severity == .error }, language: language))
+                    output(Self.errors(report, root: root, language: language))
                 }
                 await broadcaster.broadcast("reload")
             }
@@ -128,8 +128,15 @@ public struct PreviewServer: Sendable {
     private func report(_ report: SiteSession.Report, output: @Sendable (String) -> Void) {
         output(Self.line(report, trigger: .triggerStart).text(in: language))
         if report.kind == .failed {
-            output(DiagnosticFormatter.text(report.diagnostics.filter { $0.severity == .error }, language: language))
+            output(Self.errors(report, root: root, language: language))
         }
+    }
+
+    /// The errors of a failed rebuild for the terminal, each with its source line and a caret.
+    static func errors(_ report: SiteSession.Report, root: URL, language: MessageLanguage) -> String {
+        let lines = SourceLines(root: root)
+        return DiagnosticFormatter.textWithExcerpts(
+            report.diagnostics.filter { $0.severity == .error }, language: language, sourceLine: lines.line)
     }
 
     /// One line per rebuild: what triggered it, what was rebuilt, how long it took.

@@ -26,6 +26,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var message: Message
     /// Extra lines: what was expected, a suggestion.
     public var notes: [Message]
+    /// Where the problem this one follows from is (a measure of the framework that did not load), when it is a
+    /// consequence: `collapsingConsequences` then counts it under its cause instead of listing it.
+    public var cause: SourceLocation?
 
     /// Creates a diagnostic.
     public init(_ severity: Severity, at location: SourceLocation, _ message: Message, notes: [Message] = []) {
@@ -60,11 +63,48 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension Array where Element == Diagnostic {
-    /// The diagnostics in file, line, column order (stable for equal positions).
+    /// The files every other file depends on, in the order their problems are listed: before all others, since
+    /// one problem in them causes many elsewhere.
+    static let causeFiles = ["content/site.yaml", "content/framework.yaml", "content/countries.yaml"]
+
+    /// The diagnostics of the site, framework and countries files first, then the others in file, line, column
+    /// order (stable for equal positions).
     public func sortedByLocation() -> [Diagnostic] {
-        enumerated()
-            .sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }
+        func rank(_ diagnostic: Diagnostic) -> Int {
+            Self.causeFiles.firstIndex(of: diagnostic.location.file) ?? Self.causeFiles.count
+        }
+        return enumerated()
+            .sorted {
+                (rank($0.element), $0.element.location, $0.offset) < (rank($1.element), $1.element.location, $1.offset)
+            }
             .map(\.element)
+    }
+
+    /// The diagnostics without those that follow from an error listed among them (a city's "unknown measure"
+    /// when the framework's measure did not load): each such error gets a note instead, counting what follows from
+    /// it (`156 errors in 10 city files follow from this; fix it first`). A consequence whose cause is not listed
+    /// is kept.
+    public func collapsingConsequences() -> [Diagnostic] {
+        let causes = Set(filter { $0.cause == nil && $0.severity == .error }.map(\.location))
+        var following: [SourceLocation: [Diagnostic]] = [:]
+        var kept: [Diagnostic] = []
+        for diagnostic in self {
+            if let cause = diagnostic.cause, causes.contains(cause) {
+                following[cause, default: []].append(diagnostic)
+            } else {
+                kept.append(diagnostic)
+            }
+        }
+        for (cause, consequences) in following {
+            guard let index = kept.firstIndex(where: { $0.location == cause && $0.cause == nil && $0.severity == .error })
+            else { continue }
+            kept[index].notes.append(
+                .consequences(
+                    errors: consequences.errorCount, warnings: consequences.warningCount,
+                    files: Set(consequences.map(\.location.file)).count,
+                    cityFiles: consequences.allSatisfy { $0.location.file.hasPrefix("content/cities/") }))
+        }
+        return kept
     }
 
     /// Number of errors.
@@ -95,13 +135,17 @@ public final class DiagnosticSink {
     public init() {}
 
     /// Records an error.
-    public func error(_ message: Message, at location: SourceLocation, notes: [Message] = []) {
-        diagnostics.append(.error(message, at: location, notes: notes))
+    public func error(_ message: Message, at location: SourceLocation, notes: [Message] = [], cause: SourceLocation? = nil) {
+        var diagnostic = Diagnostic.error(message, at: location, notes: notes)
+        diagnostic.cause = cause
+        diagnostics.append(diagnostic)
     }
 
     /// Records a warning.
-    public func warning(_ message: Message, at location: SourceLocation, notes: [Message] = []) {
-        diagnostics.append(.warning(message, at: location, notes: notes))
+    public func warning(_ message: Message, at location: SourceLocation, notes: [Message] = [], cause: SourceLocation? = nil) {
+        var diagnostic = Diagnostic.warning(message, at: location, notes: notes)
+        diagnostic.cause = cause
+        diagnostics.append(diagnostic)
     }
 
     /// Records a ready-made diagnostic.

@@ -29,7 +29,11 @@ public struct ContentLoader: Sendable {
 
     /// Reads every content file. Problems of shape (syntax, types, missing fields) become diagnostics;
     /// cross-file rules are left to `Validator`.
-    public func load() -> StageResult<LoadedContent> {
+    ///
+    /// - Parameter keepingPartialContent: return content also when the framework or the countries did not load (an
+    ///   empty one stands in, and `failures` says what failed), so that the cities can still be validated; for
+    ///   checking only. Without it the content is nil when the site, framework or countries file did not load.
+    public func load(keepingPartialContent: Bool = false) -> StageResult<LoadedContent> {
         let sink = DiagnosticSink()
         var files: [String] = []
         let contentDirectory = root.appendingPathComponent("content")
@@ -53,8 +57,12 @@ public struct ContentLoader: Sendable {
         let config = parse("content/site.yaml").flatMap { SiteConfig.load($0.0, reader: $0.1) }
         let languages = config?.languages ?? []
         optionalLanguages = config?.partialLanguages ?? []
-        let framework = parse("content/framework.yaml", languages: languages).flatMap {
-            Framework.load($0.0, reader: $0.1)
+        var failures = LoadFailures()
+        let framework = parse("content/framework.yaml", languages: languages).flatMap { node, reader in
+            let framework = Framework.load(node, reader: reader)
+            failures.measures = reader.failedParts.measures
+            failures.units = reader.failedParts.units
+            return framework
         }
         let geography = parse("content/countries.yaml", languages: languages).flatMap {
             Geography.load($0.0, reader: $0.1)
@@ -126,12 +134,23 @@ public struct ContentLoader: Sendable {
             }
         }
 
-        guard let config, let framework, let geography else {
+        func firstError(in file: String) -> SourceLocation? {
+            sink.diagnostics.first { $0.location.file == file && $0.severity == .error }?.location
+        }
+        if framework == nil { failures.framework = firstError(in: "content/framework.yaml") }
+        if geography == nil { failures.geography = firstError(in: "content/countries.yaml") }
+        guard let config,
+            (framework != nil && geography != nil)
+                || (keepingPartialContent && failures.framework ?? failures.geography != nil)
+        else {
             return StageResult(value: nil, diagnostics: sink.diagnostics, files: files)
         }
-        let content = LoadedContent(
-            config: config, framework: framework, geography: geography, cities: cities, strings: strings,
+        var content = LoadedContent(
+            config: config,
+            framework: framework ?? Framework(dataYear: nil, units: [], ratingScale: [], breakdowns: [], groups: []),
+            geography: geography ?? Geography(regions: [], countries: [:]), cities: cities, strings: strings,
             pages: pages, files: files)
+        content.failures = failures
         return StageResult(value: content, diagnostics: sink.diagnostics, files: files)
     }
 

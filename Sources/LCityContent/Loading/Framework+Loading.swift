@@ -10,7 +10,12 @@ extension Framework {
         var units: [MeasureUnit] = []
         if let node = map.required("units"), let unitMap = reader.mapping(node, .key("units")) {
             for entry in unitMap.entries {
-                if let unit = MeasureUnit.load(id: entry.key, entry.value, reader: reader) { units.append(unit) }
+                let start = reader.sink.diagnostics.count
+                if let unit = MeasureUnit.load(id: entry.key, entry.value, reader: reader) {
+                    units.append(unit)
+                } else {
+                    reader.noteFailure(ofUnit: entry.key.value, since: start)
+                }
             }
         }
         var levels: [RatingLevel] = []
@@ -87,6 +92,7 @@ extension Breakdown {
 
 extension FrameworkGroup {
     static func load(_ node: Node, reader: YAMLReader) -> FrameworkGroup? {
+        let start = reader.sink.diagnostics.count
         guard let map = reader.mapping(node, .aGroup) else { return nil }
         map.rejectUnknownKeys(allowed: ["id", "kind", "name", "description", "focus_areas"])
         guard let id = map.required("id").flatMap({ reader.string($0, .groupID, coerceScalars: true) }) else { return nil }
@@ -98,7 +104,10 @@ extension FrameworkGroup {
             areas = items.compactMap { FocusArea.load($0, reader: reader) }
         }
         let description = map["description"].flatMap { reader.localizedText($0, .field("description", of: what)) }
-        guard let kind, let name else { return nil }
+        guard let kind, let name else {
+            reader.noteFailure(of: areas.flatMap(\.keyFeatures).flatMap(\.measures).map(\.id), since: start)
+            return nil
+        }
         return FrameworkGroup(
             id: id.value, kind: kind.value, name: name, description: description, focusAreas: areas, location: id.location)
     }
@@ -106,6 +115,7 @@ extension FrameworkGroup {
 
 extension FocusArea {
     static func load(_ node: Node, reader: YAMLReader) -> FocusArea? {
+        let start = reader.sink.diagnostics.count
         guard let map = reader.mapping(node, .aFocusArea) else { return nil }
         map.rejectUnknownKeys(allowed: ["id", "commitment", "name", "key_features"])
         guard let id = map.required("id").flatMap({ reader.string($0, .focusAreaID, coerceScalars: true) }) else {
@@ -118,7 +128,10 @@ extension FocusArea {
         if let node = map.required("key_features"), let items = reader.sequence(node, .field("key_features", of: what)) {
             features = items.compactMap { KeyFeature.load($0, reader: reader) }
         }
-        guard let commitment, let name else { return nil }
+        guard let commitment, let name else {
+            reader.noteFailure(of: features.flatMap(\.measures).map(\.id), since: start)
+            return nil
+        }
         return FocusArea(
             id: id.value, commitment: commitment.value, name: name, keyFeatures: features, location: id.location)
     }
@@ -126,6 +139,7 @@ extension FocusArea {
 
 extension KeyFeature {
     static func load(_ node: Node, reader: YAMLReader) -> KeyFeature? {
+        let start = reader.sink.diagnostics.count
         guard let map = reader.mapping(node, .aKeyFeature) else { return nil }
         map.rejectUnknownKeys(allowed: ["id", "name", "measures"])
         guard let id = map.required("id").flatMap({ reader.string($0, .keyFeatureID, coerceScalars: true) }) else {
@@ -137,13 +151,17 @@ extension KeyFeature {
         if let node = map.required("measures"), let items = reader.sequence(node, .field("measures", of: what)) {
             measures = items.compactMap { Measure.load($0, reader: reader) }
         }
-        guard let name else { return nil }
+        guard let name else {
+            reader.noteFailure(of: measures.map(\.id), since: start)
+            return nil
+        }
         return KeyFeature(id: id.value, name: name, measures: measures, location: id.location)
     }
 }
 
 extension Measure {
     static func load(_ node: Node, reader: YAMLReader) -> Measure? {
+        let start = reader.sink.diagnostics.count
         guard let map = reader.mapping(node, .aMeasure) else { return nil }
         map.rejectUnknownKeys(allowed: [
             "id", "name", "definition", "source", "direction", "unit", "breakdown", "min", "max", "printed", "note",
@@ -162,7 +180,10 @@ extension Measure {
         let maximum = map["max"].flatMap { reader.number($0, .field("max", of: what))?.value }
         let printed = map["printed"].flatMap { reader.string($0, .field("printed", of: what), coerceScalars: true, allowEmpty: true)?.value }
         let note = map["note"].flatMap { reader.localizedText($0, .field("note", of: what)) }
-        guard let name, let definition, let source, let unit else { return nil }
+        guard let name, let definition, let source, let unit else {
+            reader.noteFailure(of: [id.value], since: start)
+            return nil
+        }
         return Measure(
             id: id.value, name: name, definition: definition, source: source.value,
             direction: direction?.value ?? .neither, unitID: unit.value,

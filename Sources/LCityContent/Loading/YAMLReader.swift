@@ -16,6 +16,8 @@ struct YAMLReader {
     var optionalLanguages: [String] = []
     /// Equal texts of this file share one copy (a city names the same source on most of its observations).
     let texts = TextInterner()
+    /// Measures and units of the framework that did not load.
+    let failedParts = FailedParts()
 
     func location(of node: Node) -> SourceLocation {
         guard let mark = node.mark else { return SourceLocation(file: file) }
@@ -57,7 +59,15 @@ struct YAMLReader {
             let lines = [context?.mark.line, mark.line].compactMap { $0 }
             sink.error(.yamlSyntaxError(problem), at: location(mark), notes: Self.slips(on: lines, in: text) + notes)
         case let .duplicatedKeysInMapping(duplicates, context):
-            sink.error(.duplicateKeysInMapping(duplicates), at: location(context.mark), notes: [.firstOfDuplicates])
+            // Yams names the keys, not where they are: find each one's lines in the text.
+            var notes: [Message] = []
+            for key in duplicates.sorted() {
+                let places = Self.keyPlaces(key, from: (context.mark.line, context.mark.column), in: text)
+                if places.count >= 2 { notes.append(.keyWrittenAt(key, places: places)) }
+            }
+            sink.error(
+                .duplicateKeysInMapping(duplicates), at: location(context.mark),
+                notes: notes.isEmpty ? [.firstOfDuplicates] : notes)
         case let .reader(problem, offset, _, yaml):
             var at = SourceLocation(file: file)
             if let offset, let index = yaml.index(yaml.startIndex, offsetBy: offset, limitedBy: yaml.endIndex) {
@@ -192,12 +202,73 @@ struct YAMLReader {
             if let tab = line.prefix(while: { $0 == " " || $0 == "\t" }).firstIndex(of: "\t") {
                 hints.append(.indentsWithTab(line: number, column: line.distance(from: line.startIndex, to: tab) + 1))
             }
+            if let colon = unquotedColon(in: line) {
+                hints.append(.quoteTextWithColon(line: number, key: colon.key, text: colon.text))
+            }
             if line.contains("：") {
                 let column = line.unicodeScalars.prefix { $0 != "：" }.count + 1
                 hints.append(.fullWidthColon(line: number, column: column))
             }
         }
         return hints
+    }
+
+    /// Where `key` is written as a key of the mapping whose key stands at `mark` (line, column, 1-based): several
+    /// times on its line in a flow mapping (`{year: 2021, value: 3, value: 4}`), or on the lines of a block mapping
+    /// at the same indentation. Empty when the places cannot be told.
+    static func keyPlaces(_ key: String, from mark: (line: Int, column: Int), in text: String) -> [(line: Int, column: Int)] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count, mark.column >= 1 else { return [] }
+        let spellings = [key + ":", "\"\(key)\":", "'\(key)':"]
+        // A flow mapping: the key after `{` or `,` on the same line.
+        let scalars = Array(lines[mark.line - 1].unicodeScalars)
+        var places: [(line: Int, column: Int)] = []
+        for index in scalars.indices {
+            let before = scalars[..<index].last { $0 != " " }
+            guard before == "{" || before == "," else { continue }
+            let rest = String(String.UnicodeScalarView(scalars[index...]))
+            if spellings.contains(where: { rest.hasPrefix($0) }) { places.append((mark.line, index + 1)) }
+        }
+        if places.count >= 2 { return places }
+        // A block mapping: the key at the same indentation, until a line indented less.
+        places = []
+        let indent = mark.column - 1
+        for number in mark.line...lines.count {
+            let line = lines[number - 1]
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let lead = line.count - trimmed.count
+            if number > mark.line && lead < indent { break }
+            guard number == mark.line || lead == indent, line.unicodeScalars.count > indent else { continue }
+            let rest = String(String.UnicodeScalarView(line.unicodeScalars.dropFirst(indent)))
+            if spellings.contains(where: { rest.hasPrefix($0) }) { places.append((number, indent + 1)) }
+        }
+        return places.count >= 2 ? places : []
+    }
+
+    /// Text with a colon and a space inside a value that is not quoted (`en: Statistics Office: Yearbook 2023`,
+    /// `note: Revised: see the yearbook`): YAML reads the colon as the start of a value. Returns the key and the text.
+    static func unquotedColon(in line: Substring) -> (key: String, text: String)? {
+        var body = line.drop { $0 == " " || $0 == "-" }
+        var items: [Substring] = []
+        if let open = body.firstIndex(of: "{") {
+            body = body[body.index(after: open)...]
+            if let close = body.lastIndex(of: "}") { body = body[..<close] }
+            items = body.split(separator: ",")
+        } else {
+            items = [body]
+        }
+        for item in items {
+            let entry = item.trimmingCharacters(in: .whitespaces)
+            guard let separator = entry.range(of: ": ") else { continue }
+            let key = entry[..<separator.lowerBound]
+            let value = entry[separator.upperBound...].trimmingCharacters(in: .whitespaces)
+            guard let first = value.first, !"\"'{[|>&*!#".contains(first), !key.contains(" ") || key.hasPrefix("\""),
+                value.contains(": ")
+            else { continue }
+            return (String(key), value.hasSuffix("}") ? String(value.dropLast()) : value)
+        }
+        return nil
     }
 
     /// A finite number (whole or decimal).
@@ -258,6 +329,13 @@ struct YAMLReader {
     func localizedText(_ node: Node, _ what: Message, allowEmpty: Bool = false) -> LocalizedText? {
         if case .scalar = node {
             guard let text = string(node, what, coerceScalars: true, allowEmpty: allowEmpty) else { return nil }
+            // Chinese only, on a site whose pages are also in a language its readers may not read.
+            let unread = languages.filter { !$0.hasPrefix("zh") && !optionalLanguages.contains($0) }
+            if languages.count > 1, !unread.isEmpty, Self.isChineseOnly(text.value) {
+                sink.warning(
+                    .onlyInChinese(what, missing: unread), at: text.location,
+                    notes: [.writeEveryLanguage(example(languages.filter { $0.hasPrefix("zh") }.map { ($0, text.value) }))])
+            }
             return LocalizedText(entries: texts.intern(text.value, in: languages), at: text.location)
         }
         guard let map = mapping(node, what) else { return nil }
@@ -277,9 +355,32 @@ struct YAMLReader {
         if !missing.isEmpty && !translations.isEmpty {
             sink.warning(
                 .missingTranslation(what, missing: missing), at: map.location,
-                notes: [.readersSeeInstead(translations.keys.sorted())])
+                notes: [
+                    .readersSeeInstead(translations.keys.sorted(), missing: missing),
+                    .writeEveryLanguage(example(translations.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })),
+                ])
         }
         return translations.isEmpty ? nil : LocalizedText(entries: texts.intern(translations), at: map.location)
+    }
+}
+
+extension YAMLReader {
+    /// Whether `text` has Chinese characters and no Latin letters.
+    static func isChineseOnly(_ text: String) -> Bool {
+        var han = false
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII && scalar.properties.isAlphabetic { return false }
+            if (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value) { han = true }
+        }
+        return han
+    }
+
+    /// `{zh: 市统计局, en: …}`: a text in every site language, with the texts given and `…` for the others.
+    func example(_ given: [(language: String, text: String)]) -> String {
+        let entries = languages.filter { !optionalLanguages.contains($0) }.map { language in
+            "\(language): \(given.first { $0.language == language }?.text ?? "…")"
+        }
+        return "{\(entries.joined(separator: ", "))}"
     }
 }
 

@@ -107,4 +107,6 @@ public struct LoadedContent: Sendable {
     public var pages: [ContentPage]
     /// Every content file read, relative to the root.
     public var files: [String]
+    /// What did not load (only in content loaded for checking despite errors).
+    public var failures = LoadFailures()
 }

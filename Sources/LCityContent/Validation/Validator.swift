@@ -21,7 +21,7 @@ public struct Validator: Sendable {
     /// Every problem in `content` that loading could not see.
     public func validate(_ content: LoadedContent) -> [Diagnostic] {
         let sink = DiagnosticSink()
-        validateFramework(content.framework, sink: sink)
+        validateFramework(content.framework, failures: content.failures, sink: sink)
         validateStrings(content, sink: sink)
         validatePages(content, sink: sink)
         let index = MeasureIndex(content.framework)
@@ -40,7 +40,7 @@ public struct Validator: Sendable {
 
     // MARK: Framework
 
-    func validateFramework(_ framework: Framework, sink: DiagnosticSink) {
+    func validateFramework(_ framework: Framework, failures: LoadFailures = LoadFailures(), sink: DiagnosticSink) {
         for unit in framework.units {
             if let maximum = unit.maximum, maximum < unit.minimum {
                 sink.error(.unitMaxBelowMin(unit.id, max: "\(maximum)", min: "\(unit.minimum)"), at: unit.location)
@@ -89,7 +89,7 @@ public struct Validator: Sendable {
                             sink.error(
                                 .measureIDLetter(measure.id, feature: feature.id), at: measure.location)
                         }
-                        validateReferences(measure, framework: framework, sink: sink)
+                        validateReferences(measure, framework: framework, failures: failures, sink: sink)
                     }
                 }
             }
@@ -103,7 +103,7 @@ public struct Validator: Sendable {
         }
     }
 
-    private func validateReferences(_ measure: Measure, framework: Framework, sink: DiagnosticSink) {
+    private func validateReferences(_ measure: Measure, framework: Framework, failures: LoadFailures, sink: DiagnosticSink) {
         if let unit = framework.unit(measure.unitID) {
             let range = measure.range(in: unit)
             if let maximum = range.maximum, maximum < range.minimum {
@@ -112,7 +112,8 @@ public struct Validator: Sendable {
         } else {
             sink.error(
                 .measureUnknownUnit(measure.id, measure.unitID), at: measure.unitLocation,
-                notes: Suggestion.note(for: measure.unitID, in: framework.units.map(\.id)))
+                notes: Suggestion.note(for: measure.unitID, in: framework.units.map(\.id)),
+                cause: failures.units[measure.unitID])
         }
         if let breakdownID = measure.breakdownID, framework.breakdown(breakdownID) == nil {
             sink.error(
@@ -198,13 +199,15 @@ public struct Validator: Sendable {
             let suggestion = named.first.map { [Message.countryCodeNotName($0)] }
                 ?? Suggestion.note(for: city.country.value.uppercased(), in: geography.countries.keys)
             sink.error(
-                .unknownCountry(city.country.value), at: city.country.location, notes: suggestion + [.useCountryCode])
+                .unknownCountry(city.country.value), at: city.country.location, notes: suggestion + [.useCountryCode],
+                cause: content.failures.geography)
         }
         if geography.region(city.region.value) == nil {
             sink.error(
                 .unknownRegion(city.region.value), at: city.region.location,
                 notes: Suggestion.note(for: city.region.value, in: geography.regions.map(\.id))
-                    + [.regions(geography.regions.map(\.id))])
+                    + [.regions(geography.regions.map(\.id))],
+                cause: content.failures.geography)
         }
         if let coordinates = city.coordinates, let country = geography.countries[city.country.value],
             (-90...90).contains(coordinates.latitude), (-180...180).contains(coordinates.longitude)
@@ -227,7 +230,8 @@ public struct Validator: Sendable {
             guard let measure = index.measures[series.measureID.value] else {
                 sink.error(
                     .unknownMeasure(series.measureID.value), at: series.measureID.location,
-                    notes: Suggestion.note(for: series.measureID.value, in: index.measures.keys))
+                    notes: Suggestion.note(for: series.measureID.value, in: index.measures.keys),
+                    cause: content.failures.cause(ofUnknownMeasure: series.measureID.value))
                 continue
             }
             validateSeries(series, measure: measure, index: index, sink: sink)
@@ -269,6 +273,9 @@ public struct Validator: Sendable {
     private func validateSeries(_ series: ObservationSeries, measure: Measure, index: MeasureIndex, sink: DiagnosticSink) {
         let unit = index.framework.unit(measure.unitID)
         let breakdown = measure.breakdownID.flatMap(index.framework.breakdown)
+        // A breakdown the framework names but does not have: the framework's error says so, there.
+        let missingBreakdown = measure.breakdownID != nil && breakdown == nil
+            ? measure.breakdownLocation ?? measure.location : nil
         var years: [Int: SourceLocation] = [:]
         var previousYear: Int?
         for observation in series.observations {
@@ -301,7 +308,7 @@ public struct Validator: Sendable {
                 }
             case .breakdown(let values):
                 guard let breakdown else {
-                    sink.error(.noBreakdown(measure.id), at: observation.location)
+                    sink.error(.noBreakdown(measure.id), at: observation.location, cause: missingBreakdown)
                     continue
                 }
                 for entry in values {
@@ -341,6 +348,13 @@ public struct Validator: Sendable {
             return
         }
         let range = measure.range(in: unit)
+        // A range the framework gets wrong (max below min) is reported there, once.
+        var cause: SourceLocation?
+        if let maximum = unit.maximum, maximum < unit.minimum {
+            cause = unit.location
+        } else if let maximum = range.maximum, maximum < range.minimum {
+            cause = measure.location
+        }
         if value.value < range.minimum || range.maximum.map({ value.value > $0 }) == true {
             let expected: Message
             if unit.id == "percent", range.minimum == 0, range.maximum == 100 {
@@ -353,7 +367,7 @@ public struct Validator: Sendable {
                 expected = .expectedAtLeast(
                     NumberText.plain(range.minimum), unitEN: unit.name.text(in: "en"), unitZH: unit.name.text(in: "zh"))
             }
-            sink.error(.outOfRange(label, shown, expected: expected), at: value.location)
+            sink.error(.outOfRange(label, shown, expected: expected), at: value.location, cause: cause)
         }
     }
 

@@ -48,4 +48,19 @@ extension Message {
     public static func systemError(_ error: any Error) -> Message {
         Message(en: "\(error)", zh: "系统报告的错误：\(error)")
     }
+
+    /// Under an error in the framework or another file every city depends on: what follows from it, in how many
+    /// files (`cityFiles` when they are all city files).
+    public static func consequences(errors: Int, warnings: Int, files: Int, cityFiles: Bool = true) -> Message {
+        let count = errors + warnings
+        let problemsEN =
+            warnings == 0 ? (errors == 1 ? "1 error" : "\(errors) errors")
+            : errors == 0 ? (warnings == 1 ? "1 warning" : "\(warnings) warnings") : "\(count) problems"
+        let problemsZH = warnings == 0 ? "\(errors) 个错误" : errors == 0 ? "\(warnings) 个警告" : "\(count) 个问题"
+        let kindEN = cityFiles ? "city file" : "file"
+        let filesEN = files == 1 ? "1 \(kindEN)" : "\(files) \(kindEN)s"
+        return Message(
+            en: "\(problemsEN) in \(filesEN) \(count == 1 ? "follows" : "follow") from this; fix it first",
+            zh: "\(files) 个\(cityFiles ? "城市" : "")文件中的 \(problemsZH)都是由这里引起的；请先改正这里")
+    }
 }

@@ -1,89 +1,91 @@
+import Foundation
+
 // Messages of loading: reading files, YAML syntax, the shape of values, the fields of each file.
 
 extension Message {
     // MARK: Files
 
-    public static let fileEmpty = Message(en: "the file is empty", zh: "文件是空的")
-    public static let fileMissing = Message(en: "the file is missing", zh: "文件不存在")
-    public static let isAFolder = Message(en: "this is a folder, not a file", zh: "这是一个文件夹，不是文件")
-    public static let renameTheFolder = Message(
+    package static let fileEmpty = Message(en: "the file is empty", zh: "文件是空的")
+    package static let fileMissing = Message(en: "the file is missing", zh: "文件不存在")
+    package static let isAFolder = Message(en: "this is a folder, not a file", zh: "这是一个文件夹，不是文件")
+    package static let renameTheFolder = Message(
         en: "content files are text files; rename or move the folder", zh: "内容文件是文本文件；请重命名或移走这个文件夹")
-    public static let aNamedPipe = Message(en: "a named pipe (FIFO)", zh: "命名管道（FIFO）")
-    public static let aDevice = Message(en: "a device", zh: "设备文件")
-    public static let aSocket = Message(en: "a socket", zh: "套接字（socket）")
-    public static func notARegularFile(_ what: Message) -> Message {
+    package static let aNamedPipe = Message(en: "a named pipe (FIFO)", zh: "命名管道（FIFO）")
+    package static let aDevice = Message(en: "a device", zh: "设备文件")
+    package static let aSocket = Message(en: "a socket", zh: "套接字（socket）")
+    package static func notARegularFile(_ what: Message) -> Message {
         Message(
             en: "this is \(what.en), not a regular file, so it is not read", zh: "这是\(what.zh)，不是普通文件，因此不读取")
     }
-    public static let replaceWithTextFile = Message(
+    package static let replaceWithTextFile = Message(
         en: "replace it with a text file or remove it", zh: "请换成文本文件，或者删除它")
-    public static let permissionDenied = Message(
+    package static let permissionDenied = Message(
         en: "the file cannot be read: permission denied", zh: "无法读取文件：没有读取权限")
-    public static func makeReadable(_ file: String) -> Message {
+    package static func makeReadable(_ file: String) -> Message {
         Message(en: "make it readable (chmod a+r \(file))", zh: "请让文件可读（chmod a+r \(file)）")
     }
-    public static func fileTooLarge(_ size: String, maximumMB: Int) -> Message {
+    package static func fileTooLarge(_ size: String, maximumMB: Int) -> Message {
         Message(
             en: "the file is too large (\(size)); content files may be at most \(maximumMB) MB",
             zh: "文件太大（\(size)）；内容文件最大 \(maximumMB) MB")
     }
-    public static func cannotReadFile(_ reason: String) -> Message {
+    package static func cannotReadFile(_ reason: String) -> Message {
         Message(en: "cannot read the file: \(reason)", zh: "无法读取文件：\(reason)")
     }
-    public static let fileIsUTF16 = Message(en: "the file is UTF-16 text, not UTF-8", zh: "文件是 UTF-16 编码的文本，不是 UTF-8")
-    public static let saveAsUTF8FromUTF16 = Message(
+    package static let fileIsUTF16 = Message(en: "the file is UTF-16 text, not UTF-8", zh: "文件是 UTF-16 编码的文本，不是 UTF-8")
+    package static let saveAsUTF8FromUTF16 = Message(
         en: "save it as UTF-8 (some editors call UTF-16 'Unicode'; choose 'UTF-8' instead)",
         zh: "请另存为 UTF-8 编码（有些编辑器把 UTF-16 叫作“Unicode”，请改选“UTF-8”）")
-    public static let notUTF8 = Message(en: "the file is not valid UTF-8", zh: "文件不是有效的 UTF-8 编码")
-    public static let saveAsUTF8 = Message(
+    package static let notUTF8 = Message(en: "the file is not valid UTF-8", zh: "文件不是有效的 UTF-8 编码")
+    package static let saveAsUTF8 = Message(
         en: "save it as UTF-8 (without a different encoding such as GBK or Latin-1)",
         zh: "请另存为 UTF-8 编码（不要用 GBK、Latin-1 等其他编码）")
-    public static let containsNUL = Message(
+    package static let containsNUL = Message(
         en: "the file contains a NUL byte; it does not look like a text file", zh: "文件中有 NUL 字节，看起来不是文本文件")
 
     // MARK: Folders
 
-    public static func noContentFolder(_ path: String) -> Message {
+    package static func noContentFolder(_ path: String) -> Message {
         Message(en: "no content folder at \(path)", zh: "\(path) 处没有 content 文件夹")
     }
-    public static let runInSiteFolder = Message(
+    package static let runInSiteFolder = Message(
         en: "run the command in the site folder, or pass --root DIR", zh: "请在站点文件夹中运行命令，或用 --root DIR 指定站点文件夹")
-    public static func ignoringNonYAML(_ name: String) -> Message {
+    package static func ignoringNonYAML(_ name: String) -> Message {
         Message(en: "ignoring '\(name)': city files end in .yaml", zh: "忽略“\(name)”：城市文件的扩展名是 .yaml")
     }
-    public static func invalidCitySlug(_ slug: String) -> Message {
+    package static func invalidCitySlug(_ slug: String) -> Message {
         Message(
             en: "'\(slug)' is not a valid city slug: use lowercase letters, digits and single hyphens",
             zh: "“\(slug)”不是有效的城市网址名：只能用小写字母、数字和单个连字符（-）")
     }
-    public static let slugIsTheURL = Message(
+    package static let slugIsTheURL = Message(
         en: "the file name is the city's URL: /en/cities/<slug>/", zh: "文件名就是城市页面的网址：/en/cities/<slug>/")
-    public static func pageFileName(languages: [String]) -> Message {
+    package static func pageFileName(languages: [String]) -> Message {
         Message(
             en: "page file names are <name>.<language>.md with a site language (\(languages.joined(separator: ", ")))",
             zh: "页面文件名应为 <名称>.<语言>.md，语言是本站的语言之一（\(languages.joined(separator: "、"))）")
     }
-    public static func cannotListFolder(_ reason: String) -> Message {
+    package static func cannotListFolder(_ reason: String) -> Message {
         Message(en: "cannot list the folder: \(reason)", zh: "无法列出文件夹的内容：\(reason)")
     }
-    public static let noFrontMatter = Message(en: "the page has no front matter", zh: "页面没有页首信息（front matter）")
-    public static let startWithFrontMatter = Message(
+    package static let noFrontMatter = Message(en: "the page has no front matter", zh: "页面没有页首信息（front matter）")
+    package static let startWithFrontMatter = Message(
         en: "start the file with:\n---\ntitle: …\ndescription: …\n---",
         zh: "请在文件开头写：\n---\ntitle: …\ndescription: …\n---")
 
     // MARK: YAML syntax
 
-    public static func cannotReadYAML(_ error: String) -> Message {
+    package static func cannotReadYAML(_ error: String) -> Message {
         Message(en: "cannot read YAML: \(error)", zh: "无法读取 YAML：\(error)")
     }
 
     /// A syntax error of the YAML parser; its English problem text is translated when it is a common one.
-    public static func yamlSyntaxError(_ problem: String) -> Message {
+    package static func yamlSyntaxError(_ problem: String) -> Message {
         Message(en: "YAML syntax error: \(problem)", zh: "YAML 语法错误：\(yamlPhrase(problem))")
     }
 
     /// Where the parser was when it found the problem: `while parsing a block mapping at line 3, column 1`.
-    public static func yamlContext(_ context: String, line: Int, column: Int) -> Message {
+    package static func yamlContext(_ context: String, line: Int, column: Int) -> Message {
         Message(
             en: "\(context) at line \(line), column \(column)", zh: "\(yamlPhrase(context))（第 \(line) 行第 \(column) 列）")
     }
@@ -122,129 +124,155 @@ extension Message {
         return phrases[text] ?? text
     }
 
-    public static func duplicateKeysInMapping(_ keys: [String]) -> Message {
+    package static func duplicateKeysInMapping(_ keys: [String]) -> Message {
         Message(
             en: "duplicate key \(keys.map { "'\($0)'" }.joined(separator: ", ")) in this mapping",
             zh: "这个映射中有重复的键\(keys.map { "“\($0)”" }.joined(separator: "、"))")
     }
-    public static let firstOfDuplicates = Message(
+    /// Where a duplicated key is written: `'1.1.1b' is written at line 5, column 3 and again at line 9, column 3`.
+    package static func keyWrittenAt(_ key: String, places: [(line: Int, column: Int)]) -> Message {
+        let sameLine = Set(places.map(\.line)).count == 1
+        let en = places.map { sameLine ? "column \($0.column)" : "line \($0.line), column \($0.column)" }
+        let zh = places.map { sameLine ? "第 \($0.column) 列" : "第 \($0.line) 行第 \($0.column) 列" }
+        // A measure id written twice: its years belong under one key.
+        let measure = key.range(of: #"^[0-9]+\.[0-9]+\.[0-9]+[a-z]$"#, options: .regularExpression) != nil
+        return Message(
+            en: "'\(key)' is written \(sameLine ? "on line \(places[0].line) at " : "at ")\(en[0]) and again at \(en.dropFirst().joined(separator: " and ")): a key may appear only once"
+                + (measure ? "; put all the years of \(key) under one '\(key):'" : "; keep one"),
+            zh: "“\(key)”写在\(sameLine ? "第 \(places[0].line) 行" : "")\(zh[0])，又写在\(zh.dropFirst().joined(separator: "和"))：同一个键只能出现一次"
+                + (measure ? "；请把 \(key) 所有年份的数据都放在同一个“\(key):”下面" : "；请只保留一个"))
+    }
+    package static let firstOfDuplicates = Message(
         en: "this is the first of them; a key may appear only once", zh: "这是其中第一个；同一个键只能出现一次")
 
     // MARK: Shapes
 
-    public static func mustBeMapping(_ what: Message, found: Message) -> Message {
+    package static func mustBeMapping(_ what: Message, found: Message) -> Message {
         Message(en: "\(what.en) must be a mapping, found \(found.en)", zh: "\(what.zh)必须是映射（“键: 值”），这里写的是\(found.zh)")
     }
-    public static func keysMustBeText(in what: Message, found: Message) -> Message {
+    package static func keysMustBeText(in what: Message, found: Message) -> Message {
         Message(en: "keys in \(what.en) must be plain text, found \(found.en)", zh: "\(what.zh)中的键必须是普通文本，这里写的是\(found.zh)")
     }
-    public static func duplicateKey(_ key: String, in what: Message) -> Message {
+    package static func duplicateKey(_ key: String, in what: Message) -> Message {
         Message(en: "duplicate key '\(key)' in \(what.en)", zh: "\(what.zh)中的键“\(key)”重复了")
     }
-    public static func mustBeList(_ what: Message, found: Message) -> Message {
+    package static func mustBeList(_ what: Message, found: Message) -> Message {
         Message(en: "\(what.en) must be a list, found \(found.en)", zh: "\(what.zh)必须是列表（每项以“- ”开头），这里写的是\(found.zh)")
     }
-    public static func mustNotBeEmpty(_ what: Message) -> Message {
+    package static func mustNotBeEmpty(_ what: Message) -> Message {
         Message(en: "\(what.en) must not be empty", zh: "\(what.zh)不能为空")
     }
-    public static func mustBeText(_ what: Message, found: Message) -> Message {
+    package static func mustBeText(_ what: Message, found: Message) -> Message {
         Message(en: "\(what.en) must be text, found \(found.en)", zh: "\(what.zh)必须是文本，这里写的是\(found.zh)")
     }
-    public static let quoteIfText = Message(en: "put it in quotes if it is meant as text", zh: "如果它就是一段文本，请加上引号")
-    public static func mustBeWholeNumber(_ what: Message, found: Message) -> Message {
+    package static let quoteIfText = Message(en: "put it in quotes if it is meant as text", zh: "如果它就是一段文本，请加上引号")
+    package static func mustBeWholeNumber(_ what: Message, found: Message) -> Message {
         Message(en: "\(what.en) must be a whole number, found \(found.en)", zh: "\(what.zh)必须是整数，这里写的是\(found.zh)")
     }
-    public static func mustBeNumber(_ what: Message, found: Message) -> Message {
+    package static func mustBeNumber(_ what: Message, found: Message) -> Message {
         Message(en: "\(what.en) must be a number, found \(found.en)", zh: "\(what.zh)必须是数字，这里写的是\(found.zh)")
     }
-    public static func mustBeBoolean(_ what: Message, found: Message) -> Message {
+    package static func mustBeBoolean(_ what: Message, found: Message) -> Message {
         Message(
             en: "\(what.en) must be true or false, found \(found.en)", zh: "\(what.zh)必须是 true 或 false，这里写的是\(found.zh)")
     }
-    public static func notOneOf(_ what: Message, _ value: String, allowed: [String]) -> Message {
+    package static func notOneOf(_ what: Message, _ value: String, allowed: [String]) -> Message {
         Message(
             en: "\(what.en) '\(value)' is not one of \(allowed.joined(separator: ", "))",
             zh: "\(what.zh)只能是 \(allowed.joined(separator: "、")) 之一，这里写的是“\(value)”")
     }
-    public static func unknownLanguage(_ code: String, in what: Message, languages: [String]) -> Message {
+    package static func unknownLanguage(_ code: String, in what: Message, languages: [String]) -> Message {
         Message(
             en: "unknown language '\(code)' in \(what.en); the site's languages are \(languages.joined(separator: ", "))",
             zh: "\(what.zh)中有未知的语言“\(code)”；本站的语言是 \(languages.joined(separator: "、"))")
     }
-    public static func missingTranslation(_ what: Message, missing: [String]) -> Message {
+    package static func missingTranslation(_ what: Message, missing: [String]) -> Message {
         Message(
             en: "\(what.en) has no \(missing.joined(separator: ", ")) text",
             zh: "\(what.zh)缺少 \(missing.joined(separator: "、")) 的文字")
     }
-    public static func readersSeeInstead(_ languages: [String]) -> Message {
+    package static func readersSeeInstead(_ languages: [String], missing: [String]) -> Message {
         Message(
             en: "readers of that language see the \(languages.joined(separator: ", ")) text instead",
-            zh: "看该语言页面的读者会看到 \(languages.joined(separator: "、")) 的文字")
+            zh: "\(missing.joined(separator: "、")) 页面的读者会看到 \(languages.joined(separator: "、")) 的文字")
     }
-    public static func missingRequiredField(_ what: Message, _ key: String) -> Message {
+    package static func onlyInChinese(_ what: Message, missing: [String]) -> Message {
+        Message(
+            en: "\(what.en) is written in Chinese only: the \(missing.joined(separator: ", ")) pages show it in Chinese",
+            zh: "\(what.zh)只写了中文：\(missing.joined(separator: "、")) 页面也会显示中文")
+    }
+    package static func writeEveryLanguage(_ example: String) -> Message {
+        Message(en: "write it in every language: \(example)", zh: "请按语言分别写：\(example)")
+    }
+    package static func missingRequiredField(_ what: Message, _ key: String) -> Message {
         Message(en: "\(what.en) is missing the required field '\(key)'", zh: "\(what.zh)缺少必填字段“\(key)”")
     }
-    public static func unknownField(_ key: String, in what: Message) -> Message {
+    package static func unknownField(_ key: String, in what: Message) -> Message {
         Message(en: "unknown field '\(key)' in \(what.en)", zh: "\(what.zh)中有未知的字段“\(key)”")
     }
-    public static func spaceAfterColon(_ key: String, _ value: String) -> Message {
+    package static func spaceAfterColon(_ key: String, _ value: String) -> Message {
         Message(en: "put a space after the colon: '\(key): \(value)'", zh: "冒号后面要加一个空格：“\(key): \(value)”")
     }
-    public static func knownFields(_ fields: [String]) -> Message {
+    package static func knownFields(_ fields: [String]) -> Message {
         Message(en: "known fields: \(fields.joined(separator: ", "))", zh: "可以写的字段：\(fields.joined(separator: "、"))")
     }
 
     // MARK: Slips
 
-    public static func indentsWithTab(line: Int, column: Int) -> Message {
+    package static func indentsWithTab(line: Int, column: Int) -> Message {
         Message(
             en: "line \(line), column \(column) indents with a tab: YAML indents with spaces only",
             zh: "第 \(line) 行第 \(column) 列用制表符（Tab）缩进：YAML 只能用空格缩进")
     }
-    public static func fullWidthColon(line: Int, column: Int) -> Message {
+    package static func fullWidthColon(line: Int, column: Int) -> Message {
         Message(
             en: "line \(line), column \(column) has a full-width colon '：' (a Chinese input method types it): YAML needs ':' followed by a space",
             zh: "第 \(line) 行第 \(column) 列是全角冒号“：”（中文输入法会打出它）：YAML 需要半角冒号“:”，后面再加一个空格")
     }
-    public static func numberWithoutPercent(_ number: String) -> Message {
+    package static func quoteTextWithColon(line: Int, key: String, text: String) -> Message {
+        Message(
+            en: "line \(line): the text of '\(key)' has a colon followed by a space, which YAML reads as a new key: put the text in quotes: \(key): \"\(text)\"",
+            zh: "第 \(line) 行：“\(key)”的文字中有冒号加空格，YAML 会把它当成新的键：请给文字加上引号：\(key): \"\(text)\"")
+    }
+    package static func numberWithoutPercent(_ number: String) -> Message {
         Message(
             en: "write the number without '%': \(number) (the unit comes from the measure)",
             zh: "数字后面不要写“%”：请写 \(number)（单位由指标决定）")
     }
-    public static func numberWithoutSeparators(_ number: String) -> Message {
+    package static func numberWithoutSeparators(_ number: String) -> Message {
         Message(
             en: "write the number without thousands separators: \(number)", zh: "数字中不要用千位分隔符：请写 \(number)")
     }
-    public static func decimalPoint(_ number: String) -> Message {
+    package static func decimalPoint(_ number: String) -> Message {
         Message(en: "write decimals with a point: \(number)", zh: "小数要用小数点“.”：请写 \(number)")
     }
 
     // MARK: Cities
 
-    public static func latitudeOutOfRange(_ value: String) -> Message {
+    package static func latitudeOutOfRange(_ value: String) -> Message {
         Message(en: "latitude \(value) is outside -90…90", zh: "纬度 \(value) 超出了 -90…90 的范围")
     }
-    public static func longitudeOutOfRange(_ value: String) -> Message {
+    package static func longitudeOutOfRange(_ value: String) -> Message {
         Message(en: "longitude \(value) is outside -180…180", zh: "经度 \(value) 超出了 -180…180 的范围")
     }
-    public static let valueIsEmpty = Message(en: "value is empty", zh: "“value”是空的")
-    public static let writeNumberOrTilde = Message(
+    package static let valueIsEmpty = Message(en: "value is empty", zh: "“value”是空的")
+    package static let writeNumberOrTilde = Message(
         en: "write a number, or '~' to report that the figure is not available", zh: "请写一个数字；如果没有这项数据，请写“~”")
-    public static func bothValueAndValues(_ what: Message) -> Message {
+    package static func bothValueAndValues(_ what: Message) -> Message {
         Message(en: "\(what.en) has both 'value' and 'values'", zh: "\(what.zh)同时写了“value”和“values”")
     }
-    public static let valueOrValues = Message(
+    package static let valueOrValues = Message(
         en: "use 'value' for a single number, 'values' for one number per breakdown category",
         zh: "只有一个数字时用“value”；按分组每个类别一个数字时用“values”")
-    public static func neitherValueNorValues(_ what: Message) -> Message {
+    package static func neitherValueNorValues(_ what: Message) -> Message {
         Message(en: "\(what.en) has neither 'value' nor 'values'", zh: "\(what.zh)既没有“value”，也没有“values”")
     }
-    public static let writeValueTilde = Message(
+    package static let writeValueTilde = Message(
         en: "write 'value: ~' to report that the figure is not available", zh: "如果没有这项数据，请写“value: ~”")
 
     // MARK: The framework
 
-    public static func totalIsNoCategory(_ what: Message, _ total: String) -> Message {
+    package static func totalIsNoCategory(_ what: Message, _ total: String) -> Message {
         Message(
             en: "\(what.en) names '\(total)' as its total, but has no such category",
             zh: "\(what.zh)把“\(total)”写作合计（total），但没有这个类别")
@@ -252,34 +280,34 @@ extension Message {
 
     // MARK: The site file
 
-    public static func notALanguageCode(_ code: String) -> Message {
+    package static func notALanguageCode(_ code: String) -> Message {
         Message(en: "'\(code)' is not a language code such as zh or en", zh: "“\(code)”不是语言代码（例如 zh 或 en）")
     }
-    public static func languageListedTwice(_ code: String) -> Message {
+    package static func languageListedTwice(_ code: String) -> Message {
         Message(en: "language '\(code)' is listed twice", zh: "语言“\(code)”列了两次")
     }
-    public static let needsALanguage = Message(en: "the site needs at least one language", zh: "站点至少需要一种语言")
-    public static func partialLanguageNotOther(_ code: String) -> Message {
+    package static let needsALanguage = Message(en: "the site needs at least one language", zh: "站点至少需要一种语言")
+    package static func partialLanguageNotOther(_ code: String) -> Message {
         Message(
             en: "partial language '\(code)' must be one of the languages other than the default",
             zh: "部分翻译的语言“\(code)”必须是默认语言以外的站点语言")
     }
-    public static func badFallback(_ fallback: String, of code: String) -> Message {
+    package static func badFallback(_ fallback: String, of code: String) -> Message {
         Message(
             en: "'\(fallback)' cannot be the fallback of \(code): use a fully translated site language",
             zh: "“\(fallback)”不能作为 \(code) 的后备语言：请用一种完整翻译的站点语言")
     }
-    public static func defaultLanguageNotListed(_ code: String, languages: [String]) -> Message {
+    package static func defaultLanguageNotListed(_ code: String, languages: [String]) -> Message {
         Message(
             en: "default_language '\(code)' is not one of the languages (\(languages.joined(separator: ", ")))",
             zh: "default_language 写的“\(code)”不在 languages（\(languages.joined(separator: "、"))）之中")
     }
-    public static func baseURLNotAbsolute(_ url: String) -> Message {
+    package static func baseURLNotAbsolute(_ url: String) -> Message {
         Message(
             en: "base_url '\(url)' must be an absolute http(s) URL",
             zh: "base_url 写的“\(url)”必须是以 http:// 或 https:// 开头的完整网址")
     }
-    public static func dataDateNotADate(_ text: String) -> Message {
+    package static func dataDateNotADate(_ text: String) -> Message {
         Message(
             en: "data_date '\(text)' is not a date written as YYYY-MM-DD, such as 2025-12-31",
             zh: "data_date 写的“\(text)”不是 YYYY-MM-DD 格式的日期（例如 2025-12-31）")
@@ -287,12 +315,12 @@ extension Message {
 
     // MARK: The countries file
 
-    public static func notACountryCode(_ code: String) -> Message {
+    package static func notACountryCode(_ code: String) -> Message {
         Message(
             en: "'\(code)' is not an ISO 3166-1 alpha-2 code (two capital letters)",
             zh: "“\(code)”不是 ISO 3166-1 两字母国家代码（两个大写字母）")
     }
-    public static func countryHasUnknownRegion(_ code: String, _ region: String) -> Message {
+    package static func countryHasUnknownRegion(_ code: String, _ region: String) -> Message {
         Message(en: "country \(code) has unknown region '\(region)'", zh: "国家 \(code) 的地区“\(region)”不存在")
     }
 }
