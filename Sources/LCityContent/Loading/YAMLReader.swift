@@ -186,7 +186,7 @@ struct YAMLReader {
     /// A whole number.
     func integer(_ node: Node, _ what: Message) -> Located<Int>? {
         guard case .scalar(let scalar) = node, tagName(node) == .int, let value = PlainScalar.integer(scalar.string) else {
-            sink.error(.mustBeWholeNumber(what, found: describe(node)), at: location(of: node))
+            sink.error(.mustBeWholeNumber(what, found: describe(node)), at: location(of: node), notes: Self.numberSlips(node))
             return nil
         }
         return Located(value, at: location(of: node))
