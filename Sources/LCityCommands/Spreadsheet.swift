@@ -109,7 +109,7 @@ extension LCitySite {
         var strict = false
 
         func validate() throws {
-            if slug.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) == nil {
+            if !City.isValidSlug(slug) {
                 throw ValidationError("'\(slug)' is not a valid slug: use lowercase letters, digits and single hyphens")
             }
         }

@@ -90,7 +90,7 @@ public struct ContentLoader: Sendable {
                 continue
             }
             let slug = String(name.dropLast(5))
-            if slug.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) == nil {
+            if !City.isValidSlug(slug) {
                 sink.error(.invalidCitySlug(slug), at: SourceLocation(file: relative), notes: [.slugIsTheURL])
                 files.append(relative)
                 continue
@@ -157,19 +157,14 @@ public struct ContentLoader: Sendable {
     /// Loads one city file (`content/cities/<slug>.yaml`) for an incremental rebuild.
     public func loadCity(_ relative: String, languages: [String], optionalLanguages: [String] = []) -> StageResult<City> {
         let sink = DiagnosticSink()
-        let name = (relative as NSString).lastPathComponent
-        let slug = String(name.dropLast(".yaml".count))
-        var reader = YAMLReader(file: relative, sink: sink, languages: languages)
-        reader.optionalLanguages = optionalLanguages
-        guard let text = ContentFile.read(root.appendingPathComponent(relative), displayPath: relative, sink: sink),
-            let node = reader.compose(text)
-        else { return StageResult(value: nil, diagnostics: sink.diagnostics, files: [relative]) }
-        let city = City.load(slug: slug, node, reader: reader)
-        return StageResult(value: city, diagnostics: sink.diagnostics, files: [relative])
+        guard let text = ContentFile.read(root.appendingPathComponent(relative), displayPath: relative, sink: sink) else {
+            return StageResult(value: nil, diagnostics: sink.diagnostics, files: [relative])
+        }
+        return Self.loadCity(text: text, relative: relative, languages: languages, optionalLanguages: optionalLanguages)
     }
 
-    /// Reads a city file's text that is not (yet) on disk, as `loadCity` reads the file: for `import`, which checks
-    /// the text it is about to write.
+    /// Reads a city file's text, as `loadCity` reads the file; also for `import`, which checks the text it is about
+    /// to write.
     public static func loadCity(
         text: String, relative: String, languages: [String], optionalLanguages: [String] = []
     ) -> StageResult<City> {
@@ -177,7 +172,9 @@ public struct ContentLoader: Sendable {
         let name = (relative as NSString).lastPathComponent
         var reader = YAMLReader(file: relative, sink: sink, languages: languages)
         reader.optionalLanguages = optionalLanguages
-        guard let node = reader.compose(text) else { return StageResult(value: nil, diagnostics: sink.diagnostics) }
+        guard let node = reader.compose(text) else {
+            return StageResult(value: nil, diagnostics: sink.diagnostics, files: [relative])
+        }
         let city = City.load(slug: String(name.dropLast(".yaml".count)), node, reader: reader)
         return StageResult(value: city, diagnostics: sink.diagnostics, files: [relative])
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A member city and the values it reports.
 ///
 /// Immutable and shared by reference: pages, statistics and downloads pass cities around by the thousand, and a
@@ -30,6 +32,11 @@ public final class City: Sendable {
     private let seriesIndex: [String: Int]
     /// How many measures the city reports a value of (in any year; `not_available` is not a value): its coverage.
     public let reportedMeasureCount: Int
+
+    /// Whether `slug` can name a city file and URL: lowercase letters and digits, in words joined by single hyphens.
+    public static func isValidSlug(_ slug: String) -> Bool {
+        slug.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil
+    }
 
     /// The series for `measureID`, if the city reports it.
     public func series(for measureID: String) -> ObservationSeries? {
