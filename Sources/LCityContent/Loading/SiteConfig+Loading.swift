@@ -7,7 +7,7 @@ extension SiteConfig {
         guard let map = baseReader.mapping(root, .siteFile) else { return nil }
         map.rejectUnknownKeys(allowed: [
             "title", "tagline", "languages", "default_language", "base_url", "data_disclaimer", "source", "home_pages",
-            "partial_languages", "data_version", "data_date",
+            "partial_languages", "release", "data",
         ])
         var languages: [String] = []
         if let node = map.required("languages"), let items = baseReader.sequence(node, .key("languages")) {
@@ -61,12 +61,8 @@ extension SiteConfig {
         let source = map.required("source").flatMap { SourceAttribution.load($0, reader: reader) }
         let tagline = map["tagline"].flatMap { reader.localizedText($0, .key("tagline")) }
         let disclaimer = map["data_disclaimer"].flatMap { reader.localizedText($0, .key("data_disclaimer")) }
-        // data_version: "2025.2" and data_date: 2025-12-31 — the edition of the data, printed on profiles and cited.
-        let dataVersion = map["data_version"].flatMap { reader.string($0, .key("data_version")) }
-        let dataDate = map["data_date"].flatMap { reader.string($0, .key("data_date")) }
-        if let dataDate, !Self.isCalendarDate(dataDate.value) {
-            reader.sink.error(.dataDateNotADate(dataDate.value), at: dataDate.location)
-        }
+        let release = map["release"].flatMap { Release.load($0, reader: reader) }
+        let dataCitation = map["data"].flatMap { DataCitation.load($0, reader: reader) }
         var homePages: [Located<String>] = []
         if let node = map["home_pages"], let items = reader.sequence(node, .key("home_pages")) {
             homePages = items.compactMap { reader.string($0, .aHomePage) }
@@ -75,8 +71,12 @@ extension SiteConfig {
         return SiteConfig(
             title: title, tagline: tagline, languages: languages, defaultLanguage: defaultLanguage.value,
             baseURL: baseURL.value, dataDisclaimer: disclaimer, source: source, homePages: homePages,
-            partialLanguageFallbacks: partial, dataVersion: dataVersion?.value,
-            dataDate: dataDate.flatMap { Self.isCalendarDate($0.value) ? $0.value : nil })
+            partialLanguageFallbacks: partial, release: release, dataCitation: dataCitation)
+    }
+
+    /// Whether `text` is an absolute http(s) address without spaces or control characters.
+    static func isWebAddress(_ text: String) -> Bool {
+        text.range(of: #"^https?://[^/\s\p{Cc}]+(/[^\s\p{Cc}]*)?$"#, options: .regularExpression) != nil
     }
 
     /// Whether `text` is a real calendar date written YYYY-MM-DD.
@@ -88,6 +88,44 @@ extension SiteConfig {
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         return (1...days[month - 1]).contains(day)
+    }
+}
+
+extension Release {
+    /// `release: {version: "2026.1", date: 2026-11-30}`.
+    static func load(_ node: Node, reader: YAMLReader) -> Release? {
+        guard let map = reader.mapping(node, .key("release")) else { return nil }
+        map.rejectUnknownKeys(allowed: ["version", "date"])
+        let version = map.required("version").flatMap { reader.string($0, .key("version"), coerceScalars: true) }
+        let date = map.required("date").flatMap { reader.string($0, .key("date")) }
+        if let version, !Release.isValidVersion(version.value) {
+            reader.sink.error(.releaseVersionNotAName(version.value), at: version.location)
+            return nil
+        }
+        if let date, !SiteConfig.isCalendarDate(date.value) {
+            reader.sink.error(.releaseDateNotADate(date.value), at: date.location)
+            return nil
+        }
+        guard let version, let date else { return nil }
+        return Release(version: version.value, date: date.value)
+    }
+}
+
+extension DataCitation {
+    /// `data: {title, publisher, licence, licence_url}`.
+    static func load(_ node: Node, reader: YAMLReader) -> DataCitation? {
+        guard let map = reader.mapping(node, .key("data")) else { return nil }
+        map.rejectUnknownKeys(allowed: ["title", "publisher", "licence", "licence_url"])
+        let title = map.required("title").flatMap { reader.localizedText($0, .key("title")) }
+        let publisher = map.required("publisher").flatMap { reader.localizedText($0, .key("publisher")) }
+        let licence = map.required("licence").flatMap { reader.string($0, .key("licence")) }
+        let licenceURL = map.required("licence_url").flatMap { reader.string($0, .key("licence_url")) }
+        if let url = licenceURL, !SiteConfig.isWebAddress(url.value) {
+            reader.sink.error(.notAWebAddress("licence_url", url.value), at: url.location)
+            return nil
+        }
+        guard let title, let publisher, let licence, let licenceURL else { return nil }
+        return DataCitation(title: title, publisher: publisher, licence: licence.value, licenceURL: licenceURL.value)
     }
 }
 

@@ -15,9 +15,10 @@ public struct SiteConfig: Sendable {
     /// Languages whose UI is translated but whose content may be missing (no warnings; pages show a notice),
     /// each with the language its missing texts are shown in.
     public var partialLanguageFallbacks: [String: String] = [:]
-    /// The edition of the data ("2025.2") and the day it was fixed (YYYY-MM-DD), printed on profiles and in citations.
-    public var dataVersion: String?
-    public var dataDate: String?
+    /// The release of the data: stated on every data page and download, cited, and frozen by `lcity-site release`.
+    public var release: Release?
+    /// How the data are cited and licensed (nil: the site's title and the source's publisher, no licence stated).
+    public var dataCitation: DataCitation?
 
     /// The partially translated languages.
     public var partialLanguages: [String] { languages.filter { partialLanguageFallbacks[$0] != nil } }
@@ -32,6 +33,43 @@ public struct SiteConfig: Sendable {
 
     /// Languages every content text must have.
     public var requiredLanguages: [String] { languages.filter { !partialLanguages.contains($0) } }
+}
+
+/// A release of the data (`release: {version: "2026.1", date: 2026-11-30}` in `site.yaml`).
+public struct Release: Sendable, Hashable {
+    /// The version: letters, digits, `.`, `-` and `_`, starting with a letter or digit (it names a file).
+    public var version: String
+    /// The day of the release, YYYY-MM-DD (a real calendar date).
+    public var date: String
+
+    public init(version: String, date: String) {
+        self.version = version
+        self.date = date
+    }
+
+    /// Whether `version` may name a release (and its file `content/releases/<version>.csv`).
+    public static func isValidVersion(_ version: String) -> Bool {
+        version.range(of: #"^[0-9A-Za-z][0-9A-Za-z._-]{0,39}$"#, options: .regularExpression) != nil
+    }
+
+    /// Release versions in order: numeric parts as numbers (`2026.9` before `2026.10`), other parts as text.
+    public static func precedes(_ a: String, _ b: String) -> Bool {
+        let left = a.split(whereSeparator: { ".-_".contains($0) }), right = b.split(whereSeparator: { ".-_".contains($0) })
+        for (x, y) in zip(left, right) where x != y {
+            if let m = Int(x), let n = Int(y) { return m < n }
+            return x < y
+        }
+        return left.count != right.count ? left.count < right.count : a < b
+    }
+}
+
+/// How the data (not the source document) are cited: `data: {title, publisher, licence, licence_url}` in `site.yaml`.
+public struct DataCitation: Sendable {
+    public var title: LocalizedText
+    public var publisher: LocalizedText
+    /// The licence's short name (`CC BY 4.0`) and its absolute http(s) URL.
+    public var licence: String
+    public var licenceURL: String
 }
 
 /// The source document and its licence, credited on every page.

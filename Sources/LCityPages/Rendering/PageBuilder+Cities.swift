@@ -290,7 +290,7 @@ extension PageScope {
     /// What a printed profile says of itself: its address, the data's edition and how to cite it.
     func printSheet(cityName: String) -> PrintSheetView {
         let url = absolute(route.path)
-        let version = model.config.dataVersion
+        let version = model.config.release?.version
         let date = builder.dataDates[language]
         let edition = version.map { l.format(.printDataEdition, ["version": $0, "date": date ?? ""]) }
         return PrintSheetView(

@@ -12,7 +12,7 @@ public struct PageBuilder: Sendable {
     private(set) var measureTexts: [String: [String: MeasureTexts]] = [:]
     /// Per language, each city's name, country and profile path, in the order of `SiteModel.cities`.
     let cityLabels: [String: [CityLabel]]
-    /// Per language, the date of the data's edition (`dataDate`) written in full, formatted once: every printed
+    /// Per language, the date of the data's release (`release.date`) written in full, formatted once: every printed
     /// profile states it.
     let dataDates: [String: String]
     /// Renders the rows of the city profiles' and the indicator pages' tables and the pagers
@@ -30,7 +30,7 @@ public struct PageBuilder: Sendable {
         }
         self.localizers = localizers
         basePath = model.basePath
-        dataDates = model.config.dataDate.map { date in localizers.mapValues { $0.date(date) } } ?? [:]
+        dataDates = model.config.release.map { release in localizers.mapValues { $0.date(release.date) } } ?? [:]
         var cityLabels: [String: [CityLabel]] = [:]
         for language in model.languages {
             let l = localizers[language]!

@@ -307,10 +307,20 @@ extension Message {
             en: "base_url '\(url)' must be an absolute http(s) URL",
             zh: "base_url 写的“\(url)”必须是以 http:// 或 https:// 开头的完整网址")
     }
-    package static func dataDateNotADate(_ text: String) -> Message {
+    package static func releaseDateNotADate(_ text: String) -> Message {
         Message(
-            en: "data_date '\(text)' is not a date written as YYYY-MM-DD, such as 2025-12-31",
-            zh: "data_date 写的“\(text)”不是 YYYY-MM-DD 格式的日期（例如 2025-12-31）")
+            en: "the release date '\(text)' is not a date written as YYYY-MM-DD, such as 2026-11-30",
+            zh: "release 的 date 写的“\(text)”不是 YYYY-MM-DD 格式的日期（例如 2026-11-30）")
+    }
+    package static func releaseVersionNotAName(_ text: String) -> Message {
+        Message(
+            en: "the release version '\(text)' may hold only letters, digits, '.', '-' and '_' (at most 40), such as \"2026.1\"",
+            zh: "release 的 version 写的“\(text)”只能由字母、数字和“.”“-”“_”组成（最多 40 个），例如 \"2026.1\"")
+    }
+    package static func notAWebAddress(_ key: String, _ text: String) -> Message {
+        Message(
+            en: "\(key) '\(text)' must be a full web address starting with http:// or https://",
+            zh: "\(key) 写的“\(text)”必须是以 http:// 或 https:// 开头的完整网址")
     }
 
     // MARK: The countries file
