@@ -4,7 +4,7 @@ import PackageDescription
 // The modules, dependencies pointing only downwards (docs/architecture.md):
 //
 //   LCityGeography Natural Earth land and country boxes, the Equal Earth projection; no dependencies
-//   LCityContent  load + validate content/; knows no HTML        → LCityGeography, Yams
+//   LCityContent  load + validate content/, releases and their changes; knows no HTML → LCityGeography, Yams, CSV
 //   LCitySVG      charts and maps: specs in, SVG out; knows no city → LCityGeography
 //   LCityPages    site model, views, templates, charts specs     → LCityContent, LCityMarkdown, LCitySVG, Mustache
 //   LCityBuild    rendering every page, downloads, output, incremental session → LCityPages, CAtomicRename
@@ -52,7 +52,10 @@ let package = Package(
         .target(name: "LCityGeography", swiftSettings: optimizedInDebug),
         // Loading and validating content/: diagnostics with file:line:column, the content model. Knows no HTML.
         .target(
-            name: "LCityContent", dependencies: ["LCityGeography", .product(name: "Yams", package: "Yams")],
+            name: "LCityContent",
+            dependencies: [
+                "LCityGeography", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift"),
+            ],
             swiftSettings: optimizedInDebug),
         // The site model (statistics, routes), the views of every page, templates and their rendering.
         .target(
@@ -88,6 +91,7 @@ let package = Package(
                 "LCityBuild",
                 "LCityServer",
                 "LCitySpreadsheet",
+                "LCityUTF8",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -146,6 +146,8 @@ public final class SiteSession {
         var replacements: [RowReplacement] = []
         do {
             let rows = try export.writeCity(city, to: sink)
+            // What changed since the previous release: small, and made again whole.
+            if let changes = export.changesCSV() { try sink.write(changes.path, changes.data) }
             // Where the city did not report before, its rows have no place yet: the file is made again.
             if !changedMeasures.isEmpty {
                 if let found = rowReplacement("data/all.csv", old: export.cityRows(old).bytes, new: rows.bytes) {
@@ -265,7 +267,10 @@ public final class SiteSession {
             case .compare:
                 // It states each measure's network range.
                 return distributionChanged
-            case .chooser, .notFound, .home, .declaration, .regions, .search, .page:
+            case .changes:
+                // It lists the city's changes since the previous release, and counts them.
+                return before.releaseChanges?.city(new.slug) != after.releaseChanges?.city(new.slug)
+            case .chooser, .notFound, .home, .declaration, .regions, .search, .data, .page:
                 return false
             }
         }

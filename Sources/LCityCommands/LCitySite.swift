@@ -10,7 +10,7 @@ public struct LCitySite: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "lcity-site",
         abstract: "Build the bilingual website of the UNESCO Global Network of Learning Cities.",
-        subcommands: [Build.self, Check.self, Serve.self, New.self, Export.self, Import.self])
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Export.self, Import.self, ReleaseCommand.self, Diff.self])
 
     public init() {}
 }

@@ -82,6 +82,7 @@ public struct DataExport: Sendable {
     public func write(to sink: some OutputSink) throws {
         try sink.write("data/framework.json", json(frameworkDocument()))
         try sink.write("data/cities.json", cityIndex())
+        if let changes = changesCSV() { try sink.write(changes.path, changes.data) }
         try writeTables(to: sink, indicators: true) { try writeCity($0, to: sink) }
     }
 

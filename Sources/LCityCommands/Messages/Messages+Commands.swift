@@ -31,3 +31,47 @@ extension Message {
         Message(en: "error: \(message.en)", zh: "错误：\(message.zh)")
     }
 }
+
+// Releases and what changed.
+
+extension Message {
+    static let noReleaseInSettings = Message(
+        en: "site.yaml names no release; add release: {version: \"2026.1\", date: 2026-11-30}",
+        zh: "site.yaml 没有写发布版本；请添加 release: {version: \"2026.1\", date: 2026-11-30}")
+    static func releaseUnchanged(_ version: String, _ file: String) -> Message {
+        Message(
+            en: "release \(version) is already kept in \(file), with the same data; nothing to do",
+            zh: "\(version) 版已保存在 \(file) 中，数据相同；无需操作")
+    }
+    static func releaseAlreadyKept(_ version: String, _ file: String) -> Message {
+        Message(
+            en: "release \(version) is already kept in \(file) and the data have changed since; for a new release, raise release.version (and date) in site.yaml, or replace the kept release with --force",
+            zh: "\(version) 版已保存在 \(file) 中，此后数据有变化；发布新版本请在 site.yaml 中提高 release.version（并更新 date），或用 --force 替换已保存的版本")
+    }
+    static func releaseKept(_ version: String, cities: String, values: String, file: String) -> Message {
+        Message(
+            en: "kept release \(version): \(cities) cities, \(values) values → \(file) (commit it)",
+            zh: "已保存 \(version) 版：\(cities) 个城市，\(values) 个数值 → \(file)（请提交到仓库）")
+    }
+    static func releaseComparedWith(_ version: String, added: Int, revised: Int, withdrawn: Int, cities: Int) -> Message {
+        Message(
+            en: "since release \(version): \(added) values added, \(revised) revised, \(withdrawn) withdrawn, in \(cities) cities",
+            zh: "与 \(version) 版相比：新增 \(added) 个数值，修改 \(revised) 个，撤回 \(withdrawn) 个，涉及 \(cities) 个城市")
+    }
+    static let noEarlierRelease = Message(
+        en: "there is no earlier release in content/releases/ to compare with; name one with --from (a release version, a site folder or a git revision)",
+        zh: "content/releases/ 中没有可比较的更早发布版本；请用 --from 指定一个（发布版本号、站点文件夹或 git 修订版本）")
+    static func fromNotFound(_ from: String) -> Message {
+        Message(
+            en: "--from '\(from)' is neither a release kept in content/releases/, nor a site folder holding content/, nor a git revision of this repository",
+            zh: "--from “\(from)”既不是 content/releases/ 中保存的发布版本，也不是包含 content/ 的站点文件夹，也不是本仓库的 git 修订版本")
+    }
+    static func fromDoesNotLoad(_ from: String) -> Message {
+        Message(
+            en: "the content of '\(from)' does not load; fix it there or compare with another revision",
+            zh: "“\(from)”的内容无法加载；请先修正，或与其他修订版本比较")
+    }
+    static func gitFailed(_ detail: String) -> Message {
+        Message(en: "git failed: \(detail)", zh: "git 运行失败：\(detail)")
+    }
+}

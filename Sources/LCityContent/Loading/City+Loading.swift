@@ -58,7 +58,7 @@ extension Observation {
     static func load(_ node: Node, measure: String, reader: YAMLReader) -> Observation? {
         let what = Message.anObservation(of: measure)
         guard let map = reader.mapping(node, what) else { return nil }
-        map.rejectUnknownKeys(allowed: ["year", "value", "values", "source", "flag", "note"])
+        map.rejectUnknownKeys(allowed: ["year", "value", "values", "source", "flag", "note", "revised"])
         let year = map.required("year").flatMap { reader.integer($0, .key("year")) }
         var value: ObservationValue?
         switch (map["value"], map["values"]) {
@@ -87,7 +87,9 @@ extension Observation {
         let flag = map["flag"].flatMap { reader.choice($0, .key("flag"), as: ObservationFlag.self) }
         let source = map["source"].flatMap { reader.localizedText($0, .key("source")) }
         let note = map["note"].flatMap { reader.localizedText($0, .key("note")) }
+        let revised = map["revised"].flatMap { reader.string($0, .key("revised"), coerceScalars: true) }
         guard let year, let value else { return nil }
-        return Observation(year: year, value: value, source: source, flag: flag, note: note, location: map.location)
+        return Observation(
+            year: year, value: value, source: source, flag: flag, note: note, revised: revised, location: map.location)
     }
 }

@@ -10,6 +10,8 @@ import Darwin
 package enum ContentFile {
     /// Largest content file accepted (a city file with 60 measures × years is ~30 KB).
     static let maximumSize = 4 * 1024 * 1024
+    /// Largest release file accepted (`content/releases/<version>.csv`: 425 cities × 60 measures × 5 years ≈ 10 MB).
+    static let maximumReleaseSize = 256 * 1024 * 1024
 
     /// What is at a path, as far as reading it as text goes.
     enum Kind: Equatable {
@@ -31,7 +33,9 @@ package enum ContentFile {
 
     /// The text of `url`, or nil with a diagnostic when missing, not a regular file, unreadable, empty, too large,
     /// UTF-16 or otherwise not UTF-8.
-    package static func read(_ url: URL, displayPath: String, sink: DiagnosticSink) -> String? {
+    package static func read(
+        _ url: URL, displayPath: String, sink: DiagnosticSink, maximumSize: Int = ContentFile.maximumSize
+    ) -> String? {
         let at = SourceLocation(file: displayPath)
         let data: Data
         switch kind(of: url) {

@@ -134,6 +134,8 @@ public struct ContentLoader: Sendable {
             }
         }
 
+        let previousRelease = loadPreviousRelease(before: config?.release?.version, sink: sink, files: &files)
+
         func firstError(in file: String) -> SourceLocation? {
             sink.diagnostics.first { $0.location.file == file && $0.severity == .error }?.location
         }
@@ -151,7 +153,45 @@ public struct ContentLoader: Sendable {
             geography: geography ?? Geography(regions: [], countries: [:]), cities: cities, strings: strings,
             pages: pages, files: files)
         content.failures = failures
+        content.previousRelease = previousRelease
         return StageResult(value: content, diagnostics: sink.diagnostics, files: files)
+    }
+
+    /// The versions of the releases kept in `content/releases/` (`<version>.csv`), oldest first; a file of another
+    /// name is an error (or, not a CSV, a warning).
+    public func releaseVersions(sink: DiagnosticSink) -> [String] {
+        var versions: [String] = []
+        for name in listFiles("content/releases", sink: sink) where !name.hasPrefix(".") {
+            let relative = "content/releases/\(name)"
+            guard name.hasSuffix(".csv") else {
+                sink.warning(.releaseFileName(name), at: SourceLocation(file: relative))
+                continue
+            }
+            let version = String(name.dropLast(".csv".count))
+            guard Release.isValidVersion(version) else {
+                sink.error(.releaseFileName(name), at: SourceLocation(file: relative))
+                continue
+            }
+            versions.append(version)
+        }
+        return versions.sorted(by: Release.precedes)
+    }
+
+    /// Reads the release `version` from `content/releases/<version>.csv`.
+    public func loadRelease(_ version: String, sink: DiagnosticSink) -> ReleaseData? {
+        let relative = "content/releases/\(version).csv"
+        guard let text = ContentFile.read(
+            root.appendingPathComponent(relative), displayPath: relative, sink: sink, maximumSize: ContentFile.maximumReleaseSize)
+        else { return nil }
+        return ReleaseData.read(text, version: version, file: relative, sink: sink)
+    }
+
+    /// The newest release before `current` (every release kept when there is no current one), read.
+    private func loadPreviousRelease(before current: String?, sink: DiagnosticSink, files: inout [String]) -> ReleaseData? {
+        let earlier = releaseVersions(sink: sink).filter { version in current.map { Release.precedes(version, $0) } ?? true }
+        guard let version = earlier.last else { return nil }
+        files.append("content/releases/\(version).csv")
+        return loadRelease(version, sink: sink)
     }
 
     /// Loads one city file (`content/cities/<slug>.yaml`) for an incremental rebuild.

@@ -152,18 +152,22 @@ public final class Observation: Sendable {
     public let source: LocalizedText?
     public let flag: Located<ObservationFlag>?
     public let note: LocalizedText?
+    /// `revised: "2026.1"`: the release in which this value was knowingly corrected, which silences the warning
+    /// that it differs from the previous release (the note says why).
+    public let revised: Located<String>?
     public let location: SourceLocation
 
     /// Creates an observation.
     public init(
         year: Located<Int>, value: ObservationValue, source: LocalizedText?, flag: Located<ObservationFlag>?,
-        note: LocalizedText?, location: SourceLocation
+        note: LocalizedText?, revised: Located<String>? = nil, location: SourceLocation
     ) {
         self.year = year
         self.value = value
         self.source = source
         self.flag = flag
         self.note = note
+        self.revised = revised
         self.location = location
     }
 

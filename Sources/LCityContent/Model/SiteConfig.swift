@@ -145,6 +145,9 @@ public struct LoadedContent: Sendable {
     public var pages: [ContentPage]
     /// Every content file read, relative to the root.
     public var files: [String]
+    /// The data of the release before this one (`content/releases/<version>.csv`, the newest version before
+    /// `release.version`): what "what changed" compares with. Nil when there is none.
+    public var previousRelease: ReleaseData?
     /// What did not load (only in content loaded for checking despite errors).
     public var failures = LoadFailures()
 }

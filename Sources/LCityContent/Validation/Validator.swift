@@ -236,6 +236,7 @@ public struct Validator: Sendable {
             }
             validateSeries(series, measure: measure, index: index, sink: sink)
         }
+        if let release = content.previousRelease { checkRevisions(city, since: release, current: content.config.release?.version, sink: sink) }
     }
 
     /// Warns when the coordinates lie far outside the city's country, with the swap that would fix them if there is

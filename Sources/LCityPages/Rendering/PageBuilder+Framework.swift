@@ -9,6 +9,10 @@ extension PageScope {
             EntryView(title: l[.pageFramework], text: l[.homeFrameworkText], href: href(.framework)),
             EntryView(title: l[.pageIndicators], text: l[.homeIndicatorsText], href: href(.indicators)),
             EntryView(title: l[.pageCities], text: l[.homeCitiesText], href: href(.cities)),
+            EntryView(title: l[.pageData], text: l[.homeDataText], href: href(.data)),
+            EntryView(
+                title: model.config.release.map { l.format(.changesTitle, ["version": $0.version]) } ?? l[.pageChanges],
+                text: l[.homeChangesText], href: href(.changes)),
         ]
         let documents = model.config.homePages.compactMap { name -> EntryView? in
             guard let page = renderedPage(name.value) else { return nil }

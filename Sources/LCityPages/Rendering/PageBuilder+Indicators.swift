@@ -105,13 +105,22 @@ extension PageScope {
                 noData! += l.format(.andMore, ["count": l.integer(missing.count - missingShown.count)])
             }
         }
+        var pageLayout = layout(
+            title: title, description: l.text(measure.definition),
+            breadcrumbs: [
+                Link(label: l[.pageIndicators], href: href(.indicators)),
+                Link(label: focusAreaLabel(area), href: href(.focusArea(area.id))),
+            ], current: .indicators, showsData: true, translated: true, ogType: "article")
+        if page == 1 {
+            let own = DownloadView(
+                label: "measures/\(measure.id).csv", href: file("data/measures/\(measure.id).csv"), format: "text/csv",
+                text: l[.dataFileMeasure])
+            pageLayout.jsonLD = datasetJSONLD(
+                name: measureLabel(measure), description: l.text(measure.definition), url: absolute(route.path),
+                downloads: [own] + dataDownloads(), years: statistics.years)
+        }
         return context(
-            layout(
-                title: title, description: l.text(measure.definition),
-                breadcrumbs: [
-                    Link(label: l[.pageIndicators], href: href(.indicators)),
-                    Link(label: focusAreaLabel(area), href: href(.focusArea(area.id))),
-                ], current: .indicators, showsData: true, translated: true, ogType: "article"),
+            pageLayout,
             IndicatorView(
                 id: measure.id, name: l.text(measure.name), definition: l.text(measure.definition),
                 focusArea: Link(label: focusAreaLabel(area), href: href(.focusArea(area.id))),
@@ -137,7 +146,8 @@ extension PageScope {
                 flagsUsed: flagExplanations(flagsUsed), charts: charts, noData: noData,
                 progress: progress(measure, page: page, statistics: statistics),
                 isFirstPage: page == 1,
-                pager: pager(pageCount, current: page) { .indicator(id, page: $0) }))
+                pager: pager(pageCount, current: page) { .indicator(id, page: $0) },
+                changeNotice: page == 1 ? measureChangeNotice(id) : nil))
     }
 
     static let directionTexts: [Direction: UIString] = [

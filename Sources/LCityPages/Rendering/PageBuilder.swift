@@ -87,6 +87,8 @@ public struct PageBuilder: Sendable {
         case .city: return "pages/city"
         case .compare: return "pages/compare"
         case .search: return "pages/search"
+        case .changes: return "pages/changes"
+        case .data: return "pages/data"
         case .page: return "pages/page"
         }
     }
@@ -98,7 +100,7 @@ public struct PageBuilder: Sendable {
         switch kind {
         case .city, .indicator, .region, .country: return true
         case .chooser, .notFound, .home, .declaration, .framework, .focusArea, .indicators, .cities, .regions, .compare,
-            .search, .page:
+            .search, .changes, .data, .page:
             return false
         }
     }
@@ -124,6 +126,8 @@ public struct PageBuilder: Sendable {
         case .country(let code, let number): return page.render(page.country(code, page: number))
         case .compare: return page.render(page.compare())
         case .search: return page.render(page.search())
+        case .changes: return page.render(page.changes())
+        case .data: return page.render(page.dataPage())
         case .page(let name): return page.render(page.markdownPage(name))
         }
     }

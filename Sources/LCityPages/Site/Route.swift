@@ -21,6 +21,10 @@ public enum PageKind: Sendable, Hashable {
     case compare
     /// Search of the whole site (the script reads `?q=`); without JavaScript it links the lists instead.
     case search
+    /// What changed in this release against the previous one.
+    case changes
+    /// The downloads, how to cite them, and the dataset's description.
+    case data
     /// A Markdown page from `content/pages/<name>.<lang>.md`.
     case page(String)
 }
@@ -76,6 +80,8 @@ public struct Route: Sendable, Hashable {
         case .country(let code, let page): return prefix + "countries/\(code.lowercased())/" + pageSuffix(page)
         case .compare: return prefix + "compare/"
         case .search: return prefix + "search/"
+        case .changes: return prefix + "changes/"
+        case .data: return prefix + "data/"
         case .page(let name): return prefix + "\(name)/"
         }
     }
@@ -89,7 +95,7 @@ extension SiteModel {
         let pageNames = pages.keys.filter { $0 != "declaration" }.sorted()
         for language in languages {
             var kinds: [PageKind] = [
-                .home, .notFound, .declaration, .framework, .indicators, .cities, .regions, .compare, .search,
+                .home, .notFound, .declaration, .framework, .indicators, .cities, .regions, .compare, .search, .changes, .data,
             ]
             kinds += framework.focusAreas.map { .focusArea($0.id) }
             for measure in framework.measures {

@@ -33,6 +33,9 @@ public struct SiteModel: Sendable {
     /// For each language: every city's place when all are sorted by name (then slug), sorted once for the tables
     /// of all measures. Names do not change in an incremental rebuild (a renamed city rebuilds the whole site).
     private var nameRanks: [String: [String: Int]] = [:]
+    /// What changed since the previous release (`content/releases/`), per city; nil when there is none to compare
+    /// with. Computed once, and for the edited city alone in an incremental rebuild.
+    public private(set) var releaseChanges: ReleaseComparison?
     /// Every page of the site, in a fixed order, laid out once (`makeRoutes`).
     public private(set) var routes: [Route] = []
     /// Markdown pages by name, then language.
@@ -99,7 +102,28 @@ public struct SiteModel: Sendable {
         for (measure, order) in zip(measures, orders) {
             for (language, positions) in order { tableOrder[language, default: [:]][measure.id] = positions }
         }
+        if let previous = content.previousRelease {
+            let current = ReleaseData(version: content.config.release?.version ?? "", cities: cities)
+            releaseChanges = ReleaseComparison(from: previous, to: current, framework: content.framework)
+        }
         routes = makeRoutes()
+    }
+
+    /// The position of measure `id` in the framework's order.
+    func measurePosition(_ id: String) -> Int? { measurePositions[id] }
+
+    /// `releaseChanges` with the changes of `city` made again (it keeps its place in slug order).
+    mutating func updateReleaseChanges(of city: City) {
+        guard var comparison = releaseChanges, let previous = content.previousRelease else { return }
+        let order = ReleaseComparison.orders(framework)
+        comparison.cities.removeAll { $0.slug == city.slug }
+        if let changes = CityChanges.compare(
+            previous.cities[city.slug], ReleasedCity(city), measureOrder: order.measures, categoryOrder: order.categories)
+        {
+            let position = comparison.cities.firstIndex { $0.slug > city.slug } ?? comparison.cities.endIndex
+            comparison.cities.insert(changes, at: position)
+        }
+        releaseChanges = comparison
     }
 
     /// Whether city `a` comes before `b` in an alphabetical list in the language of `collation`: that language's
@@ -170,6 +194,7 @@ public struct SiteModel: Sendable {
             }
         }
         model.changesBySlug[city.slug] = SiteModel.changes(of: city, framework: framework)
+        model.updateReleaseChanges(of: city)
         // Peers read every city's population, income, coverage and values, and the network's ranges.
         let finder = peerFinder.replacing(city, at: position, framework: framework, statistics: model.statistics)
         model.peers = finder.peers(updating: peers, from: peerFinder, changedCity: position)

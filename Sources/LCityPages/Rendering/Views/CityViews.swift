@@ -106,6 +106,8 @@ public struct CityView: Sendable, Encodable {
     /// Latest values by breakdown category, one chart per measure with a breakdown.
     public var breakdownCharts: [ChartView]
     public var printSheet: PrintSheetView
+    /// That this release changed some of the city's values, with a link to them.
+    public var changeNotice: ChangeNoticeView? = nil
 }
 
 /// Shown only on paper: where the printed page lives, which edition of the data it shows, how to cite it.

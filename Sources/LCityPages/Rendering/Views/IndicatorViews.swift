@@ -95,6 +95,8 @@ public struct IndicatorView: Sendable, Encodable {
     public var isFirstPage: Bool
     /// The links to every page of the list, rendered with `templates/partials/pager.mustache`.
     public var pager: String
+    /// That this release changed the measure's values for some cities, with a link to them.
+    public var changeNotice: ChangeNoticeView? = nil
 }
 
 public struct FlagExplanationView: Sendable, Encodable {

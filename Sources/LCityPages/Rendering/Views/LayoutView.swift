@@ -63,6 +63,8 @@ public struct LayoutView: Sendable, Encodable {
     public var translationNotice: String?
     /// Shown in partially translated languages: untranslated text appears in another language.
     public var partialNotice: String?
+    /// Schema.org metadata (JSON-LD) for the head, already encoded (`/` escaped, so no `</script>` can occur).
+    public var jsonLD: String? = nil
 }
 
 /// The header's search box: a form that goes to the search page, which `assets/search.js` turns into a combobox

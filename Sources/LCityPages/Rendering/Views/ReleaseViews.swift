@@ -1,0 +1,96 @@
+/// The page of what changed in this release, and what `lcity-site diff` prints as text or Markdown: the same view.
+public struct ChangesView: Sendable, Encodable {
+    /// "Release 2026.1 (30 November 2026) compared with release 2025.2."
+    public var intro: String
+    /// "12 values added, 1 revised and 1 withdrawn, in 3 cities."; nil when nothing changed or there is nothing
+    /// to compare with (`empty` says which).
+    public var summary: String?
+    public var empty: String?
+    public var citiesAdded: [ChangedCityLink]
+    public var citiesRemoved: [ChangedCityLink]
+    /// The measures with changes, in framework order, each naming its cities.
+    public var measures: [ChangedMeasureView]
+    /// The cities with changes, in alphabetical order of name.
+    public var cities: [ChangedCityView]
+    /// `data/changes/<version>.csv`, when there are changes.
+    public var download: Link?
+    /// The headers of a city's table: measure, year, change, before, now, difference.
+    public var headers: ChangeHeadersView
+}
+
+/// The column headers of the changes tables.
+public struct ChangeHeadersView: Sendable, Encodable {
+    public var measure: String
+    public var year: String
+    public var kind: String
+    public var before: String
+    public var after: String
+    public var change: String
+    public var cities: String
+}
+
+/// A city named in the changes: its name, and a link to its section (or, for a city removed, none).
+public struct ChangedCityLink: Sendable, Encodable {
+    public var name: String
+    public var slug: String
+    public var href: String?
+}
+
+/// A measure with changes: its anchor (`measure-<id>`), label, page, and the cities whose values changed.
+public struct ChangedMeasureView: Sendable, Encodable {
+    public var anchor: String
+    public var id: String
+    public var label: String
+    public var href: String
+    public var cities: [ChangedCityLink]
+}
+
+/// One city's changes: its anchor (`city-<slug>`), name, profile (nil for a city removed), what happened to it
+/// in the network, its counts and one row per changed value.
+public struct ChangedCityView: Sendable, Encodable {
+    public var anchor: String
+    public var slug: String
+    public var name: String
+    public var href: String?
+    public var presence: String?
+    public var summary: String
+    public var rows: [ChangeRowView]
+    /// "and 40 more values added …", when the added values are too many to list.
+    public var more: String?
+}
+
+/// One value changed: kind (`added`, `revised`, `withdrawn`) and its label, the measure (with category), year,
+/// the value before and now (each with unit and flag, or saying it was not in that release) and the difference.
+public struct ChangeRowView: Sendable, Encodable {
+    public var kind: String
+    public var kindLabel: String
+    public var measureID: String
+    public var measure: String
+    public var measureHref: String
+    public var year: String
+    public var before: String
+    public var after: String
+    public var change: String
+}
+
+/// A notice on a profile or indicator page that the release changed its values, linking to the changes.
+public struct ChangeNoticeView: Sendable, Encodable {
+    public var text: String
+    public var link: Link
+}
+
+/// The data page: the release, every download with what it holds, and how to cite the data.
+public struct DataPageView: Sendable, Encodable {
+    public var intro: String
+    public var release: String?
+    public var downloads: [DownloadView]
+    public var changes: Link
+}
+
+/// A file to download: its name, link, format and what it holds.
+public struct DownloadView: Sendable, Encodable {
+    public var label: String
+    public var href: String
+    public var format: String
+    public var text: String
+}
