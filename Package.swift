@@ -120,7 +120,7 @@ let package = Package(
         .testTarget(name: "LCityContentTests", dependencies: ["LCityContent", "LCityTestSupport"]),
         .testTarget(name: "LCityPagesTests", dependencies: ["LCityPages", "LCityUTF8", "LCityTestSupport"]),
         .testTarget(name: "LCityBuildTests", dependencies: ["LCityBuild", "LCityTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "LCityCommandsTests", dependencies: ["LCityCommands", "LCityTestSupport"]),
+        .testTarget(name: "LCityCommandsTests", dependencies: ["LCityCommands", "LCityTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LCityServerTests", dependencies: ["LCityServer", "LCityTestSupport"]),
         .testTarget(
             name: "LCitySpreadsheetTests",
