@@ -47,8 +47,8 @@ struct BuildTests {
         let (rendered, _) = site.render()
         let files = try #require(rendered).files
         // 2 neutral pages + per language: home, 404, declaration, framework, indicators, cities, regions, compare,
-        // search, 3 focus areas, 4 indicators, 3 cities, 3 regions, 3 countries, 1 page = 26.
-        #expect(try #require(rendered).pageCount == 2 + 2 * 26)
+        // search, changes, data, 3 focus areas, 4 indicators, 3 cities, 3 regions, 3 countries, 1 page = 28.
+        #expect(try #require(rendered).pageCount == 2 + 2 * 28)
         for (path, data) in files where path.hasSuffix(".html") {
             let html = String(decoding: data, as: UTF8.self)
             #expect(!html.contains("<title></title>"), "\(path): empty title")
