@@ -213,6 +213,8 @@ def page_kinds(languages):
             Page(f"{lang}-regions", f"/{lang}/regions/"),
             Page(f"{lang}-search", f"/{lang}/search/?q=lan"),
             Page(f"{lang}-compare", f"/{lang}/compare/?cities={','.join(COMPARED)}", compared=COMPARED),
+            Page(f"{lang}-changes", f"/{lang}/changes/"),
+            Page(f"{lang}-data", f"/{lang}/data/"),
             Page(f"{lang}-not-found", f"/{lang}/404.html"),
         ]
     return pages
