@@ -71,7 +71,10 @@ extension ReleaseData {
         while let fields = reader.next() {
             line += 1
             let rowLine = line
-            line += fields.reduce(0) { $0 + $1.count { $0.isNewline } }
+            // Line breaks inside quoted fields (rare: found byte-wise, as Characters would be slow for every field).
+            for field in fields where field.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+                line += field.count { $0.isNewline }
+            }
             if fields.count == 1 && fields[0].isEmpty { continue }
             func at(_ index: Int) -> SourceLocation {
                 // The column of a field: the characters of the fields before it and their commas (quotes aside).
@@ -100,14 +103,16 @@ extension ReleaseData {
                 value = number
             }
             let key = ReleasedKey(measure: fields[measureColumn], category: fields[categoryColumn], year: year)
-            var city = cities[slug] ?? ReleasedCity(slug: slug, names: [:], values: [:])
-            if city.values[key] != nil {
-                sink.error(.releaseRowTwice(slug, key.measure, key.category, year), at: at(measureColumn))
-                continue
+            if cities[slug] == nil {
+                var names: [String: String] = [:]
+                for (language, index) in nameColumns where !fields[index].isEmpty { names[language] = fields[index] }
+                cities[slug] = ReleasedCity(slug: slug, names: names, values: [:])
             }
-            for (language, index) in nameColumns where !fields[index].isEmpty { city.names[language] = fields[index] }
-            city.values[key] = ReleasedValue(value: value, flag: fields[flagColumn].isEmpty ? nil : fields[flagColumn])
-            cities[slug] = city
+            // Changed in place: a copy of the city's values for every row would make reading quadratic.
+            let released = ReleasedValue(value: value, flag: fields[flagColumn].isEmpty ? nil : fields[flagColumn])
+            if cities[slug]!.values.updateValue(released, forKey: key) != nil {
+                sink.error(.releaseRowTwice(slug, key.measure, key.category, year), at: at(measureColumn))
+            }
         }
         if reader.error != nil {
             sink.error(.releaseFileMalformed, at: SourceLocation(file: file, line: line, column: 1))
