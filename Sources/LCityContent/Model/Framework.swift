@@ -166,6 +166,17 @@ public struct MeasureUnit: Sendable {
     public var minimum: Double
     public var maximum: Double?
     public var location: SourceLocation
+    /// The largest plausible change from one reported year to the next (`yearly_change`); nil: not checked.
+    public var yearlyChange: YearlyChange? = nil
+}
+
+/// How far a value of a unit may plausibly move in a year (`yearly_change` in framework.yaml): beyond it,
+/// `check` warns. Over a gap of several years the limit grows with the gap (see docs/content-format.md).
+public enum YearlyChange: Sendable, Equatable {
+    /// At most this many units up or down a year (percentage points for percent).
+    case points(Double)
+    /// At most this factor up or down a year (2: doubling or halving).
+    case factor(Double)
 }
 
 /// One level of the five-point rating scale.

@@ -25,9 +25,10 @@ public struct Validator: Sendable {
         validateStrings(content, sink: sink)
         validatePages(content, sink: sink)
         let index = MeasureIndex(content.framework)
+        let fences = NetworkFences(cities: content.cities, index: index)
         var citiesByName: [String: City] = [:]
         for city in content.cities {
-            validateCity(city, content: content, index: index, sink: sink)
+            validateCity(city, content: content, index: index, fences: fences.fences(for: city), sink: sink)
             let key = city.name.text(in: content.config.defaultLanguage).lowercased()
             if let other = citiesByName[key] {
                 sink.warning(.sameCityName(key), at: city.name.location, notes: [.see(other.file)])
@@ -35,6 +36,7 @@ public struct Validator: Sendable {
                 citiesByName[key] = city
             }
         }
+        checkKinds(content.cities, sink: sink)
         return sink.diagnostics
     }
 
@@ -179,11 +181,23 @@ public struct Validator: Sendable {
     /// The rules for one city (for incremental rebuilds).
     public func validate(city: City, in content: LoadedContent) -> [Diagnostic] {
         let sink = DiagnosticSink()
-        validateCity(city, content: content, index: MeasureIndex(content.framework), sink: sink)
+        let index = MeasureIndex(content.framework)
+        validateCity(city, content: content, index: index, fences: fences(for: city, in: content, index: index), sink: sink)
         return sink.diagnostics
     }
 
-    func validateCity(_ city: City, content: LoadedContent, index: MeasureIndex, sink: DiagnosticSink) {
+    /// Warns once when the network has both real and illustrative cities, naming a file of each kind: illustrative
+    /// cities are then left out of everything the site computes across cities.
+    func checkKinds(_ cities: [City], sink: DiagnosticSink) {
+        let sorted = cities.sorted { $0.file < $1.file }
+        guard let real = sorted.first(where: { !$0.illustrative }), let example = sorted.first(where: \.illustrative)
+        else { return }
+        sink.warning(
+            .realAndIllustrative(real: cities.count { !$0.illustrative }, illustrative: cities.count(where: \.illustrative)),
+            at: SourceLocation(file: real.file), notes: [.illustrativeCityIs(example.file), .illustrativeLeftOut])
+    }
+
+    func validateCity(_ city: City, content: LoadedContent, index: MeasureIndex, fences: OutlierFences?, sink: DiagnosticSink) {
         let geography = content.geography
         if let country = geography.countries[city.country.value] {
             if geography.region(city.region.value) != nil, country.region != city.region.value {
@@ -235,6 +249,7 @@ public struct Validator: Sendable {
                 continue
             }
             validateSeries(series, measure: measure, index: index, sink: sink)
+            checkPlausibility(series, measure: measure, index: index, fences: fences, sink: sink)
         }
         if let release = content.previousRelease { checkRevisions(city, since: release, current: content.config.release?.version, sink: sink) }
     }
@@ -405,14 +420,19 @@ public struct Validator: Sendable {
 public struct MeasureIndex: Sendable {
     public let framework: Framework
     public let measures: [String: Measure]
+    /// Each measure's position in `framework.measures` (the first, for an id used twice).
+    public let positions: [String: Int]
 
     public init(_ framework: Framework) {
         self.framework = framework
         var measures: [String: Measure] = [:]
-        for measure in framework.measures where measures[measure.id] == nil {
+        var positions: [String: Int] = [:]
+        for (position, measure) in framework.measures.enumerated() where measures[measure.id] == nil {
             measures[measure.id] = measure
+            positions[measure.id] = position
         }
         self.measures = measures
+        self.positions = positions
     }
 }
 

@@ -149,9 +149,10 @@ extension PageScope {
     // MARK: City profile
 
     /// The city's value on the network's range (numeric measures) or on the rating scale (ratings); `headlineText`
-    /// is the value as the row shows it.
+    /// is the value as the row shows it. Without `onNetworkRange` (an illustrative city among real ones), no range.
     func cityNetworkChart(
-        _ cityName: String, _ measure: Measure, headline: Double?, headlineText: String?, texts: MeasureTexts
+        _ cityName: String, _ measure: Measure, headline: Double?, headlineText: String?, texts: MeasureTexts,
+        onNetworkRange: Bool = true
     ) -> RenderedHTML? {
         guard let unit = texts.unit else { return nil }
         if unit.kind == .rating {
@@ -164,7 +165,7 @@ extension PageScope {
                 ]),
                 rating: Int(headline)))
         }
-        guard let strip = texts.strip, var description = texts.stripDescription else { return nil }
+        guard onNetworkRange, let strip = texts.strip, var description = texts.stripDescription else { return nil }
         if let headlineText {
             description += " " + l.format(.chartStripValue, ["city": cityName, "value": headlineText])
         }

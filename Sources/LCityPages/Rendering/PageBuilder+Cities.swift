@@ -276,7 +276,9 @@ extension PageScope {
             source: l.text(shown?.source), note: shown?.note.map { l.text($0) },
             network: texts.network, history: history,
             change: change.map { changeSentence($0, measure) }, learnFrom: learnFrom(city, measure),
-            networkChart: cityNetworkChart(cityName, measure, headline: headline, headlineText: headlineText, texts: texts),
+            networkChart: cityNetworkChart(
+                cityName, measure, headline: headline, headlineText: headlineText, texts: texts,
+                onNetworkRange: model.entersStatistics(city)),
             yearsChart: cityYearsChart(cityName, measure, years: years))
     }
 }

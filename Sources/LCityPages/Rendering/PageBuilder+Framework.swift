@@ -95,7 +95,7 @@ extension PageScope {
             breakdown: measure.breakdownID.flatMap(framework.breakdown).map { l.text($0.name) },
             reporting: l.format(
                 .indicatorCitiesReporting,
-                ["count": l.integer(statistics?.values.count ?? 0), "total": l.integer(model.cities.count)]),
+                ["count": l.integer(statistics?.values.count ?? 0), "total": l.integer(model.countedCityCount)]),
             network: withNetwork ? networkMedian(measure) : nil,
             note: measure.note.map { l.text($0) })
     }

@@ -58,7 +58,7 @@ extension PageScope {
         }
         var figures: [StatisticView] = [
             StatisticView(label: l[.statReporting], value: l.format(.indicatorCitiesReporting, [
-                "count": l.integer(statistics.values.count), "total": l.integer(model.cities.count),
+                "count": l.integer(statistics.values.count), "total": l.integer(model.countedCityCount),
             ]))
         ]
         if let headline = statistics.headline {
@@ -140,7 +140,7 @@ extension PageScope {
                 missing: page == 1 && missing.count <= Paging.missingNames
                     ? missing.map { Link(label: cityName($0), href: href(.city($0.slug))) } : [],
                 reporting: l.format(.indicatorCitiesReporting, [
-                    "count": l.integer(statistics.values.count), "total": l.integer(model.cities.count),
+                    "count": l.integer(statistics.values.count), "total": l.integer(model.countedCityCount),
                 ]),
                 csvHref: file("data/measures/\(measure.id).csv"), allCSVHref: file("data/all.csv"),
                 flagsUsed: flagExplanations(flagsUsed), charts: charts, noData: noData,

@@ -88,6 +88,9 @@ public enum PeerRules {
 public struct PeerFinder: Sendable {
     let slugs: [String]
     let regions: [String]
+    /// Which cities are illustrative: cities are compared only with cities of their own kind, so a real city never
+    /// has an illustrative one as similar (nor the reverse). Unchanged by an incremental step.
+    let illustrative: [Bool]
     private(set) var bands: [PopulationBand?]
     private(set) var populations: [Int]
     /// Latest GDP per capita and its year (NaN and 0 without).
@@ -112,13 +115,15 @@ public struct PeerFinder: Sendable {
         let rows = parallelMap(cities) { Row(city: $0, framework: framework) }
         slugs = cities.map(\.slug)
         regions = cities.map(\.region.value)
+        illustrative = cities.map(\.illustrative)
         bands = cities.map { $0.population.map { PopulationBand(population: $0.value) } }
         populations = cities.map { $0.population?.value ?? 0 }
         incomes = rows.map(\.income)
         incomeYears = rows.map(\.year)
         values = rows.flatMap(\.values)
         reported = rows.flatMap(\.reported)
-        candidates = Self.candidates(regions: regions, bands: bands, incomes: incomes, populations: populations, slugs: slugs)
+        candidates = Self.candidates(
+            regions: regions, illustrative: illustrative, bands: bands, incomes: incomes, populations: populations, slugs: slugs)
     }
 
     /// The finder with city `index` replaced by `city` (the same slug and region) and the network's ranges from
@@ -137,7 +142,8 @@ public struct PeerFinder: Sendable {
             || !(finder.incomes[index] == incomes[index] || (finder.incomes[index].isNaN && incomes[index].isNaN))
         if moved {
             finder.candidates = Self.candidates(
-                regions: regions, bands: finder.bands, incomes: finder.incomes, populations: finder.populations, slugs: slugs)
+                regions: regions, illustrative: illustrative, bands: finder.bands, incomes: finder.incomes,
+                populations: finder.populations, slugs: slugs)
         }
         return finder
     }
@@ -187,12 +193,15 @@ public struct PeerFinder: Sendable {
         return updated
     }
 
-    /// The candidates of each city: every other city in a small network, else its neighbours in its region and in
-    /// its population band.
-    static func candidates(regions: [String], bands: [PopulationBand?], incomes: [Double], populations: [Int], slugs: [String]) -> [[Int]] {
+    /// The candidates of each city, among the cities of its kind (real or illustrative): every other city in a
+    /// small network, else its neighbours in its region and in its population band.
+    static func candidates(
+        regions: [String], illustrative: [Bool], bands: [PopulationBand?], incomes: [Double], populations: [Int],
+        slugs: [String]
+    ) -> [[Int]] {
         let count = slugs.count
         guard count > PeerRules.exhaustiveLimit else {
-            return (0..<count).map { index in (0..<count).filter { $0 != index } }
+            return (0..<count).map { index in (0..<count).filter { $0 != index && illustrative[$0] == illustrative[index] } }
         }
         // Each group's members ordered by income (cities without come last, by population), then slug.
         func ordered(_ members: [Int]) -> [Int] {
@@ -202,8 +211,16 @@ public struct PeerFinder: Sendable {
                 return keyA != keyB ? keyA < keyB : slugs[a] < slugs[b]
             }
         }
-        let byRegion = Dictionary(grouping: 0..<count, by: { regions[$0] }).values.map(ordered)
-        let byBand = Dictionary(grouping: (0..<count).filter { bands[$0] != nil }, by: { bands[$0]! }).values.map(ordered)
+        struct Group: Hashable {
+            var key: String
+            var illustrative: Bool
+        }
+        let byRegion = Dictionary(grouping: 0..<count, by: { Group(key: regions[$0], illustrative: illustrative[$0]) })
+            .values.map(ordered)
+        let byBand = Dictionary(
+            grouping: (0..<count).filter { bands[$0] != nil },
+            by: { Group(key: "\(bands[$0]!.rawValue)", illustrative: illustrative[$0]) }
+        ).values.map(ordered)
         var found = [Set<Int>](repeating: [], count: count)
         for group in byRegion + byBand {
             for (at, index) in group.enumerated() {

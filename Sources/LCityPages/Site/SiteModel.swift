@@ -15,6 +15,11 @@ public struct SiteModel: Sendable {
     public private(set) var citiesByRegion: [String: [City]] = [:]
     /// Whether every city is illustrative (the footer of data pages then says so), computed once.
     public private(set) var allIllustrative: Bool
+    /// Whether the network has a real city: then illustrative cities stay out of everything computed across cities
+    /// (statistics, indicator tables and charts, similar cities). Computed once.
+    public private(set) var hasRealCities: Bool
+    /// How many cities enter the statistics: the real ones, or all while every city is illustrative.
+    public private(set) var countedCityCount: Int
     /// Network statistics per measure id, computed once.
     public private(set) var statistics: [String: MeasureStatistics]
     /// Each city's change between its first and latest reported year, per measure in framework order (nil where it
@@ -60,13 +65,18 @@ public struct SiteModel: Sendable {
         self.citiesByCountry = Dictionary(grouping: cities, by: \.country.value)
         self.citiesByRegion = Dictionary(grouping: cities, by: \.region.value)
         self.allIllustrative = !cities.isEmpty && cities.allSatisfy(\.illustrative)
+        let hasRealCities = cities.contains { !$0.illustrative }
+        self.hasRealCities = hasRealCities
+        self.countedCityCount = hasRealCities ? cities.count { !$0.illustrative } : cities.count
         var base = baseURL ?? content.config.baseURL
         if !base.hasSuffix("/") { base += "/" }
         self.baseURL = base
 
         let measures = content.framework.measures
         let cities = self.cities
-        let computed = parallelMap(measures) { MeasureStatistics(measure: $0, framework: content.framework, cities: cities) }
+        let computed = parallelMap(measures) {
+            MeasureStatistics(measure: $0, framework: content.framework, cities: cities, realOnly: hasRealCities)
+        }
         self.statistics = Dictionary(uniqueKeysWithValues: zip(measures.map(\.id), computed))
         let changes = parallelMap(cities) { SiteModel.changes(of: $0, framework: content.framework) }
         for (city, changes) in zip(cities, changes) where changes != nil { changesBySlug[city.slug] = changes }
@@ -182,6 +192,7 @@ public struct SiteModel: Sendable {
         if let index = model.content.cities.firstIndex(where: { $0.slug == city.slug }) {
             model.content.cities[index] = city
         }
+        // The city's illustrative flag is unchanged in an incremental step (a change rebuilds all), and so are these.
         model.allIllustrative = model.cities.allSatisfy(\.illustrative)
         var changed: [String] = []
         for measure in framework.measures {
@@ -189,7 +200,8 @@ public struct SiteModel: Sendable {
             let same = before.map { before in after.map { before.hasSameData(as: $0) } ?? false } ?? (after == nil)
             if !same {
                 changed.append(measure.id)
-                model.statistics[measure.id] = MeasureStatistics(measure: measure, framework: framework, cities: model.cities)
+                model.statistics[measure.id] = MeasureStatistics(
+                    measure: measure, framework: framework, cities: model.cities, realOnly: hasRealCities)
                 model.updateTableOrder(measure.id)
             }
         }
@@ -236,6 +248,10 @@ public struct SiteModel: Sendable {
 
     /// The city with `slug`.
     public func city(_ slug: String) -> City? { citiesBySlug[slug] }
+
+    /// Whether `city` enters what is computed across cities: every real city, and every city while all are
+    /// illustrative.
+    public func entersStatistics(_ city: City) -> Bool { !hasRealCities || !city.illustrative }
 
     /// The place of city `slug` when all are sorted by name in `language` (that language's own order, then slug).
     public func nameRank(_ slug: String, language: String) -> Int { nameRanks[language]?[slug] ?? .max }
@@ -300,6 +316,9 @@ public struct Distribution: Sendable, Equatable {
 }
 
 /// The network's distribution of latest values for one measure, computed once per build.
+///
+/// Of the cities that enter the statistics (`SiteModel.entersStatistics`): in a network with real cities, the
+/// illustrative ones are in neither `values` nor `missing`.
 public struct MeasureStatistics: Sendable {
     /// Each reporting city's latest observation with a value, in slug order.
     public var values: [CityValue]
@@ -327,11 +346,13 @@ public struct MeasureStatistics: Sendable {
         return values
     }
 
-    init(measure: Measure, framework: Framework, cities: [City]) {
+    /// The statistics of `cities` (positions in `cities` become `CityValue.cityIndex`); with `realOnly`, of its real
+    /// cities alone.
+    init(measure: Measure, framework: Framework, cities: [City], realOnly: Bool) {
         let breakdown = measure.breakdownID.flatMap(framework.breakdown)
         var values: [CityValue] = []
         var missing: [String] = []
-        for (index, city) in cities.enumerated() {
+        for (index, city) in cities.enumerated() where !(realOnly && city.illustrative) {
             if let latest = city.series(for: measure.id)?.latest {
                 values.append(
                     CityValue(
