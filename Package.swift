@@ -119,7 +119,10 @@ let package = Package(
         .testTarget(name: "LCityGeographyTests", dependencies: ["LCityGeography"]),
         .testTarget(name: "LCityContentTests", dependencies: ["LCityContent", "LCityTestSupport"]),
         .testTarget(name: "LCityPagesTests", dependencies: ["LCityPages", "LCityUTF8", "LCityTestSupport"]),
-        .testTarget(name: "LCityBuildTests", dependencies: ["LCityBuild", "LCityTestSupport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "LCityBuildTests",
+            dependencies: ["LCityBuild", "LCityTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Golden"]),
         .testTarget(name: "LCityCommandsTests", dependencies: ["LCityCommands", "LCityTestSupport"]),
         .testTarget(name: "LCityServerTests", dependencies: ["LCityServer", "LCityTestSupport"]),
         .testTarget(

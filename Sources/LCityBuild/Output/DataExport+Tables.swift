@@ -80,7 +80,9 @@ extension DataExport {
         for measure in model.framework.measures {
             let name = measure.name.text(in: language, fallbacks: fallbacks)
             let unit = model.framework.unit(measure.unitID)
-            let unitText = (unit?.symbol ?? unit?.name)?.text(in: language, fallbacks: fallbacks) ?? measure.unitID
+            // The unit's symbol ("%"), or its name where it has none ("number").
+            let symbol = unit?.symbol?.text(in: language, fallbacks: fallbacks) ?? ""
+            let unitText = symbol.isEmpty ? unit?.name.text(in: language, fallbacks: fallbacks) ?? measure.unitID : symbol
             for category in wideCategories(measure) {
                 if let category {
                     rows.field(l.format(.downloadWideCategory, [
