@@ -170,6 +170,8 @@ public enum XLSXWriter {
             text += "</cols>"
         }
         text += "<sheetData>"
+        // Column names once per sheet, not once per cell: a sheet of all the data has millions of cells.
+        let columnNames = (0..<columnCount).map { SourceLocation.columnName($0 + 1) }
         for (rowIndex, row) in sheet.rows.enumerated() {
             text += "<row r=\"\(rowIndex + 1)\">"
             for column in 0..<columnCount {
@@ -177,7 +179,7 @@ public enum XLSXWriter {
                 let style = style(row: rowIndex, column: column, design: design)
                 // Empty cells are written only where their format shows (a fill, an unlocked cell).
                 if value == .empty && (style == .plain || style == .wrapped) { continue }
-                text += "<c r=\"\(reference(row: rowIndex, column: column))\""
+                text += "<c r=\"\(columnNames[column])\(rowIndex + 1)\""
                 if style != .plain { text += " s=\"\(style.rawValue)\"" }
                 switch value {
                 case .empty:
