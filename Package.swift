@@ -7,8 +7,10 @@ import PackageDescription
 //   LCityContent  load + validate content/, releases and their changes; knows no HTML → LCityGeography, Yams, CSV
 //   LCitySVG      charts and maps: specs in, SVG out; knows no city → LCityGeography
 //   LCityPages    site model, views, templates, charts specs     → LCityContent, LCityMarkdown, LCitySVG, Mustache
-//   LCityBuild    rendering every page, downloads, output, incremental session → LCityPages, CAtomicRename
-//   LCitySpreadsheet a city's submission sheet: XLSX/CSV out and in → LCityContent, ZIPFoundation, XMLCoder, CSV
+//   LCitySpreadsheet a city's submission sheet: XLSX/CSV out and in; deterministic zip → LCityContent, LCityUTF8,
+//                 ZIPFoundation, XMLCoder, CSV
+//   LCityBuild    rendering every page, downloads (CSV, JSON, the workbook and zip of all data), output, incremental
+//                 session → LCityPages, LCitySpreadsheet, CAtomicRename
 //   LCityServer   preview server                                 → LCityBuild, Hummingbird
 //   LCityCommands the command line                               → LCityBuild, LCityServer, LCitySpreadsheet, ArgumentParser
 /// The site's own modules are optimized in debug builds too: the tests rebuild whole synthetic networks dozens of
@@ -66,14 +68,16 @@ let package = Package(
             ],
             swiftSettings: optimizedInDebug
         ),
-        // Rendering the whole site, downloads, the atomic output, the incremental session.
+        // Rendering the whole site, downloads (their workbook through LCitySpreadsheet's XLSXWriter), the atomic
+        // output, the incremental session.
         .target(
-            name: "LCityBuild", dependencies: ["LCityPages", "LCityUTF8", "CAtomicRename"], swiftSettings: optimizedInDebug),
+            name: "LCityBuild", dependencies: ["LCityPages", "LCitySpreadsheet", "LCityUTF8", "CAtomicRename"],
+            swiftSettings: optimizedInDebug),
         // A city's submission sheet: written as XLSX or CSV, read back into the city file, every problem at its cell.
         .target(
             name: "LCitySpreadsheet",
             dependencies: [
-                "LCityContent", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "LCityContent", "LCityUTF8", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "XMLCoder", package: "XMLCoder"), .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: optimizedInDebug),
@@ -119,7 +123,10 @@ let package = Package(
         .testTarget(name: "LCityGeographyTests", dependencies: ["LCityGeography"]),
         .testTarget(name: "LCityContentTests", dependencies: ["LCityContent", "LCityTestSupport"]),
         .testTarget(name: "LCityPagesTests", dependencies: ["LCityPages", "LCityUTF8", "LCityTestSupport"]),
-        .testTarget(name: "LCityBuildTests", dependencies: ["LCityBuild", "LCityTestSupport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "LCityBuildTests",
+            dependencies: ["LCityBuild", "LCityTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Golden"]),
         .testTarget(name: "LCityCommandsTests", dependencies: ["LCityCommands", "LCityTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LCityServerTests", dependencies: ["LCityServer", "LCityTestSupport"]),
         .testTarget(

@@ -35,6 +35,9 @@ public final class SiteSession {
     private var fragments: Fragments?
     /// What the pages' views derive once from `model` (labels, measures' texts), kept for edits of city files.
     private var builder: PageBuilder?
+    /// Whether the workbook and the zip archive of the downloads (`DataBundle`) are missing from `files` because an
+    /// edit changed the data since they were made: `completeBundles()` makes them.
+    public private(set) var bundlesPending = false
 
     public init(root: URL, options: Pipeline.BuildOptions = .init()) {
         self.root = root
@@ -63,6 +66,7 @@ public final class SiteSession {
         guard let site = rendered.value, all.errorCount == 0 else { return failed(all, since: clock) }
         let changed = Self.difference(files, site.files)
         files = site.files
+        bundlesPending = false
         self.model = model
         self.templates = templates
         fragments = renderer.fragments
@@ -134,7 +138,7 @@ public final class SiteSession {
         let (existing, current) = (model.routes, updated.routes)
         let routes = Self.affectedRoutes(
             editing: old, with: city, before: (model, existing), after: (updated, current), changedMeasures: changedMeasures)
-        let removed = Set(existing).subtracting(current).map(\.outputFile)
+        var removed = Set(existing).subtracting(current).map(\.outputFile)
         let sink = MemorySink()
         let updatedBuilder = builder.replacing(model: updated, changedMeasures: changedMeasures)
         let renderer = SiteRenderer(model: updated, templates: templates, fragments: fragments, builder: updatedBuilder)
@@ -168,6 +172,17 @@ public final class SiteSession {
         } catch {
             return failed(all + [.error(.writeFailed(error), at: SourceLocation(file: "data"))], since: clock)
         }
+        // The small tables of all cities are written whole; the wide tables' row of the city replaced in place.
+        sink.write("data/cities.csv", export.csv { export.citiesTable(to: &$0) })
+        for language in updated.languages {
+            let path = DataExport.widePath(language)
+            let before = export.wideRowBytes(old, language: language), after = export.wideRowBytes(city, language: language)
+            if let found = rowReplacement(path, old: before, new: after) {
+                replacements.append(found)
+            } else {
+                sink.write(path, export.csv { export.wideTable(language: language, to: &$0) })
+            }
+        }
         var changed: [String] = []
         for (output, data) in sink.contents where files[output] != data {
             files[output] = data
@@ -181,6 +196,13 @@ public final class SiteSession {
             files[replacement.path] = document
             changed.append(replacement.path)
         }
+        // The workbook and the archive hold every city: made again only when asked (`completeBundles`), so that
+        // saving a city file stays quick. Until then they are left out rather than served out of date.
+        if changed.contains(where: { $0.hasPrefix("data/") }) {
+            bundlesPending = true
+            let bundles = DataBundle.paths(updated.config.release)
+            removed.append(contentsOf: [bundles.workbook, bundles.archive])
+        }
         for output in removed where files.removeValue(forKey: output) != nil {
             changed.append(output)
         }
@@ -190,6 +212,26 @@ public final class SiteSession {
         return Report(
             kind: .incremental, pagesRendered: routes.count, changedPaths: changed.sorted(),
             seconds: clock.duration(to: .now).seconds, diagnostics: all)
+    }
+
+    /// Makes the workbook and the zip archive of the downloads (`DataBundle`) from the current model and files, if an
+    /// incremental rebuild left them out; `serve` calls it once edits pause. Returns the paths it wrote.
+    @discardableResult
+    public func completeBundles() -> Report {
+        let clock = ContinuousClock.now
+        guard bundlesPending, let model else {
+            return Report(kind: .incremental, pagesRendered: 0, changedPaths: [], seconds: 0, diagnostics: diagnostics)
+        }
+        do {
+            let made = try DataBundle(export: DataExport(model: model)).files(downloads: files)
+            for (path, data) in made { files[path] = data }
+            bundlesPending = false
+            return Report(
+                kind: .incremental, pagesRendered: 0, changedPaths: made.map(\.path).sorted(),
+                seconds: clock.duration(to: .now).seconds, diagnostics: diagnostics)
+        } catch {
+            return failed(diagnostics + [.error(.writeFailed(error), at: SourceLocation(file: "data"))], since: clock)
+        }
     }
 
     /// Where one city's rows `old` (whole lines) stand in the current CSV `path`, which lists all cities in slug

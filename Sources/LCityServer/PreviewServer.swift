@@ -101,6 +101,15 @@ public struct PreviewServer: Sendable {
                     output(Self.errors(report, root: root, language: language))
                 }
                 await broadcaster.broadcast("reload")
+                // The downloads' workbook and archive hold every city: made again once edits pause for a moment,
+                // not at every save (they take about as long as the rest of an edit's rebuild many times over).
+                if await state.bundlesPending {
+                    let version = await state.snapshot.version
+                    Task {
+                        try? await Task.sleep(for: Self.bundleDelay)
+                        if await state.completeBundles(ifStill: version) { box.set(await state.snapshot) }
+                    }
+                }
             }
         }
         // Keep-alive comments let the server notice pages that were closed.
@@ -117,6 +126,9 @@ public struct PreviewServer: Sendable {
         try await app.runService()
         await broadcaster.finishAll()
     }
+
+    /// How long edits must pause before the downloads' workbook and archive are made again.
+    static let bundleDelay = Duration.seconds(2)
 
     static func languages(_ box: SnapshotBox) -> [String] {
         Set(box.get().files.keys.compactMap { path -> String? in

@@ -33,6 +33,18 @@ actor SiteState {
         publish(session.rebuild(changed: paths))
     }
 
+    /// Whether the downloads' workbook and archive wait to be made again (`SiteSession.completeBundles`).
+    var bundlesPending: Bool { session.bundlesPending }
+
+    /// Makes the downloads' workbook and archive if they are pending and no rebuild was published since the snapshot
+    /// `version`; returns whether it did.
+    func completeBundles(ifStill version: Int) -> Bool {
+        guard snapshot.version == version, session.bundlesPending else { return false }
+        publish(session.completeBundles())
+        return true
+    }
+
+    @discardableResult
     private func publish(_ report: SiteSession.Report) -> SiteSession.Report {
         snapshot = Snapshot(files: session.files, diagnostics: session.diagnostics, version: snapshot.version + 1)
         return report

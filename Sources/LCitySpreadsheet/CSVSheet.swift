@@ -1,10 +1,12 @@
 import CSV
 import Foundation
 import LCityContent
+import LCityUTF8
 
 /// A sheet as CSV: written as UTF-8 with a byte-order mark (so that Excel reads it as UTF-8), read back from what
 /// spreadsheet programs save — a byte-order mark or none, commas or the semicolons of locales with a decimal comma,
-/// or tabs.
+/// or tabs. Texts a spreadsheet program would take for a formula are written with a leading `'` and read back
+/// without it (`SpreadsheetFormula`), so that a note starting with `=` survives the round trip and never runs.
 public enum CSVSheet {
     /// Why a file cannot be read as CSV.
     public enum Failure: Error, Equatable {
@@ -30,7 +32,7 @@ public enum CSVSheet {
     private static func text(_ value: CellValue) -> String {
         switch value {
         case .empty: ""
-        case .text(let text): text
+        case .text(let text): SpreadsheetFormula.guarded(text)
         case .number(let number, _): CityYAML.number(number)
         }
     }
@@ -50,7 +52,7 @@ public enum CSVSheet {
         var lines: [Int] = []
         var line = 1
         while let fields = reader.next() {
-            rows.append(fields.map { $0.isEmpty ? .empty : .text($0) })
+            rows.append(fields.map { $0.isEmpty ? .empty : .text(SpreadsheetFormula.unguarded($0)) })
             lines.append(line)
             // The next row starts after this row's own line end and the line breaks inside its fields.
             line += 1 + fields.reduce(0) { $0 + $1.count { $0 == "\n" || $0 == "\r\n" || $0 == "\r" } }

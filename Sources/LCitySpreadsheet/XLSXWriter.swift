@@ -23,18 +23,7 @@ public enum XLSXWriter {
             parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(design, strings: &strings)))
         }
         parts.append(("xl/sharedStrings.xml", strings.part))
-        let archive = try Archive(accessMode: .create)
-        // The DOS epoch: zip dates have no time zone, and a fixed one keeps the bytes the same from run to run.
-        let date = DateComponents(calendar: Calendar(identifier: .gregorian), year: 1980, month: 1, day: 1).date!
-        for part in parts {
-            let bytes = Data(part.text.utf8)
-            try archive.addEntry(
-                with: part.path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: date,
-                compressionMethod: .deflate,
-                provider: { position, size in bytes.subdata(in: Int(position)..<Int(position) + size) })
-        }
-        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return data
+        return try ZipArchive.data(parts.map { ($0.path, Data($0.text.utf8)) })
     }
 
     // MARK: Package parts
@@ -181,6 +170,8 @@ public enum XLSXWriter {
             text += "</cols>"
         }
         text += "<sheetData>"
+        // Column names once per sheet, not once per cell: a sheet of all the data has millions of cells.
+        let columnNames = (0..<columnCount).map { SourceLocation.columnName($0 + 1) }
         for (rowIndex, row) in sheet.rows.enumerated() {
             text += "<row r=\"\(rowIndex + 1)\">"
             for column in 0..<columnCount {
@@ -188,7 +179,7 @@ public enum XLSXWriter {
                 let style = style(row: rowIndex, column: column, design: design)
                 // Empty cells are written only where their format shows (a fill, an unlocked cell).
                 if value == .empty && (style == .plain || style == .wrapped) { continue }
-                text += "<c r=\"\(reference(row: rowIndex, column: column))\""
+                text += "<c r=\"\(columnNames[column])\(rowIndex + 1)\""
                 if style != .plain { text += " s=\"\(style.rawValue)\"" }
                 switch value {
                 case .empty:

@@ -73,8 +73,11 @@ struct IncrementalBenchmark: ParsableCommand {
         }
         let sorted = timings.sorted()
         let median = sorted[sorted.count / 2]
-        print(String(format: "full_s=%.2f incremental_ms=%.1f min_ms=%.1f max_ms=%.1f pages_rendered=%d cities=%d city=%@",
-            full.seconds, median, sorted.first!, sorted.last!, pages.sorted()[pages.count / 2], model.cities.count, slug))
+        // What `serve` does once edits pause: the downloads' workbook and archive made again.
+        let bundles = session.completeBundles()
+        print(String(format: "full_s=%.2f incremental_ms=%.1f min_ms=%.1f max_ms=%.1f pages_rendered=%d cities=%d city=%@ bundles_ms=%.0f",
+            full.seconds, median, sorted.first!, sorted.last!, pages.sorted()[pages.count / 2], model.cities.count, slug,
+            bundles.seconds * 1000))
     }
 
     /// Loads and checks the site, makes its model, and times `PeerFinder` alone.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 import LCityContent
+import LCityUTF8
 @testable import LCityPages
 @testable import LCityBuild
 import LCityTestSupport
@@ -21,9 +22,9 @@ struct DownloadTests {
         #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: data.dropFirst(3), as: UTF8.self)
         let lines = text.components(separatedBy: "\r\n")
-        #expect(lines[0] == "city,city_name_zh,city_name_en,country,region,measure,category,year,value,unit,source_type,flag,source_zh,source_en,note_zh,note_en")
-        #expect(lines[1] == "beta,贝塔,Beta,DE,europe_north_america,1.1.1a,male,2021,99.1,percent,official,,Destatis,Destatis,,")
-        #expect(lines.contains("beta,贝塔,Beta,DE,europe_north_america,3.1.1a,,2022,12,count,survey,,\"Survey, 2022 (n = 1,000)\",\"Survey, 2022 (n = 1,000)\",,"))
+        #expect(lines[0] == "city,city_name_zh,city_name_en,country,region,illustrative,measure,measure_name_zh,measure_name_en,category,year,value,unit,unit_name_zh,unit_name_en,source_type,flag,source_zh,source_en,note_zh,note_en,release")
+        #expect(lines[1] == "beta,贝塔,Beta,DE,europe_north_america,true,1.1.1a,成人识字率,Adult literacy rate,male,2021,99.1,percent,百分比,percent,official,,Destatis,Destatis,,,")
+        #expect(lines.contains("beta,贝塔,Beta,DE,europe_north_america,true,3.1.1a,学习项目数量,Learning programmes,,2022,12,count,数量,number,survey,,\"Survey, 2022 (n = 1,000)\",\"Survey, 2022 (n = 1,000)\",,,"))
         #expect(lines.last == "")
     }
 
@@ -60,6 +61,9 @@ struct DownloadTests {
 
     @Test func quotingFollowsRFC4180() {
         #expect(CSV.quote("plain") == "plain")
+        #expect(CSV.quote("=1+1") == "'=1+1")
+        #expect(CSV.quote("=HYPERLINK(\"x\",\"y\")") == "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"")
+        #expect(CSV.quote("-0.25") == "-0.25")
         #expect(CSV.quote("a,b") == "\"a,b\"")
         #expect(CSV.quote("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(CSV.quote("two\r\nlines") == "\"two\r\nlines\"")
@@ -77,7 +81,7 @@ struct DownloadTests {
         #expect(all.count == 16)
         #expect(Set(all) == Set(perIndicator))
         #expect(all == perCity)
-        #expect(all.contains("alpha,阿尔法,Alpha,KE,africa,3.1.1a,,2020,,count,survey,,,,未收集,Not collected"))
+        #expect(all.contains("alpha,阿尔法,Alpha,KE,africa,true,3.1.1a,学习项目数量,Learning programmes,,2020,,count,数量,number,survey,,,,未收集,Not collected,"))
     }
 
     @Test func frameworkJSONHasEveryMeasureWithBothLanguages() throws {
@@ -145,5 +149,18 @@ struct FormattingTests {
         #expect(json["warnings"] as? Int == 1)
         #expect(json["files"] as? Int == 4)
         #expect(DiagnosticFormatter.summary(diagnostics, fileCount: 4) == "1 error, 1 warning in 4 files")
+    }
+}
+
+@Suite("Formula guard")
+struct SpreadsheetFormulaTests {
+    @Test(arguments: [
+        ("=HYPERLINK(\"http://x\",\"y\")", true), ("+1+1", true), ("-2+3", true), ("@SUM(A1)", true), ("\tx", true),
+        ("\rx", true), ("'=x", true), ("'x", false), ("-5", false), ("+3.2", false), ("-0.25", false), ("-.5", false),
+        ("1e-3", false), ("-", true), ("-e5", true), ("-1-", true), ("plain", false), ("", false), ("名称", false),
+    ])
+    func guardsFormulasButNotNumbers(text: String, guarded: Bool) {
+        #expect(SpreadsheetFormula.needsGuard(text) == guarded)
+        #expect(SpreadsheetFormula.unguarded(SpreadsheetFormula.guarded(text)) == text)
     }
 }

@@ -40,6 +40,7 @@ struct RandomEditTests {
             #expect(report.kind != .failed, "edit \(edits) (\(edit)) of \(path): \(report.diagnostics.prefix(3))")
             let full = Pipeline.render(root: site, options: options)
             let files = try #require(full.site?.files, "edit \(edits): the full build failed")
+            session.completeBundles()
             let differing = SiteSession.difference(session.files, files)
             #expect(differing.isEmpty, "edit \(edits) (\(edit)) of \(path): \(differing.count) files differ: \(differing.prefix(5))")
         }

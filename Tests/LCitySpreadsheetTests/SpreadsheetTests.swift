@@ -256,33 +256,6 @@ private func set(_ workbook: inout Workbook, _ row: Int, _ column: Int, _ value:
     }
 }
 
-/// LibreOffice Calc, run headless, as the program a coordinator opens the sheet in (installed by scripts/install-deps).
-private enum LibreOffice {
-    /// Converts `file` with a LibreOffice filter (`xlsx`, `csv:…`) into `folder`; returns the new file.
-    static func convert(_ file: URL, to filter: String, extension fileExtension: String, in folder: URL) throws -> URL {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        // A profile of its own: a second LibreOffice running with the user's profile would make this one exit at once.
-        process.arguments = [
-            "libreoffice", "-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--convert-to", filter,
-            "--outdir", folder.appendingPathComponent("out").path,
-        ]
-        // A CSV file is opened as UTF-8 with commas, as the import dialog offers for a file with a byte-order mark.
-        if file.pathExtension == "csv" { process.arguments! += ["--infilter=CSV:44,34,76"] }
-        process.arguments!.append(file.path)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let output = folder.appendingPathComponent("out").appendingPathComponent(
-            file.deletingPathExtension().lastPathComponent + "." + fileExtension)
-        guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: output.path) else {
-            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "libreoffice could not convert \(file.lastPathComponent) (is libreoffice-calc-nogui installed? scripts/install-deps installs it)"])
-        }
-        return output
-    }
-}
-
 @Suite(.serialized) struct LibreOfficeTests {
     @Test func libreOfficeOpensTheWorkbookWithTheSameValues() throws {
         let folder = try temporaryFolder("lcity-libreoffice")
@@ -372,5 +345,21 @@ private enum LibreOffice {
         #expect(result.changes.map(\.description) == ["added 1.1.3a 2025"])
         #expect(result.readings.map { "\($0.location): \($0.typed) → \($0.value)" } == ["typed.xlsx: typed!I\(target + 1): 33.5% → 33.5"])
         #expect(result.text?.contains("    - year: 2025\n      value: 33.5\n") == true)
+    }
+}
+
+@Suite struct FormulaGuardTests {
+    /// A note that starts like a formula is written with a leading `'` (so Excel shows it as text) and read back
+    /// as written; numbers stay numbers.
+    @Test func aFormulaLikeNoteRoundTripsThroughTheCSVSheet() throws {
+        let texts = ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\tindented", "\rback", "'=quoted", "plain"]
+        let sheet = Sheet(name: "Data", rows: [texts.map(CellValue.text), [.number(-5), .number(3.25), .text("-0.25")]])
+        let data = try CSVSheet.data(sheet)
+        let written = String(decoding: data.dropFirst(3), as: UTF8.self)
+        #expect(written.hasPrefix("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+1+1,'-2+3,'@SUM(A1),'\tindented,\"'\rback\",''=quoted,plain\r\n"))
+        #expect(written.contains("\r\n-5,3.25,-0.25\r\n"))
+        let read = try CSVSheet.sheet(data, name: "Data").sheet
+        #expect(read.rows[0] == texts.map(CellValue.text))
+        #expect(read.rows[1] == [.text("-5"), .text("3.25"), .text("-0.25")])
     }
 }

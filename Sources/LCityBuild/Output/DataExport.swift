@@ -3,18 +3,40 @@ import LCityUTF8
 import LCityContent
 import LCityPages
 
-/// The language-neutral downloads under `data/`: framework JSON, per-city JSON and CSV,
-/// per-indicator CSV and the whole dataset as one long CSV.
+/// The downloads under `data/`: framework JSON, per-city JSON and CSV, per-indicator CSV, the whole dataset as one
+/// long CSV, the cities (`cities.csv`), one wide table per language (`wide.<lang>.csv`), and all of it as one
+/// workbook and one zip archive (`DataBundle`). Every file states the release (`site.yaml` `release:`).
 public struct DataExport: Sendable {
     public let model: SiteModel
     /// The first line of every CSV download, BOM first (made once: every city file starts with it).
     let csvHeaderBytes: [UInt8]
+    /// The release's version, in every CSV row ("" without a release).
+    let releaseVersion: String
+    /// Per measure id: its name in each language, then its unit's id and name in each language (made once: every
+    /// row of the long CSV holds them).
+    let measureTexts: [String: (names: [String], unit: String, unitNames: [String])]
 
     public init(model: SiteModel) {
         self.model = model
         var header = CSVWriter(bytes: CSV.byteOrderMark)
         header.row(Self.csvHeader(languages: model.languages))
         csvHeaderBytes = header.bytes
+        releaseVersion = model.config.release?.version ?? ""
+        let languages = model.languages
+        var measureTexts: [String: (names: [String], unit: String, unitNames: [String])] = [:]
+        for measure in model.framework.measures {
+            let unit = model.framework.unit(measure.unitID)
+            measureTexts[measure.id] = (
+                languages.map { measure.name.text(in: $0, fallbacks: languages) }, measure.unitID,
+                languages.map { unit?.name.text(in: $0, fallbacks: languages) ?? "" }
+            )
+        }
+        self.measureTexts = measureTexts
+    }
+
+    /// The release as a JSON member (`"release": {"date": …, "version": …}`), nil without one.
+    var releaseDocument: [String: String]? {
+        model.config.release.map { ["date": $0.date, "version": $0.version] }
     }
 
     /// Every download, by path below the output folder (in memory; for tests and small sites).
@@ -46,16 +68,21 @@ public struct DataExport: Sendable {
 
     /// The whole dataset, appended city by city in slug order.
     public func writeAllCSV(to sink: some OutputSink) throws {
-        try writeTables(to: sink, indicators: false) { cityRows($0) }
+        try writeTables(to: sink, indicators: false, keep: false) { cityRows($0) }
     }
 
     /// `data/all.csv` (and with `indicators`, every `data/measures/<id>.csv`) made 256 cities at a time on all
     /// cores and appended in slug order, so that memory holds one block's rows at a time; `rows` gives a city's CSV
-    /// rows (and may write other files on the way). Each city's rows are made once for all these files.
-    private func writeTables(to sink: some OutputSink, indicators: Bool, rows: @Sendable (City) throws -> CityRows) throws {
+    /// rows (and may write other files on the way). Each city's rows are made once for all these files. With
+    /// `keep`, returns the whole of `data/all.csv` (for the zip archive).
+    @discardableResult
+    private func writeTables(
+        to sink: some OutputSink, indicators: Bool, keep: Bool, rows: @Sendable (City) throws -> CityRows
+    ) throws -> Data {
         let cities = model.cities
         let measures = model.framework.measures
         let header = Data(csvHeaderBytes)
+        var kept = keep ? header : Data()
         try sink.append("data/all.csv", header)
         if indicators {
             for measure in measures { try sink.append("data/measures/\(measure.id).csv", header) }
@@ -68,6 +95,7 @@ public struct DataExport: Sendable {
             all.reserveCapacity(blocks.reduce(0) { $0 + $1.bytes.count })
             for block in blocks { all += block.bytes }
             try sink.append("data/all.csv", Data(all))
+            if keep { kept.append(contentsOf: all) }
             guard indicators else { continue }
             for (index, measure) in measures.enumerated() {
                 var part: [UInt8] = []
@@ -75,15 +103,28 @@ public struct DataExport: Sendable {
                 if !part.isEmpty { try sink.append("data/measures/\(measure.id).csv", Data(part)) }
             }
         }
+        return kept
     }
 
     /// Writes every download into `sink`: the city files on all cores, their CSV rows going on to `data/all.csv`
-    /// and to the indicator files (made once for all).
-    public func write(to sink: some OutputSink) throws {
-        try sink.write("data/framework.json", json(frameworkDocument()))
+    /// and to the indicator files (made once for all), the tables of cities and the wide tables, then, with
+    /// `bundles`, the workbook and the zip archive of them all (`DataBundle`).
+    public func write(to sink: some OutputSink, bundles: Bool = true) throws {
+        let framework = json(frameworkDocument())
+        try sink.write("data/framework.json", framework)
         try sink.write("data/cities.json", cityIndex())
-        if let changes = changesCSV() { try sink.write(changes.path, changes.data) }
-        try writeTables(to: sink, indicators: true) { try writeCity($0, to: sink) }
+        let all = try writeTables(to: sink, indicators: true, keep: bundles) { try writeCity($0, to: sink) }
+        var tables = ["data/all.csv": all, "data/framework.json": framework]
+        for (path, data) in tableFiles() {
+            try sink.write(path, data)
+            tables[path] = data
+        }
+        if let changes = changesCSV() {
+            try sink.write(changes.path, changes.data)
+            tables[changes.path] = changes.data
+        }
+        guard bundles else { return }
+        for (path, data) in try DataBundle(export: self).files(downloads: tables) { try sink.write(path, data) }
     }
 
     // MARK: JSON
@@ -117,6 +158,7 @@ public struct DataExport: Sendable {
         var source: [String: String]
         var licence: String
         var data_year: Int?
+        var release: [String: String]?
         var rating_scale: [RatingDocument]
         var groups: [GroupDocument]
     }
@@ -175,7 +217,7 @@ public struct DataExport: Sendable {
         let framework = model.framework
         return FrameworkDocument(
             source: texts(model.config.source.title) ?? [:], licence: model.config.source.licence,
-            data_year: framework.dataYear,
+            data_year: framework.dataYear, release: releaseDocument,
             rating_scale: framework.ratingScale.map { RatingDocument(value: $0.value, name: texts($0.name) ?? [:]) },
             groups: framework.groups.map { group in
                 GroupDocument(
@@ -221,6 +263,7 @@ public struct DataExport: Sendable {
         var coordinates: [String: Double]?
         var joined: Int?
         var website: String?
+        var release: [String: String]?
         var observations: [ObservationDocument]
     }
     struct ObservationDocument: Encodable {
@@ -268,6 +311,7 @@ public struct DataExport: Sendable {
             if let population = document.population { json.member("population", population) }
             if let year = document.population_year { json.member("population_year", year) }
             json.member("region", document.region)
+            if let release = document.release { json.member("release", release) }
             json.member("slug", document.slug)
             if let website = document.website { json.member("website", website) }
         }
@@ -298,15 +342,19 @@ public struct DataExport: Sendable {
             slug: city.slug, name: texts(city.name) ?? [:], illustrative: city.illustrative, country: city.country.value,
             region: city.region.value, population: city.population?.value, population_year: city.populationYear?.value,
             coordinates: city.coordinates.map { ["lat": $0.latitude, "lon": $0.longitude] },
-            joined: city.joined?.value, website: city.website?.value, observations: observations)
+            joined: city.joined?.value, website: city.website?.value, release: releaseDocument, observations: observations)
     }
 
     // MARK: CSV
 
-    /// Long format: one row per city, measure, category and year.
+    /// Long format: one row per city, measure, category and year. The city (id, names, country, region, whether
+    /// illustrative), the measure (id, names), the value (category, year, value, unit id and names), its provenance
+    /// (source type, flag, source, note), and the release.
     static func csvHeader(languages: [String]) -> [String] {
-        ["city"] + languages.map { "city_name_\($0)" } + ["country", "region", "measure", "category", "year", "value", "unit", "source_type", "flag"]
-            + languages.map { "source_\($0)" } + languages.map { "note_\($0)" }
+        ["city"] + languages.map { "city_name_\($0)" } + ["country", "region", "illustrative", "measure"]
+            + languages.map { "measure_name_\($0)" } + ["category", "year", "value", "unit"]
+            + languages.map { "unit_name_\($0)" } + ["source_type", "flag"]
+            + languages.map { "source_\($0)" } + languages.map { "note_\($0)" } + ["release"]
     }
 
     /// A city's CSV rows, measure by measure in the framework's order.
@@ -342,32 +390,41 @@ public struct DataExport: Sendable {
 
     /// Writes a city's rows for one measure: one per year and breakdown category, years ascending, categories in
     /// the framework's order.
-    func appendRows(_ city: City, measure: Measure, to csv: inout CSVWriter) {
+    func appendRows(_ city: City, measure: Measure, to csv: inout some RowSink) {
         guard let series = city.series(for: measure.id), !series.observations.isEmpty else { return }
         let languages = model.languages
         let breakdown = measure.breakdownID.flatMap(model.framework.breakdown)
         let cityNames = languages.map { city.name.text(in: $0, fallbacks: languages) }
         let observations = series.byYear
+        let texts = measureTexts[measure.id]
+        let illustrative = city.illustrative ? "true" : "false"
         for observation in observations {
-            var values: [(category: String, value: String)] = []
+            var values: [(category: String, value: Double?)] = []
             switch observation.value {
-            case .single(let value): values = [("", NumberText.plain(value.value))]
+            case .single(let value): values = [("", value.value)]
             case .breakdown(let entries):
                 // Categories in the framework's order, not the file's.
                 let order = breakdown?.categories.map(\.id) ?? []
                 values = entries.sorted {
                     (order.firstIndex(of: $0.category.value) ?? .max) < (order.firstIndex(of: $1.category.value) ?? .max)
-                }.map { ($0.category.value, NumberText.plain($0.value.value)) }
-            case .notAvailable: values = [("", "")]
+                }.map { ($0.category.value, $0.value.value) }
+            case .notAvailable: values = [("", nil)]
             }
-            let year = String(observation.year.value)
+            let year = Double(observation.year.value)
             for (category, value) in values {
                 csv.field(city.slug)
                 for name in cityNames { csv.field(name) }
-                for field in [city.country.value, city.region.value, measure.id, category, year, value] { csv.field(field) }
-                for field in [measure.unitID, measure.source.rawValue, observation.flag?.value.rawValue ?? ""] { csv.field(field) }
+                for field in [city.country.value, city.region.value, illustrative, measure.id] { csv.field(field) }
+                for name in texts?.names ?? [] { csv.field(name) }
+                csv.field(category)
+                csv.number(year)
+                csv.number(value)
+                csv.field(measure.unitID)
+                for name in texts?.unitNames ?? [] { csv.field(name) }
+                for field in [measure.source.rawValue, observation.flag?.value.rawValue ?? ""] { csv.field(field) }
                 for language in languages { csv.field(observation.source?.text(in: language, fallbacks: languages) ?? "") }
                 for language in languages { csv.field(observation.note?.text(in: language, fallbacks: languages) ?? "") }
+                csv.field(releaseVersion)
                 csv.endRow()
             }
         }
@@ -375,7 +432,7 @@ public struct DataExport: Sendable {
 }
 
 /// RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, quote or line break; UTF-8 with BOM
-/// so that spreadsheet programs read Chinese text correctly.
+/// so that spreadsheet programs read Chinese text correctly; formula-like texts guarded (`SpreadsheetFormula`).
 public enum CSV {
     /// The UTF-8 byte order mark that starts every document.
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -388,8 +445,19 @@ public enum CSV {
     }
 }
 
+/// Where rows of fields go: a CSV file's bytes (`CSVWriter`) or a worksheet's cells (`SheetRows`), so that each
+/// table is described once for both.
+protocol RowSink {
+    /// The next field of the current row, a text.
+    mutating func field(_ text: String)
+    /// The next field of the current row, a number (empty when nil).
+    mutating func number(_ value: Double?)
+    /// Ends the current row.
+    mutating func endRow()
+}
+
 /// Writes CSV rows as UTF-8 bytes, field by field.
-struct CSVWriter {
+struct CSVWriter: RowSink {
     private(set) var bytes: [UInt8]
     private var rowStarted = false
 
@@ -398,19 +466,30 @@ struct CSVWriter {
         self.bytes.reserveCapacity(max(bytes.count, 4096))
     }
 
-    /// The next field of the current row.
+    /// The next field of the current row; a text a spreadsheet would take for a formula gets a leading `'`
+    /// (`SpreadsheetFormula`).
     mutating func field(_ text: String) {
         if rowStarted { bytes.append(UInt8(ascii: ",")) }
         rowStarted = true
-        if bytes.appendUTF8(text, unless: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
+        let guarded = SpreadsheetFormula.needsGuard(text)
+        if !guarded,
+            bytes.appendUTF8(text, unless: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D })
+        {
             return
         }
-        bytes.append(UInt8(ascii: "\""))
+        let quoted = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        if quoted { bytes.append(UInt8(ascii: "\"")) }
+        if guarded { bytes.append(UInt8(ascii: "'")) }
         for byte in text.utf8 {
             if byte == UInt8(ascii: "\"") { bytes.append(byte) }
             bytes.append(byte)
         }
-        bytes.append(UInt8(ascii: "\""))
+        if quoted { bytes.append(UInt8(ascii: "\"")) }
+    }
+
+    /// A number as plain text (`NumberText.plain`: no separators, a point for decimals); empty when nil.
+    mutating func number(_ value: Double?) {
+        field(value.map(NumberText.plain) ?? "")
     }
 
     /// Ends the current row.
