@@ -27,6 +27,6 @@ extension DataExport {
                     ])
             }
         }
-        return ("data/changes/\(version).csv", Data(csv.bytes))
+        return (DownloadPath.changes(version), Data(csv.bytes))
     }
 }

@@ -14,21 +14,16 @@ struct DataBundle: Sendable {
     let export: DataExport
     var model: SiteModel { export.model }
 
-    /// The base name of both files: `lcity-data-2026.1`, or `lcity-data` without a release.
-    static func baseName(_ release: Release?) -> String {
-        release.map { "lcity-data-\($0.version)" } ?? "lcity-data"
-    }
-
-    /// The workbook's and the archive's paths.
+    /// The workbook's and the archive's paths (`DownloadPath`).
     static func paths(_ release: Release?) -> (workbook: String, archive: String) {
-        ("data/\(baseName(release)).xlsx", "data/\(baseName(release)).zip")
+        (DownloadPath.workbook(release), DownloadPath.archive(release))
     }
 
     /// The downloads the archive holds, in its order after the README; each must be in the `downloads` given to
     /// `files(downloads:)`. More can be added here (a release's changes, `data/changes/<version>.csv`).
     func archivedPaths() -> [String] {
-        ["data/all.csv", "data/cities.csv"] + model.languages.map(DataExport.widePath) + ["data/framework.json"]
-            + (model.releaseChanges == nil ? [] : model.config.release.map { ["data/changes/\($0.version).csv"] } ?? [])
+        [DownloadPath.all, DownloadPath.cities] + model.languages.map(DownloadPath.wide) + [DownloadPath.framework]
+            + (model.releaseChanges == nil ? [] : model.config.release.map { [DownloadPath.changes($0.version)] } ?? [])
     }
 
     /// The workbook and the archive, by path. `downloads` holds the bytes of `archivedPaths()` as written.

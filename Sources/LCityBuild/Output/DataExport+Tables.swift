@@ -14,7 +14,7 @@ extension DataExport {
     }
 
     /// The wide table of `language`.
-    static func widePath(_ language: String) -> String { "data/wide.\(language).csv" }
+    static func widePath(_ language: String) -> String { DownloadPath.wide(language) }
 
     /// A CSV download: BOM, then what `rows` writes.
     func csv(_ rows: (inout CSVWriter) -> Void) -> Data {

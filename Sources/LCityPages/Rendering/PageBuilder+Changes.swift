@@ -40,13 +40,13 @@ extension PageScope {
         guard let comparison = model.releaseChanges else {
             return ChangesView(
                 intro: releaseText, summary: nil, empty: l[.changesFirstRelease], citiesAdded: [], citiesRemoved: [],
-                measures: [], cities: [], download: nil, headers: changeHeaders)
+                measures: [], cities: [], download: nil, headers: changeHeaders, cite: cite)
         }
         let intro = l.format(.changesIntro, ["release": releaseText, "previous": comparedWith(comparison)])
         guard !comparison.isEmpty else {
             return ChangesView(
                 intro: intro, summary: nil, empty: l.format(.changesNone, ["previous": comparedWith(comparison)]), citiesAdded: [],
-                citiesRemoved: [], measures: [], cities: [], download: nil, headers: changeHeaders)
+                citiesRemoved: [], measures: [], cities: [], download: nil, headers: changeHeaders, cite: cite)
         }
         let collation = Locale(identifier: language)
         let named = comparison.cities.map { (changes: $0, name: changedCityName($0)) }
@@ -79,7 +79,7 @@ extension PageScope {
             measures: measures,
             cities: named.map { changedCity($0.changes, name: $0.name, comparison: comparison) },
             download: version.map { Link(label: l[.changesDownload], href: file("data/changes/\($0).csv")) },
-            headers: changeHeaders)
+            headers: changeHeaders, cite: cite)
     }
 
     var changeHeaders: ChangeHeadersView {

@@ -216,7 +216,7 @@ extension PageScope {
                 compareHref: compareWithPeers(city), compareLabel: l.format(.compareSimilar, ["city": name]),
                 jsonHref: file("data/cities/\(city.slug).json"), csvHref: file("data/cities/\(city.slug).csv"),
                 flagsUsed: flagExplanations(flagsUsed), breakdownCharts: breakdownCharts,
-                printSheet: printSheet(cityName: name), changeNotice: cityChangeNotice(city.slug)))
+                printSheet: printSheet(cityName: name), changeNotice: cityChangeNotice(city.slug), cite: cite))
     }
 
     /// The row of `measure` in the city's profile; `series` is the city's series of the measure.

@@ -14,8 +14,11 @@ extension PageScope {
             page,
             DataPageView(
                 intro: l[.dataDescription], release: release, downloads: downloads,
-                changes: Link(label: model.config.release.map { l.format(.changesTitle, ["version": $0.version]) } ?? l[.pageChanges], href: href(.changes))))
+                changes: Link(label: changesTitle, href: href(.changes)), cite: cite))
     }
+
+    /// "How to cite" in this page's language.
+    var cite: CiteView { builder.citeViews[language]! }
 
     /// The first and last year of any value in the network.
     var networkYears: ClosedRange<Int>? {
@@ -26,15 +29,24 @@ extension PageScope {
 
     /// Every file of the whole dataset, described: what the data page lists, and the Dataset's distributions.
     func dataDownloads() -> [DownloadView] {
+        let release = model.config.release
+        func download(_ path: String, _ format: String, _ text: String) -> DownloadView {
+            DownloadView(label: String(path.dropFirst("data/".count)), href: file(path), format: format, text: text)
+        }
         var downloads = [
-            DownloadView(label: "all.csv", href: file("data/all.csv"), format: "text/csv", text: l[.dataFileAll]),
-            DownloadView(label: "framework.json", href: file("data/framework.json"), format: "application/json", text: l[.dataFileFramework]),
+            download(DownloadPath.archive(release), "application/zip", l[.downloadFileArchive]),
+            download(
+                DownloadPath.workbook(release), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                l[.downloadFileWorkbook]),
+            download(DownloadPath.all, "text/csv", l[.downloadFileAll]),
+            download(DownloadPath.cities, "text/csv", l[.downloadFileCities]),
         ]
-        if let version = model.config.release?.version, model.releaseChanges != nil {
-            downloads.append(
-                DownloadView(
-                    label: "changes/\(version).csv", href: file("data/changes/\(version).csv"), format: "text/csv",
-                    text: l[.dataFileChanges]))
+        for other in model.languages {
+            downloads.append(download(DownloadPath.wide(other), "text/csv", l.format(.downloadFileWide, ["language": other])))
+        }
+        downloads.append(download(DownloadPath.framework, "application/json", l[.downloadFileFramework]))
+        if let version = release?.version, model.releaseChanges != nil {
+            downloads.append(download(DownloadPath.changes(version), "text/csv", l[.dataFileChanges]))
         }
         return downloads
     }

@@ -147,7 +147,7 @@ extension PageScope {
                 progress: progress(measure, page: page, statistics: statistics),
                 isFirstPage: page == 1,
                 pager: pager(pageCount, current: page) { .indicator(id, page: $0) },
-                changeNotice: page == 1 ? measureChangeNotice(id) : nil))
+                changeNotice: page == 1 ? measureChangeNotice(id) : nil, cite: page == 1 ? cite : nil))
     }
 
     static let directionTexts: [Direction: UIString] = [

@@ -15,6 +15,8 @@ public struct PageBuilder: Sendable {
     /// Per language, the date of the data's release (`release.date`) written in full, formatted once: every printed
     /// profile states it.
     let dataDates: [String: String]
+    /// Per language, "how to cite" the data (`Citation`), made once: every page that shows data has it.
+    let citeViews: [String: CiteView]
     /// Renders the rows of the city profiles' and the indicator pages' tables and the pagers
     /// (`templates/partials/*.mustache`): tens of thousands of rows of a few dozen shapes.
     let fragments: Fragments
@@ -31,6 +33,7 @@ public struct PageBuilder: Sendable {
         self.localizers = localizers
         basePath = model.basePath
         dataDates = model.config.release.map { release in localizers.mapValues { $0.date(release.date) } } ?? [:]
+        citeViews = localizers.mapValues { l in CiteView(Citation(model: model, l: l), licenceLabel: l[.citeLicence]) }
         var cityLabels: [String: [CityLabel]] = [:]
         for language in model.languages {
             let l = localizers[language]!

@@ -33,7 +33,12 @@ public struct Citation: Sendable, Equatable {
 
     /// The citation in `language`, from the model's settings and UI strings.
     public init(model: SiteModel, language: String) {
-        let l = model.localizer(language)
+        self.init(model: model, l: model.localizer(language))
+    }
+
+    /// The citation in `l`'s language (the pages' localizer: no other is made).
+    init(model: SiteModel, l: Localizer) {
+        let language = l.language
         let fallbacks = model.config.fallbacks(for: language)
         let data = model.config.dataCitation
         let release = model.config.release

@@ -108,6 +108,7 @@ public struct CityView: Sendable, Encodable {
     public var printSheet: PrintSheetView
     /// That this release changed some of the city's values, with a link to them.
     public var changeNotice: ChangeNoticeView? = nil
+    public var cite: CiteView? = nil
 }
 
 /// Shown only on paper: where the printed page lives, which edition of the data it shows, how to cite it.

@@ -97,6 +97,8 @@ public struct IndicatorView: Sendable, Encodable {
     public var pager: String
     /// That this release changed the measure's values for some cities, with a link to them.
     public var changeNotice: ChangeNoticeView? = nil
+    /// "How to cite", on the first page.
+    public var cite: CiteView? = nil
 }
 
 public struct FlagExplanationView: Sendable, Encodable {

@@ -16,6 +16,7 @@ public struct ChangesView: Sendable, Encodable {
     public var download: Link?
     /// The headers of a city's table: measure, year, change, before, now, difference.
     public var headers: ChangeHeadersView
+    public var cite: CiteView
 }
 
 /// The column headers of the changes tables.
@@ -79,18 +80,51 @@ public struct ChangeNoticeView: Sendable, Encodable {
     public var link: Link
 }
 
+/// "How to cite" on the pages that show data: the reference to copy, and its parts (the licence linked).
+public struct CiteView: Sendable, Encodable {
+    public var heading: String
+    public var reference: String
+    public var fields: [StatisticView]
+    public var licence: Link?
+    public var licenceLabel: String
+
+    init(_ citation: Citation, licenceLabel: String) {
+        heading = citation.heading
+        reference = citation.reference
+        fields = citation.fields.filter { $0.label != licenceLabel }.map { StatisticView(label: $0.label, value: $0.value) }
+        licence = citation.licence.map { Link(label: $0, href: citation.licenceURL ?? "") }
+        self.licenceLabel = licenceLabel
+    }
+}
+
 /// The data page: the release, every download with what it holds, and how to cite the data.
 public struct DataPageView: Sendable, Encodable {
     public var intro: String
     public var release: String?
     public var downloads: [DownloadView]
     public var changes: Link
+    public var cite: CiteView
 }
 
 /// A file to download: its name, link, format and what it holds.
 public struct DownloadView: Sendable, Encodable {
     public var label: String
     public var href: String
+    /// The media type (`text/csv`), for the Dataset metadata.
     public var format: String
     public var text: String
+
+    /// The format as readers name it: the file's extension in capitals (`CSV`, `XLSX`).
+    public var formatName: String { label.split(separator: ".").last.map { $0.uppercased() } ?? format }
+
+    enum CodingKeys: String, CodingKey { case label, href, format, text, formatName }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(label, forKey: .label)
+        try container.encode(href, forKey: .href)
+        try container.encode(format, forKey: .format)
+        try container.encode(text, forKey: .text)
+        try container.encode(formatName, forKey: .formatName)
+    }
 }
