@@ -13,29 +13,29 @@ extension ReleaseData {
     /// The file's text: cities by slug, their values in the framework's order of measures and categories, then by year.
     public func csv(languages: [String], framework: Framework) -> String {
         let order = ReleaseComparison.orders(framework)
-        var text = (Self.leadingColumns + languages.map { "name_\($0)" } + Self.trailingColumns).joined(separator: ",") + "\n"
+        let stream = OutputStream(toMemory: ())
+        stream.open()
+        // Writing to memory cannot fail; CSV.swift's writer throws only for a stream that does.
+        guard let writer = try? CSVWriter(stream: stream, delimiter: ",", newline: .lf) else { return "" }
+        try? writer.write(row: Self.leadingColumns + languages.map { "name_\($0)" } + Self.trailingColumns)
         for slug in cities.keys.sorted() {
             guard let city = cities[slug] else { continue }
-            let names = languages.map { Self.field(city.names[$0] ?? "") }.joined(separator: ",")
+            let names = languages.map { city.names[$0] ?? "" }
             // A change list against nothing is every value in the wanted order.
             let values = CityChanges.compare(
                 nil, city, measureOrder: order.measures, categoryOrder: order.categories)?.changes ?? []
             for change in values {
                 guard let value = change.after else { continue }
-                let fields = [
-                    Self.field(slug), names, Self.field(change.key.measure), Self.field(change.key.category), String(change.key.year),
-                    value.value.map(NumberText.plain) ?? "", Self.field(value.flag ?? ""),
-                ]
-                text += fields.joined(separator: ",") + "\n"
+                try? writer.write(
+                    row: [slug] + names + [
+                        change.key.measure, change.key.category, String(change.key.year),
+                        value.value.map(NumberText.plain) ?? "", value.flag ?? "",
+                    ])
             }
         }
-        return text
-    }
-
-    /// A field, quoted where it holds a comma, quote or line break.
-    private static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        writer.stream.close()
+        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     /// Reads a release file written by `csv(languages:framework:)`; every problem is reported at its line and column
