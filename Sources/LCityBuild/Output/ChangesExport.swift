@@ -15,7 +15,7 @@ extension DataExport {
                 + ["measure", "category", "year", "change", "value_before", "flag_before", "value_after", "flag_after", "unit"])
         for city in comparison.cities {
             let names = languages.map { language in
-                ([language] + model.config.fallbacks(for: language)).lazy.compactMap { city.names[$0] }.first ?? ""
+                city.name(in: language, fallbacks: model.config.fallbacks(for: language)) ?? ""
             }
             for change in city.changes {
                 let unit = model.index.measures[change.key.measure]?.unitID ?? ""

@@ -37,6 +37,11 @@ public struct CityChanges: Equatable, Sendable {
     public var presence: Presence
     public var changes: [DataChange]
 
+    /// The city's name in `language`, else in the first of `fallbacks` that has one.
+    public func name(in language: String, fallbacks: [String]) -> String? {
+        ([language] + fallbacks).lazy.compactMap { names[$0] }.first
+    }
+
     /// The changes of one kind.
     public func count(_ kind: ChangeKind) -> Int { changes.reduce(0) { $0 + ($1.kind == kind ? 1 : 0) } }
 
@@ -125,6 +130,14 @@ public struct ReleaseComparison: Sendable {
     /// Whether nothing differs.
     public var isEmpty: Bool { cities.isEmpty }
 
-    /// The changes of the city `slug`, if any.
-    public func city(_ slug: String) -> CityChanges? { cities.first { $0.slug == slug } }
+    /// The changes of the city `slug`, if any: found by binary search, since `cities` is in slug order (every city
+    /// profile asks for its own).
+    public func city(_ slug: String) -> CityChanges? {
+        var (low, high) = (0, cities.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if cities[middle].slug < slug { low = middle + 1 } else { high = middle }
+        }
+        return low < cities.count && cities[low].slug == slug ? cities[low] : nil
+    }
 }

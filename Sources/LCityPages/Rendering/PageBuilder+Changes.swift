@@ -99,8 +99,7 @@ extension PageScope {
     /// A city's name in this language: the current one, or for a city removed the one its last release had.
     func changedCityName(_ changes: CityChanges) -> String {
         if let city = model.city(changes.slug) { return cityName(city) }
-        let names = changes.names
-        return ([language] + l.fallbacks).lazy.compactMap { names[$0] }.first ?? changes.slug
+        return changes.name(in: language, fallbacks: l.fallbacks) ?? changes.slug
     }
 
     func changedCity(_ changes: CityChanges, name: String, comparison: ReleaseComparison) -> ChangedCityView {
