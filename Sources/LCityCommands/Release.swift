@@ -37,7 +37,15 @@ extension LCitySite {
             let url = site.rootURL.appendingPathComponent(relative)
             let data = ReleaseData(version: release.version, cities: content.cities)
             let text = data.csv(languages: content.config.languages, framework: content.framework)
-            if let existing = try? String(contentsOf: url, encoding: .utf8) {
+            if ContentFile.exists(relative, in: site.rootURL) {
+                let reading = DiagnosticSink()
+                guard
+                    let existing = ContentFile.read(
+                        relative, in: site.rootURL, sink: reading, maximumSize: ContentFile.maximumReleaseSize)
+                else {
+                    LCitySite.report(reading.diagnostics, fileCount: 1, language: language, root: nil)
+                    throw ExitCode.failure
+                }
                 if existing == text {
                     print(Message.releaseUnchanged(release.version, relative).text(in: language))
                     return

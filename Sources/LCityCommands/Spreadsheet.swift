@@ -125,11 +125,15 @@ extension LCitySite {
             }
             let cityFile = "content/cities/\(slug).yaml"
             let cityURL = site.rootURL.appendingPathComponent(cityFile)
-            let oldText = FileManager.default.fileExists(atPath: cityURL.path)
-                ? try String(contentsOf: cityURL, encoding: .utf8) : nil
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-                printError("\(file): " + Severity.error.label.text(in: language) + error.localizedDescription)
+            // The city file as it is (nil for a new city), and the sheet: each a regular file, the city file inside
+            // the site; anything else stops here with the loader's own message.
+            let reading = DiagnosticSink()
+            let oldText = ContentFile.exists(cityFile, in: site.rootURL)
+                ? ContentFile.read(cityFile, in: site.rootURL, sink: reading) : nil
+            let data = ContentFile.readBytes(
+                URL(fileURLWithPath: file), displayPath: file, sink: reading, maximumSize: ContentFile.maximumReleaseSize)
+            guard reading.diagnostics.isEmpty, let data else {
+                LCitySite.report(reading.diagnostics, fileCount: 2, language: language, root: nil)
                 throw ExitCode.failure
             }
             let workbook: Workbook

@@ -68,13 +68,34 @@ public final class SourceLines: @unchecked Sendable {
     }
 
     private func read(_ file: String) -> [Substring]? {
-        guard !file.isEmpty, !file.hasPrefix("/"), !file.split(separator: "/").contains("..") else { return nil }
-        let url = root.appendingPathComponent(file).standardizedFileURL.resolvingSymlinksInPath()
-        guard url.path.hasPrefix(root.path + "/"),
-            ContentFile.kind(of: url) == .regular,
+        guard !file.isEmpty, !file.hasPrefix("/"), !file.split(separator: "/").contains(".."),
+            let real = ContentFile.realPath(root.appendingPathComponent(file)),
+            let site = ContentFile.realPath(root), ContentFile.isInside(real, site)
+        else { return nil }
+        let url = URL(fileURLWithPath: real)
+        guard ContentFile.kind(of: url) == .regular,
             let data = FileManager.default.contents(atPath: url.path), data.count <= ContentFile.maximumSize,
             let text = String(validating: data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...], as: UTF8.self)
         else { return nil }
-        return text.split(separator: "\n", omittingEmptySubsequences: false)
+        return Self.showingControlCharacters(text).split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// `text` with each forbidden control character (which a terminal would act on or hide) drawn as a visible
+    /// symbol: ␀ for U+0000 and so on, ␡ for DEL, � for C1.
+    static func showingControlCharacters(_ text: String) -> String {
+        guard TextPosition.firstControlCharacter(in: text, file: "") != nil else { return text }
+        var shown = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            guard TextPosition.isForbiddenControl(scalar) else {
+                shown.append(scalar)
+                continue
+            }
+            switch scalar.value {
+            case 0x00...0x1F: shown.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            case 0x7F: shown.append("\u{2421}")
+            default: shown.append("\u{FFFD}")
+            }
+        }
+        return String(shown)
     }
 }

@@ -5,15 +5,22 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads content files as text, refusing what is not a sensible text file, and saying what it is instead: a
-/// folder, a named pipe (which would block a read forever), a device or socket, UTF-16 text, an unreadable file.
+/// Reads the site's files, and only them.
+///
+/// Guarantees, for every file read through it:
+/// - it lies inside the site folder once every symbolic link is followed: a link that leads out of the site (or
+///   nowhere) is an error naming the link, and nothing of its target is read or shown;
+/// - it is a regular file: a folder, named pipe (which would block a read forever), device or socket is named as
+///   such and not opened;
+/// - its text is UTF-8 with no control character other than tab and line ends; a byte-order mark is dropped, and
+///   CRLF (and lone CR) line ends read as LF, so that every later stage sees one form and the same lines.
 package enum ContentFile {
     /// Largest content file accepted (a city file with 60 measures × years is ~30 KB).
     static let maximumSize = 4 * 1024 * 1024
     /// Largest release file accepted (`content/releases/<version>.csv`: 425 cities × 60 measures × 5 years ≈ 10 MB).
-    static let maximumReleaseSize = 256 * 1024 * 1024
+    package static let maximumReleaseSize = 256 * 1024 * 1024
 
-    /// What is at a path, as far as reading it as text goes.
+    /// What is at a path, as far as reading it goes.
     enum Kind: Equatable {
         case missing, regular, directory, fifo, device, socket
     }
@@ -31,13 +38,78 @@ package enum ContentFile {
         }
     }
 
-    /// The text of `url`, or nil with a diagnostic when missing, not a regular file, unreadable, empty, too large,
-    /// UTF-16 or otherwise not UTF-8.
+    // MARK: Where a site file is
+
+    /// The real place of `relative` (a path inside the site folder `root`) with every link followed, or nil with a
+    /// diagnostic when it is missing, a link to nothing, or — through a link anywhere on its path — outside the
+    /// site folder. The diagnostic names `relative`, never the link's target.
+    package static func locate(_ relative: String, in root: URL, sink: DiagnosticSink) -> URL? {
+        let at = SourceLocation(file: relative)
+        let url = root.appendingPathComponent(relative)
+        guard let real = realPath(url) else {
+            if isLink(url) {
+                sink.error(.brokenLink, at: at, notes: [.replaceLinkWithFile])
+            } else {
+                sink.error(.fileMissing, at: at)
+            }
+            return nil
+        }
+        guard let site = realPath(root), isInside(real, site) else {
+            sink.error(.linkLeavesSite, at: at, notes: [.replaceLinkWithFile])
+            return nil
+        }
+        return URL(fileURLWithPath: real)
+    }
+
+    /// Whether anything — a file, folder or link, even a link to nothing — is at `relative` in the site folder `root`.
+    package static func exists(_ relative: String, in root: URL) -> Bool {
+        var info = stat()
+        return lstat(root.appendingPathComponent(relative).path, &info) == 0
+    }
+
+    /// Whether `path` (a real path) is `folder` (a real path) or inside it.
+    static func isInside(_ path: String, _ folder: String) -> Bool {
+        folder == "/" || path == folder || path.hasPrefix(folder + "/")
+    }
+
+    /// `realpath(3)`: the absolute path with every link, `.` and `..` resolved; nil when something on it is missing.
+    static func realPath(_ url: URL) -> String? {
+        guard let resolved = realpath(url.path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private static func isLink(_ url: URL) -> Bool {
+        var info = stat()
+        return lstat(url.path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    }
+
+    // MARK: Reading
+
+    /// The text of `relative`, a file inside the site folder `root`; nil with a diagnostic when it cannot be read
+    /// as text (see the type's guarantees), is empty or is larger than `maximumSize`.
     package static func read(
-        _ url: URL, displayPath: String, sink: DiagnosticSink, maximumSize: Int = ContentFile.maximumSize
+        _ relative: String, in root: URL, sink: DiagnosticSink, maximumSize: Int = ContentFile.maximumSize
     ) -> String? {
+        guard let url = locate(relative, in: root, sink: sink),
+            let data = readBytes(url, displayPath: relative, sink: sink, maximumSize: maximumSize)
+        else { return nil }
+        return text(of: data, displayPath: relative, sink: sink)
+    }
+
+    /// The bytes of `relative`, a file inside the site folder `root` (an asset: any content); nil with a diagnostic
+    /// as for `read`, except that the bytes need not be text.
+    package static func readData(
+        _ relative: String, in root: URL, sink: DiagnosticSink, maximumSize: Int = ContentFile.maximumReleaseSize
+    ) -> Data? {
+        guard let url = locate(relative, in: root, sink: sink) else { return nil }
+        return readBytes(url, displayPath: relative, sink: sink, maximumSize: maximumSize)
+    }
+
+    /// The bytes of the regular file at `url`, wherever it is (a file named on the command line); nil with a
+    /// diagnostic at `displayPath` when it is missing, not a regular file, unreadable or larger than `maximumSize`.
+    package static func readBytes(_ url: URL, displayPath: String, sink: DiagnosticSink, maximumSize: Int) -> Data? {
         let at = SourceLocation(file: displayPath)
-        let data: Data
         switch kind(of: url) {
         case .missing:
             sink.error(.fileMissing, at: at)
@@ -45,9 +117,14 @@ package enum ContentFile {
         case .directory:
             sink.error(.isAFolder, at: at, notes: [.renameTheFolder])
             return nil
-        case .fifo, .device, .socket:
-            let what: Message = kind(of: url) == .fifo ? .aNamedPipe : kind(of: url) == .device ? .aDevice : .aSocket
-            sink.error(.notARegularFile(what), at: at, notes: [.replaceWithTextFile])
+        case .fifo:
+            sink.error(.notARegularFile(.aNamedPipe), at: at, notes: [.replaceWithTextFile])
+            return nil
+        case .device:
+            sink.error(.notARegularFile(.aDevice), at: at, notes: [.replaceWithTextFile])
+            return nil
+        case .socket:
+            sink.error(.notARegularFile(.aSocket), at: at, notes: [.replaceWithTextFile])
             return nil
         case .regular:
             break
@@ -63,24 +140,34 @@ package enum ContentFile {
                     .fileTooLarge(size.formatted(.byteCount(style: .file)), maximumMB: maximumSize / 1024 / 1024), at: at)
                 return nil
             }
-            data = try Data(contentsOf: url)
+            return try Data(contentsOf: url)
         } catch {
             sink.error(.cannotReadFile((error as NSError).localizedDescription), at: at)
             return nil
         }
+    }
+
+    /// `data` as text: nil with a diagnostic when it is UTF-16, not UTF-8, holds a control character other than
+    /// tab and line ends (at its line and column), or is empty. A byte-order mark is dropped, and CRLF and lone CR
+    /// line ends become LF.
+    package static func text(of data: Data, displayPath: String, sink: DiagnosticSink) -> String? {
+        let at = SourceLocation(file: displayPath)
         if isUTF16(data) {
             sink.error(.fileIsUTF16, at: at, notes: [.saveAsUTF8FromUTF16])
             return nil
         }
         let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
-        guard let text = String(validating: body, as: UTF8.self) else {
+        guard var text = String(validating: body, as: UTF8.self) else {
             let invalid = TextPosition.firstInvalidUTF8(in: [UInt8](body), file: displayPath) ?? at
             sink.error(.notUTF8, at: invalid, notes: [.saveAsUTF8])
             return nil
         }
-        if text.utf8.contains(0) {
-            sink.error(.containsNUL, at: at)
+        if let control = TextPosition.firstControlCharacter(in: text, file: displayPath) {
+            sink.error(.controlCharacter(control.code), at: control.location, notes: [.removeControlCharacter])
             return nil
+        }
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         if text.allSatisfy(\.isWhitespace) {
             sink.error(.fileEmpty, at: at)

@@ -36,18 +36,19 @@ public struct TemplateSet: Sendable {
         }
         let paths = enumerator.compactMap { $0 as? String }.sorted()
         for path in paths {
-            let url = directory.appendingPathComponent(path)
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent(path).path, isDirectory: &isDirectory),
+                isDirectory.boolValue
+            {
                 continue
             }
             let display = "templates/\(path)"
             if path.hasPrefix("assets/") {
-                if let data = FileManager.default.contents(atPath: url.path) { assets[path] = data }
+                if let data = ContentFile.readData(display, in: root, sink: sink) { assets[path] = data }
                 continue
             }
             guard path.hasSuffix(".mustache") else { continue }
-            guard let text = ContentFile.read(url, displayPath: display, sink: sink) else { continue }
+            guard let text = ContentFile.read(display, in: root, sink: sink) else { continue }
             do {
                 let template = try MustacheTemplate(string: contentTypePrefix + text)
                 let name = String(path.dropLast(".mustache".count))
