@@ -23,6 +23,7 @@ extension Pipeline {
         public var strict = false
         /// Overrides `base_url` from site.yaml.
         public var baseURL: String?
+        /// The content rules. Whatever it says, Markdown pages may not take the names of generated pages.
         public var validator = Validator()
         /// Called with (pages done, pages total) while rendering.
         public var progress: (@Sendable (Int, Int) -> Void)?
@@ -36,7 +37,9 @@ extension Pipeline {
     /// load → validate → model; the shared first stages of `render` and `build`.
     static func prepare(root: URL, options: BuildOptions, report: inout BuildReport) -> (SiteModel, TemplateSet)? {
         let clock = ContinuousClock.now
-        let checked = check(root: root, validator: options.validator, strict: options.strict)
+        var validator = options.validator
+        validator.reservedPageNames = Route.reservedPageNames
+        let checked = check(root: root, validator: validator, strict: options.strict)
         let templates = TemplateSet.load(root: root)
         report.diagnostics = checked.diagnostics + templates.diagnostics
         report.contentFiles = checked.files.count

@@ -151,7 +151,7 @@ public final class SiteSession {
         do {
             let rows = try export.writeCity(city, to: sink)
             // What changed since the previous release: small, and made again whole.
-            if let changes = export.changesCSV() { try sink.write(changes.path, changes.data) }
+            if let changes = export.changesCSV() { sink.write(changes.path, changes.data) }
             // Where the city did not report before, its rows have no place yet: the file is made again.
             if !changedMeasures.isEmpty {
                 if let found = rowReplacement("data/all.csv", old: export.cityRows(old).bytes, new: rows.bytes) {

@@ -36,6 +36,13 @@ extension LCitySite {
             let language = languageOptions.language(root: site.rootURL)
             let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
                 ?? site.rootURL.appendingPathComponent("public")
+            var baseURL = self.baseURL
+            if let given = baseURL {
+                guard let address = SiteConfig.baseURL(given) else {
+                    throw ValidationError(Message.baseURLOption(given).text(in: language))
+                }
+                baseURL = address
+            }
             var options = Pipeline.BuildOptions(strict: strict, baseURL: baseURL)
             let progress = ProgressLine()
             if progress.isTerminal {

@@ -35,9 +35,18 @@ extension Message {
         Message(en: "cannot write \(path): \(reason)", zh: "无法写入 \(path)：\(reason)")
     }
 
+    /// Another build holds the output's lock.
+    static func outputBusy(_ path: String, process: Int32?) -> Message {
+        let holder = process.map { "\($0)" } ?? "?"
+        return Message(
+            en: "another build (process \(holder)) is writing \(path); wait for it to finish, or build into another folder with --output",
+            zh: "另一个生成过程（进程 \(holder)）正在写入 \(path)；请等它结束，或用 --output 生成到另一个文件夹")
+    }
+
     /// An error thrown while writing the output, in words.
     static func writeFailed(_ error: any Error) -> Message {
         if let error = error as? OutputWriter.WriteError { return .cannotWrite(error.path, reason: error.reason) }
+        if let error = error as? OutputWriter.Busy { return .outputBusy(error.path, process: error.process) }
         return .systemError(error)
     }
 }

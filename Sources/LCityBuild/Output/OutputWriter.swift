@@ -9,6 +9,13 @@ import CAtomicRename
 /// Files go to a staging folder next to the target (same file system), which then takes the target's
 /// place: on Linux in one atomic `renameat2(RENAME_EXCHANGE)`, elsewhere by two renames.
 /// If anything fails, the staging folder is removed and the previous output is untouched.
+///
+/// Guarantees besides:
+/// - one build at a time per output: `begin` takes a lock (`.<name>.lock` next to the output, `flock`, released
+///   by the system when the process ends however it ends); a second build stops with a message naming the first;
+/// - nothing piles up: holding the lock, `begin` removes every staging and previous folder of this output left by
+///   an earlier build that was killed (`kill -9`, a power cut), since no other build can own them;
+/// - Ctrl-C, SIGTERM and SIGHUP remove the staging folder before the process ends (`InterruptCleanup`).
 public struct OutputWriter: Sendable {
     public let destination: URL
 
@@ -23,45 +30,90 @@ public struct OutputWriter: Sendable {
         public var description: String { "cannot write \(path): \(reason)" }
     }
 
+    /// Another build holds the output's lock.
+    public struct Busy: Error, CustomStringConvertible {
+        /// The output folder.
+        public var path: String
+        /// The process that holds the lock, when it could be read.
+        public var process: Int32?
+        public var description: String { "\(path) is being written by another build (process \(process.map(String.init) ?? "?"))" }
+    }
+
     /// A staging folder next to the destination, to be filled and then swapped in with `commit`.
     public final class Staging: Sendable {
         public let sink: DirectorySink
         let writer: OutputWriter
         let previous: URL
+        let lock: OutputLock
 
-        init(writer: OutputWriter, staging: URL, previous: URL) {
+        init(writer: OutputWriter, staging: URL, previous: URL, lock: OutputLock) {
             self.writer = writer
             self.sink = DirectorySink(root: staging)
             self.previous = previous
+            self.lock = lock
         }
 
         /// Makes the staged files the destination's content, in one step.
         public func commit() throws {
+            defer { finish() }
             try sink.close()
             try writer.swapIn(staging: sink.root, previous: previous)
         }
 
         /// Removes the staging folder; the destination is untouched.
         public func discard() {
+            defer { finish() }
             try? sink.close()
             try? FileManager.default.removeItem(at: sink.root)
         }
+
+        private func finish() {
+            InterruptCleanup.shared.forget(sink.root.path)
+            lock.release()
+        }
     }
 
-    /// Creates an empty staging folder next to the destination (same file system, so the swap is a rename).
+    /// The names of this output's staging and previous folders: `.<name>.staging-<pid>`, `.<name>.previous-<pid>`.
+    private var stagingPrefix: String { ".\(destination.lastPathComponent).staging-" }
+    private var previousPrefix: String { ".\(destination.lastPathComponent).previous-" }
+
+    /// Takes the output's lock, removes what killed builds left, and creates an empty staging folder next to the
+    /// destination (same file system, so the swap is a rename). Throws `Busy` while another build writes there.
     public func begin() throws -> Staging {
         let fileManager = FileManager.default
         let parent = destination.deletingLastPathComponent()
-        let name = destination.lastPathComponent
-        let staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
-        let previous = parent.appendingPathComponent(".\(name).previous-\(getpid())")
-        try? fileManager.removeItem(at: staging)
+        do {
+            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw WriteError(path: parent.path, reason: error.localizedDescription)
+        }
+        let lock = try OutputLock.acquire(parent.appendingPathComponent(".\(destination.lastPathComponent).lock"), for: destination)
+        removeLeftovers()
+        let staging = parent.appendingPathComponent(stagingPrefix + "\(getpid())")
+        let previous = parent.appendingPathComponent(previousPrefix + "\(getpid())")
+        InterruptCleanup.shared.remember(staging.path)
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
+            InterruptCleanup.shared.forget(staging.path)
+            lock.release()
             throw WriteError(path: staging.path, reason: error.localizedDescription)
         }
-        return Staging(writer: self, staging: staging, previous: previous)
+        return Staging(writer: self, staging: staging, previous: previous, lock: lock)
+    }
+
+    /// Removes the staging and previous folders of this output that earlier builds left: with the lock held, no
+    /// running build owns one. A previous folder is removed only when the output itself exists (a build killed
+    /// between the two renames of the fallback swap leaves the last output there).
+    private func removeLeftovers() {
+        let fileManager = FileManager.default
+        let parent = destination.deletingLastPathComponent()
+        guard let names = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
+        let outputExists = fileManager.fileExists(atPath: destination.path)
+        for name in names where name.hasPrefix(stagingPrefix) || (outputExists && name.hasPrefix(previousPrefix)) {
+            guard Int32(name.split(separator: "-").last ?? "") != nil else { continue }
+            try? fileManager.removeItem(at: parent.appendingPathComponent(name))
+        }
     }
 
     /// Writes an in-memory site and swaps it in. Returns the number of bytes written.

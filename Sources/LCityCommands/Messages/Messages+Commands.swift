@@ -27,6 +27,11 @@ extension Message {
             zh: "检查了 \(pages) 个网页上的 \(links) 个内部链接：\(broken) 个失效")
     }
     static let portRange = Message(en: "--port must be 0–65535", zh: "--port 必须在 0–65535 之间")
+    static func baseURLOption(_ given: String) -> Message {
+        Message(
+            en: "--base-url \(String(reflecting: given)) must be an absolute http(s) address without spaces or control characters, such as https://example.org/cities/",
+            zh: "--base-url 写的 \(String(reflecting: given)) 必须是以 http:// 或 https:// 开头、不含空格和控制字符的完整网址，例如 https://example.org/cities/")
+    }
     static func commandError(_ message: Message) -> Message {
         Message(en: "error: \(message.en)", zh: "错误：\(message.zh)")
     }

@@ -48,7 +48,7 @@ public struct ContentLoader: Sendable {
             files.append(relative)
             var reader = YAMLReader(file: relative, sink: sink, languages: languages)
             reader.optionalLanguages = optionalLanguages
-            guard let text = ContentFile.read(root.appendingPathComponent(relative), displayPath: relative, sink: sink),
+            guard let text = ContentFile.read(relative, in: root, sink: sink),
                 let node = reader.compose(text)
             else { return nil }
             return (node, reader)
@@ -112,7 +112,7 @@ public struct ContentLoader: Sendable {
         for language in config?.requiredLanguages ?? [] {
             let relative = "content/declaration/\(language).md"
             files.append(relative)
-            if let text = ContentFile.read(root.appendingPathComponent(relative), displayPath: relative, sink: sink) {
+            if let text = ContentFile.read(relative, in: root, sink: sink) {
                 pages.append(
                     ContentPage.parse(
                         text, name: "declaration", language: language, file: relative, requireTitle: false, sink: sink))
@@ -125,8 +125,12 @@ public struct ContentLoader: Sendable {
                 sink.error(.pageFileName(languages: languages), at: SourceLocation(file: relative))
                 continue
             }
+            guard City.isValidSlug(String(parts[0])) else {
+                sink.error(.pageNameNotSlug(String(parts[0])), at: SourceLocation(file: relative), notes: [.pageNameIsTheURL])
+                continue
+            }
             files.append(relative)
-            if let text = ContentFile.read(root.appendingPathComponent(relative), displayPath: relative, sink: sink) {
+            if let text = ContentFile.read(relative, in: root, sink: sink) {
                 pages.append(
                     ContentPage.parse(
                         text, name: String(parts[0]), language: String(parts[1]), file: relative, requireTitle: true,
@@ -180,8 +184,7 @@ public struct ContentLoader: Sendable {
     /// Reads the release `version` from `content/releases/<version>.csv`.
     public func loadRelease(_ version: String, sink: DiagnosticSink) -> ReleaseData? {
         let relative = "content/releases/\(version).csv"
-        guard let text = ContentFile.read(
-            root.appendingPathComponent(relative), displayPath: relative, sink: sink, maximumSize: ContentFile.maximumReleaseSize)
+        guard let text = ContentFile.read(relative, in: root, sink: sink, maximumSize: ContentFile.maximumReleaseSize)
         else { return nil }
         return ReleaseData.read(text, version: version, file: relative, sink: sink)
     }
@@ -197,7 +200,7 @@ public struct ContentLoader: Sendable {
     /// Loads one city file (`content/cities/<slug>.yaml`) for an incremental rebuild.
     public func loadCity(_ relative: String, languages: [String], optionalLanguages: [String] = []) -> StageResult<City> {
         let sink = DiagnosticSink()
-        guard let text = ContentFile.read(root.appendingPathComponent(relative), displayPath: relative, sink: sink) else {
+        guard let text = ContentFile.read(relative, in: root, sink: sink) else {
             return StageResult(value: nil, diagnostics: sink.diagnostics, files: [relative])
         }
         return Self.loadCity(text: text, relative: relative, languages: languages, optionalLanguages: optionalLanguages)

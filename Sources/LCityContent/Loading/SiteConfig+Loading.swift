@@ -51,10 +51,10 @@ extension SiteConfig {
         }
         var baseURL = map.required("base_url").flatMap { reader.string($0, .key("base_url")) }
         if let url = baseURL {
-            if url.value.range(of: #"^https?://[^/\s]+(/[^\s]*)?$"#, options: .regularExpression) == nil {
+            if let normalized = SiteConfig.baseURL(url.value) {
+                baseURL?.value = normalized
+            } else {
                 reader.sink.error(.baseURLNotAbsolute(url.value), at: url.location)
-            } else if !url.value.hasSuffix("/") {
-                baseURL?.value += "/"
             }
         }
         let title = map.required("title").flatMap { reader.localizedText($0, .key("title")) }
@@ -72,6 +72,13 @@ extension SiteConfig {
             title: title, tagline: tagline, languages: languages, defaultLanguage: defaultLanguage.value,
             baseURL: baseURL.value, dataDisclaimer: disclaimer, source: source, homePages: homePages,
             partialLanguageFallbacks: partial, release: release, dataCitation: dataCitation)
+    }
+
+    /// `text` as the address the site is published at: an absolute http(s) address (`isWebAddress`) ending in `/`;
+    /// nil when it is not one. Used for `base_url` and for the `--base-url` option alike.
+    public static func baseURL(_ text: String) -> String? {
+        guard isWebAddress(text) else { return nil }
+        return text.hasSuffix("/") ? text : text + "/"
     }
 
     /// Whether `text` is an absolute http(s) address without spaces or control characters.
@@ -119,11 +126,7 @@ extension DataCitation {
         let title = map.required("title").flatMap { reader.localizedText($0, .key("title")) }
         let publisher = map.required("publisher").flatMap { reader.localizedText($0, .key("publisher")) }
         let licence = map.required("licence").flatMap { reader.string($0, .key("licence")) }
-        let licenceURL = map.required("licence_url").flatMap { reader.string($0, .key("licence_url")) }
-        if let url = licenceURL, !SiteConfig.isWebAddress(url.value) {
-            reader.sink.error(.notAWebAddress("licence_url", url.value), at: url.location)
-            return nil
-        }
+        let licenceURL = map.required("licence_url").flatMap { reader.webAddress($0, key: "licence_url") }
         guard let title, let publisher, let licence, let licenceURL else { return nil }
         return DataCitation(title: title, publisher: publisher, licence: licence.value, licenceURL: licenceURL.value)
     }
@@ -137,11 +140,12 @@ extension SourceAttribution {
         let publisher = map.required("publisher").flatMap { reader.localizedText($0, .sourceField("publisher")) }
         let year = map.required("year").flatMap { reader.integer($0, .sourceField("year")) }
         let licence = map.required("licence").flatMap { reader.string($0, .key("licence")) }
-        let licenceURL = map.required("licence_url").flatMap { reader.string($0, .key("licence_url")) }
+        let licenceURL = map.required("licence_url").flatMap { reader.webAddress($0, key: "licence_url") }
+        let url = map["url"].flatMap { reader.webAddress($0, key: "url") }
         guard let title, let publisher, let year, let licence, let licenceURL else { return nil }
         return SourceAttribution(
             title: title, publisher: publisher, year: year.value, licence: licence.value, licenceURL: licenceURL.value,
-            url: map["url"].flatMap { reader.string($0, .sourceField("url"))?.value })
+            url: url?.value)
     }
 }
 
@@ -203,5 +207,18 @@ extension Strings {
             }
         }
         return Strings(language: language, values: values, file: reader.file, locations: locations)
+    }
+}
+
+extension YAMLReader {
+    /// An absolute http(s) address (`SiteConfig.isWebAddress`); anything else — `javascript:`, a relative path, an
+    /// address with spaces — is an error naming `key`, and nil.
+    func webAddress(_ node: Node, key: String) -> Located<String>? {
+        guard let text = string(node, .key(key)) else { return nil }
+        guard SiteConfig.isWebAddress(text.value) else {
+            sink.error(.notAWebAddress(key, text.value), at: text.location)
+            return nil
+        }
+        return text
     }
 }

@@ -40,6 +40,11 @@ struct YAMLReader {
                 sink.error(.fileEmpty, at: SourceLocation(file: file))
                 return nil
             }
+            var budget = Self.maximumNodes
+            guard rejectControlCharacters(in: root, budget: &budget) else {
+                sink.error(.tooManyNodes(Self.maximumNodes), at: SourceLocation(file: file), notes: [.writeOutAliases])
+                return nil
+            }
             return root
         } catch let error as YamlError {
             report(error, in: text)
@@ -48,6 +53,35 @@ struct YAMLReader {
             sink.error(.cannotReadYAML("\(error)"), at: SourceLocation(file: file))
             return nil
         }
+    }
+
+    /// Most nodes a content file may have once YAML aliases are expanded: a 4 MB file written out has at most about
+    /// a million, while a few lines of nested aliases (`*a` repeating `*b` repeating …) can stand for billions, which
+    /// every later stage would walk.
+    static let maximumNodes = 2_000_000
+
+    /// Reports every scalar (key or value) holding a control character, which a file cannot contain as such but a
+    /// double-quoted escape (`"\0"`, `"\x01"`) can produce. Returns false, having stopped, when the tree has more
+    /// than `budget` nodes.
+    private func rejectControlCharacters(in node: Node, budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget >= 0 else { return false }
+        switch node {
+        case .scalar(let scalar):
+            if let control = TextPosition.firstControlCharacter(in: scalar.string, file: file) {
+                sink.error(.controlCharacter(control.code), at: location(of: node), notes: [.removeControlCharacter])
+            }
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                guard rejectControlCharacters(in: key, budget: &budget), rejectControlCharacters(in: value, budget: &budget)
+                else { return false }
+            }
+        case .sequence(let sequence):
+            for element in sequence where !rejectControlCharacters(in: element, budget: &budget) { return false }
+        case .alias:
+            break
+        }
+        return true
     }
 
     private func report(_ error: YamlError, in text: String) {
@@ -274,6 +308,10 @@ struct YAMLReader {
     /// A finite number (whole or decimal).
     func number(_ node: Node, _ what: Message) -> Located<Double>? {
         let tag = tagName(node)
+        if case .scalar(let scalar) = node, tag == .float, let value = PlainScalar.number(scalar.string), !value.isFinite {
+            sink.error(.notAFiniteNumber(what, scalar.string), at: location(of: node), notes: [.writeNotAvailable])
+            return nil
+        }
         guard case .scalar(let scalar) = node, tag == .int || tag == .float,
             let value = PlainScalar.number(scalar.string), value.isFinite
         else {
@@ -477,6 +515,25 @@ enum TextPosition {
             }
         }
         return SourceLocation(file: file, line: line, column: column)
+    }
+
+    /// Whether `scalar` is a control character that has no place in text: C0 other than tab and line ends, DEL
+    /// and C1. Web pages may not contain them, XML (the sitemap) neither.
+    static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: return false
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        default: return false
+        }
+    }
+
+    /// The first forbidden control character of `text` (`isForbiddenControl`), with its code point and place.
+    static func firstControlCharacter(in text: String, file: String) -> (code: UInt32, location: SourceLocation)? {
+        // Nearly every file has none: a byte scan finds that out without counting lines.
+        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xC2 })
+        else { return nil }
+        guard let index = text.unicodeScalars.firstIndex(where: isForbiddenControl) else { return nil }
+        return (text.unicodeScalars[index].value, location(of: index, in: text, file: file))
     }
 
     /// The line and column of the first byte that is not valid UTF-8, if any.

@@ -12,6 +12,9 @@ public struct Validator: Sendable {
     /// Degrees a city's coordinates may lie outside every Natural Earth 1:110m box of its country before a warning:
     /// the boxes come from a simplified map that leaves out small islands.
     public var coordinateTolerance = 5.0
+    /// Names Markdown pages may not take because generated pages have them (`cities`, `search`, …; the site's URL
+    /// scheme, which the page layer knows, fills this in).
+    public var reservedPageNames: Set<String> = []
 
     /// Creates a validator; `currentYear` defaults to the clock's year.
     public init(currentYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())) {
@@ -152,6 +155,11 @@ public struct Validator: Sendable {
                     notes: [.addFile("content/pages/\(name).\(language).md")])
             }
         }
+        for page in content.pages where page.file.hasPrefix("content/pages/") && reservedPageNames.contains(page.name) {
+            sink.error(
+                .pageNameTaken(page.name), at: SourceLocation(file: page.file),
+                notes: [.reservedPageNames(reservedPageNames.sorted())])
+        }
         for name in content.config.homePages where !names.contains(name.value) {
             sink.error(
                 .homePageMissing(name.value),
@@ -237,7 +245,7 @@ public struct Validator: Sendable {
                 .joinedImplausible(joined.value, since: earliestJoinYear),
                 at: joined.location)
         }
-        if let website = city.website, !(website.value.hasPrefix("https://") || website.value.hasPrefix("http://")) {
+        if let website = city.website, !SiteConfig.isWebAddress(website.value) {
             sink.error(.websiteScheme, at: website.location)
         }
         for series in city.series {

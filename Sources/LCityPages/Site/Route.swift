@@ -56,6 +56,17 @@ public struct Route: Sendable, Hashable {
             - (path.hasSuffix("/") || path.isEmpty ? 0 : 1))
     }
 
+    /// The names a Markdown page (`content/pages/<name>.<lang>.md`, at `<lang>/<name>/`) may not take: the first
+    /// folder of every generated kind of page below `<lang>/` (`404.html` is no slug). A test checks that every route of a built site is
+    /// covered, so a new kind of page cannot be forgotten here.
+    public static let reservedPageNames: Set<String> = {
+        let generated: [PageKind] = [
+            .declaration, .framework, .focusArea("x"), .indicators, .indicator("x"), .cities, .city("x"),
+            .regions, .region("x"), .country("x"), .compare, .search, .changes, .data,
+        ]
+        return Set(generated.compactMap { path($0, language: nil).split(separator: "/").first.map(String.init) })
+    }()
+
     /// `page/N/` for the pages after the first.
     static func pageSuffix(_ page: Int) -> String {
         page > 1 ? "page/\(page)/" : ""

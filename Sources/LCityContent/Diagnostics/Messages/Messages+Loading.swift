@@ -40,8 +40,23 @@ extension Message {
     package static let saveAsUTF8 = Message(
         en: "save it as UTF-8 (without a different encoding such as GBK or Latin-1)",
         zh: "请另存为 UTF-8 编码（不要用 GBK、Latin-1 等其他编码）")
-    package static let containsNUL = Message(
-        en: "the file contains a NUL byte; it does not look like a text file", zh: "文件中有 NUL 字节，看起来不是文本文件")
+    package static func controlCharacter(_ code: UInt32) -> Message {
+        let name = "U+" + String(format: "%04X", code)
+        return Message(
+            en: "the text contains the invisible control character \(name), which web pages may not contain",
+            zh: "文本中有不可见的控制字符 \(name)，网页中不能有这种字符")
+    }
+    package static let removeControlCharacter = Message(
+        en: "delete it (such characters come with text copied from other programs; in YAML also check escapes such as \\0)",
+        zh: "请删除它（这种字符常随着从其他程序复制的文本进来；在 YAML 中也请检查 \\0 之类的转义）")
+    package static let linkLeavesSite = Message(
+        en: "this is a link to a file outside the site folder; lcity-site reads only files inside the site folder",
+        zh: "这是一个指向站点文件夹之外的链接；lcity-site 只读取站点文件夹中的文件")
+    package static let brokenLink = Message(
+        en: "this is a link to a file that does not exist", zh: "这是一个链接，但它指向的文件不存在")
+    package static let replaceLinkWithFile = Message(
+        en: "put the file itself in its place (copy it into the site folder instead of linking to it)",
+        zh: "请把文件本身放在这里（复制到站点文件夹中，而不是链接过去）")
 
     // MARK: Folders
 
@@ -65,6 +80,24 @@ extension Message {
             en: "page file names are <name>.<language>.md with a site language (\(languages.joined(separator: ", ")))",
             zh: "页面文件名应为 <名称>.<语言>.md，语言是本站的语言之一（\(languages.joined(separator: "、"))）")
     }
+    package static func pageNameNotSlug(_ name: String) -> Message {
+        Message(
+            en: "'\(name)' is not a valid page name: use lowercase letters, digits and single hyphens",
+            zh: "“\(name)”不是有效的页面名：只能用小写字母、数字和单个连字符（-）")
+    }
+    package static let pageNameIsTheURL = Message(
+        en: "the name is the page's URL: content/pages/<name>.en.md is /en/<name>/",
+        zh: "页面名就是网址：content/pages/<名称>.zh.md 对应 /zh/<名称>/")
+    package static func pageNameTaken(_ name: String) -> Message {
+        Message(
+            en: "the page name '\(name)' is taken by a page the site generates (/<language>/\(name)/); rename the file",
+            zh: "页面名“\(name)”已被本站自动生成的网页占用（/<语言>/\(name)/），请给文件改名")
+    }
+    package static func reservedPageNames(_ names: [String]) -> Message {
+        Message(
+            en: "names taken by generated pages: \(names.joined(separator: ", "))",
+            zh: "已被自动生成的网页占用的名称：\(names.joined(separator: "、"))")
+    }
     package static func cannotListFolder(_ reason: String) -> Message {
         Message(en: "cannot list the folder: \(reason)", zh: "无法列出文件夹的内容：\(reason)")
     }
@@ -75,6 +108,13 @@ extension Message {
 
     // MARK: YAML syntax
 
+    package static func tooManyNodes(_ maximum: Int) -> Message {
+        Message(
+            en: "the file stands for more than \(maximum.formatted()) values once its YAML aliases (*name) are expanded, so it is not read",
+            zh: "展开 YAML 别名（*名称）后，文件表示的数值超过 \(maximum.formatted()) 个，因此不读取")
+    }
+    package static let writeOutAliases = Message(
+        en: "write the values out instead of repeating them through aliases", zh: "请直接写出各个数值，不要用别名重复引用")
     package static func cannotReadYAML(_ error: String) -> Message {
         Message(en: "cannot read YAML: \(error)", zh: "无法读取 YAML：\(error)")
     }
@@ -172,6 +212,14 @@ extension Message {
     package static func mustBeNumber(_ what: Message, found: Message) -> Message {
         Message(en: "\(what.en) must be a number, found \(found.en)", zh: "\(what.zh)必须是数字，这里写的是\(found.zh)")
     }
+    package static func notAFiniteNumber(_ what: Message, _ written: String) -> Message {
+        Message(
+            en: "\(what.en) must be a number; '\(written)' is YAML for \(written.lowercased().hasSuffix("nan") ? "'not a number'" : "infinity"), which is not a value",
+            zh: "\(what.zh)必须是数字；“\(written)”在 YAML 中表示\(written.lowercased().hasSuffix("nan") ? "“不是数字”" : "无穷大")，不是一个数值")
+    }
+    package static let writeNotAvailable = Message(
+        en: "write the number; for a value reported as not available write ~ (and say why in a note)",
+        zh: "请写数值；如果该数值报告为“无法提供”，请写 ~（并在 note 中说明原因）")
     package static func mustBeBoolean(_ what: Message, found: Message) -> Message {
         Message(
             en: "\(what.en) must be true or false, found \(found.en)", zh: "\(what.zh)必须是 true 或 false，这里写的是\(found.zh)")

@@ -120,7 +120,8 @@ extension Message {
             zh: "“joined”（加入年份）\(year) 不合理：网络从 \(since) 年起才接纳成员")
     }
     package static let websiteScheme = Message(
-        en: "website must start with https:// or http://", zh: "“website”（网址）必须以 https:// 或 http:// 开头")
+        en: "website must be a full web address starting with https:// or http://, without spaces",
+        zh: "“website”（网址）必须是以 https:// 或 http:// 开头的完整网址，不能有空格")
     package static func unknownMeasure(_ id: String) -> Message {
         Message(en: "unknown measure id '\(id)'", zh: "未知的指标 id“\(id)”")
     }
