@@ -11,12 +11,31 @@ public struct SourceExcerpt: Sendable, Hashable {
     /// Blanks as wide as the text before the column, then `^`.
     public var caret: String
 
+    /// Most characters of a line shown: of a longer line (a minified file, one huge flow sequence), the part
+    /// around the column, cut with `…`.
+    static let maximumWidth = 120
+
     /// The excerpt of `line` at the 1-based `column` (counted in Unicode scalars, as `SourceLocation` counts).
     public init(line: String, column: Int) {
         let trimmed = line.hasSuffix("\r") ? String(line.dropLast()) : line
-        source = trimmed
+        var column = column
+        let scalars = trimmed.unicodeScalars
+        if scalars.count > Self.maximumWidth {
+            let start = min(max(0, column - 1 - Self.maximumWidth / 2), scalars.count - Self.maximumWidth)
+            let from = scalars.index(scalars.startIndex, offsetBy: start)
+            let to = scalars.index(from, offsetBy: Self.maximumWidth)
+            var window = String(String.UnicodeScalarView(scalars[from..<to]))
+            if start > 0 {
+                window = "…" + window
+                column += 1 - start
+            }
+            if to < scalars.endIndex { window += "…" }
+            source = window
+        } else {
+            source = trimmed
+        }
         var blanks = String.UnicodeScalarView()
-        for scalar in trimmed.unicodeScalars.prefix(max(0, column - 1)) {
+        for scalar in source.unicodeScalars.prefix(max(0, column - 1)) {
             if scalar == "\t" {
                 blanks.append("\t")
             } else if Self.isWide(scalar) {
