@@ -27,6 +27,11 @@ extension Message {
             zh: "检查了 \(pages) 个网页上的 \(links) 个内部链接：\(broken) 个失效")
     }
     static let portRange = Message(en: "--port must be 0–65535", zh: "--port 必须在 0–65535 之间")
+    static func allowedHostNotAName(_ value: String) -> Message {
+        Message(
+            en: "--allowed-host takes a host name such as preview.example.org (no http://, no path), found '\(value)'",
+            zh: "--allowed-host 需要一个主机名，例如 preview.example.org（不带 http://，也不带路径），现为“\(value)”")
+    }
     static func commandError(_ message: Message) -> Message {
         Message(en: "error: \(message.en)", zh: "错误：\(message.zh)")
     }
