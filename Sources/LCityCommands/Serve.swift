@@ -14,14 +14,26 @@ extension LCitySite {
                 The site is built in memory (public/ is not written). Edits to content/ and templates/ rebuild only \
                 what they affect and reload open pages. While the content has errors, pages show them with \
                 file:line:column until the file is fixed.
+
+                Only requests for localhost, a *.localhost name, an IP address or the --host address are answered \
+                (others get 403, against DNS rebinding); --allowed-host adds a name. With a --host other than \
+                127.0.0.1, ::1 or localhost, other machines on the network can reach the preview: it has no \
+                authentication and serves drafts, so use that only on a trusted network.
                 """)
 
         @OptionGroup var site: SiteOptions
 
         @OptionGroup var languageOptions: LanguageOptions
 
-        @Option(help: "Address to listen on.")
+        @Option(help: "Address to listen on (anything but loopback lets other machines reach the preview).")
         var host: String = "127.0.0.1"
+
+        @Option(
+            name: .customLong("allowed-host"),
+            help: ArgumentHelp(
+                "A host name the preview answers to besides localhost, *.localhost and IP addresses (repeatable).",
+                valueName: "name"))
+        var allowedHosts: [String] = []
 
         @Option(help: "Port (the next free one is used if it is taken).")
         var port: Int = 8080
@@ -33,7 +45,11 @@ extension LCitySite {
         var strict = false
 
         func validate() throws {
-            guard (0...65535).contains(port) else { throw ValidationError(Message.portRange.text(in: languageOptions.language(root: site.rootURL))) }
+            let language = languageOptions.language(root: site.rootURL)
+            guard (0...65535).contains(port) else { throw ValidationError(Message.portRange.text(in: language)) }
+            for name in allowedHosts where HostAllowList.hostName(name) == nil {
+                throw ValidationError(Message.allowedHostNotAName(name).text(in: language))
+            }
         }
 
         func run() async throws {
@@ -41,12 +57,15 @@ extension LCitySite {
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
             }
             server.strict = strict
+            server.allowedHosts = allowedHosts
             server.language = languageOptions.language(root: site.rootURL)
+            let listen = ListenAddress(host)
+            if let warning = listen.exposureWarning { printError(warning.text(in: server.language)) }
             if open {
                 server.onReady = { port in
                     let process = Process()
                     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-                    process.arguments = ["xdg-open", "http://127.0.0.1:\(port)/"]
+                    process.arguments = ["xdg-open", listen.url(port: port)]
                     try? process.run()
                 }
             }

@@ -5,12 +5,19 @@ import LCityPages
 import LCityBuild
 import Logging
 import NIOCore
+import Synchronization
 
 /// `lcity-site serve`: the site built in memory, served on 127.0.0.1, rebuilt as files change, pages reloaded live.
+///
+/// Requests are answered only when their `Host` header names this machine, an IP address, the listening address or
+/// one of `allowedHosts` (`HostAllowList`), so that no other site's page can read the preview by DNS rebinding.
 public struct PreviewServer: Sendable {
     public var root: URL
+    /// The address to listen on (`--host`); loopback unless asked otherwise (`ListenAddress`).
     public var host: String
     public var port: Int
+    /// Names the `Host` header may carry besides `localhost`, `*.localhost`, IP literals and `host` (`--allowed-host`).
+    public var allowedHosts: [String] = []
     /// Ports to try after `port` when it is taken.
     public var portAttempts = 10
     /// Where one-line messages go (the terminal).
@@ -58,9 +65,10 @@ public struct PreviewServer: Sendable {
     }
 
     private func runOnce(port: Int) async throws {
+        let listen = ListenAddress(host)
         var options = Pipeline.BuildOptions(strict: strict)
         // Served from the root of this host: canonical links and the 404 pages' links follow.
-        options.baseURL = "http://\(host):\(port == 0 ? 8080 : port)/"
+        options.baseURL = listen.url(port: port == 0 ? 8080 : port)
         let state = SiteState(root: root, options: options)
         let box = SnapshotBox()
         let broadcaster = ReloadBroadcaster()
@@ -71,7 +79,13 @@ public struct PreviewServer: Sendable {
         box.set(await state.snapshot)
         report(first, output: output)
 
+        let previewURL = PreviewURL(listen.url(port: port))
         let router = Router()
+        // First, so that a refused request reaches nothing else.
+        router.add(
+            middleware: HostCheckMiddleware(
+                allowList: HostAllowList(listenHost: host, allowedHosts: allowedHosts), language: language,
+                previewURL: { previewURL.get() }))
         router.add(
             middleware: PreviewMiddleware(
                 snapshots: box, broadcaster: broadcaster, languages: Self.languages(box), language: language,
@@ -79,13 +93,14 @@ public struct PreviewServer: Sendable {
         var logger = Logger(label: "lcity-site.serve")
         logger.logLevel = .warning
         let onReady = onReady
-        let host = host
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: "lcity-site"),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port
-                output(Message.serving("http://\(host):\(bound)/").text(in: language))
+                previewURL.set(listen.url(port: bound))
+                output(Message.serving(listen.url(port: bound)).text(in: language))
+                if let note = listen.everyInterfaceNote(port: bound) { output(note.text(in: language)) }
                 onReady(bound)
             },
             logger: logger)
@@ -247,4 +262,15 @@ struct PreviewMiddleware<Context: RequestContext>: RouterMiddleware {
                 try await writer.finish(nil)
             })
     }
+}
+
+/// The preview's address, known for certain once the server listens (the system may choose the port).
+final class PreviewURL: Sendable {
+    private let value: Mutex<String>
+
+    init(_ url: String) { value = Mutex(url) }
+
+    func get() -> String { value.withLock { $0 } }
+
+    func set(_ url: String) { value.withLock { $0 = url } }
 }

@@ -69,6 +69,16 @@ struct CommandMessageTests {
         #expect(throws: (any Error).self) { try LCitySite.parseAsRoot(["check", "--lang", "fr"]) }
     }
 
+    @Test func serveTakesRepeatedAllowedHostsAndRefusesURLs() throws {
+        let serve = try #require(
+            try LCitySite.parseAsRoot(["serve", "--allowed-host", "mybox.lan", "--allowed-host", "Preview.Example.org"])
+                as? LCitySite.Serve)
+        #expect(serve.allowedHosts == ["mybox.lan", "Preview.Example.org"])
+        #expect(serve.host == "127.0.0.1")
+        #expect(throws: (any Error).self) { try LCitySite.parseAsRoot(["serve", "--allowed-host", "http://mybox.lan/"]) }
+        #expect(throws: (any Error).self) { try LCitySite.parseAsRoot(["serve", "--allowed-host", ""]) }
+    }
+
     @Test func siteDefaultLanguageIsReadFromSiteYAML() throws {
         let site = try TestSite()
         defer { site.remove() }

@@ -18,7 +18,7 @@ final class RunningServer: @unchecked Sendable {
     private var task: Task<Void, any Error>?
     let lines = LineLog()
 
-    init() async throws {
+    init(allowedHosts: [String] = []) async throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("lcity-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         for folder in ["content", "templates"] {
@@ -26,6 +26,7 @@ final class RunningServer: @unchecked Sendable {
         }
         let ready = AsyncStream<Int>.makeStream()
         var server = PreviewServer(root: root, port: 0) { [lines] line in lines.append(line) }
+        server.allowedHosts = allowedHosts
         server.onReady = { port in ready.continuation.yield(port) }
         task = Task { try await server.run() }
         for await port in ready.stream {
@@ -54,6 +55,12 @@ final class RunningServer: @unchecked Sendable {
     func rawStatus(_ target: String) throws -> Int {
         let response = try RawHTTP.request("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", port: port)
         return Int(response.split(separator: " ").dropFirst().first ?? "") ?? 0
+    }
+
+    /// Sends a GET with exactly this `Host` header (none when nil) and returns the raw response.
+    func rawResponse(_ target: String, host: String?) throws -> String {
+        let hostLine = host.map { "Host: \($0)\r\n" } ?? ""
+        return try RawHTTP.request("GET \(target) HTTP/1.1\r\n\(hostLine)Connection: close\r\n\r\n", port: port)
     }
 
     func edit(_ relative: String, replacing old: String, with new: String) throws {
@@ -147,6 +154,34 @@ struct PreviewServerTests {
             #expect(status == 400 || status == 404, "\(target) answered \(status)")
             #expect(status != 200)
         }
+        await server.stop()
+    }
+
+    @Test func refusesRequestsForOtherHostNamesOnEveryRoute() async throws {
+        let server = try await RunningServer(allowedHosts: ["preview.example.org"])
+        // A page, the live-reload stream, a 404 and a file: refused for a name the server does not answer to.
+        for target in ["/en/", LiveReload.eventsPath, "/en/no-such-page/", "/assets/style.css"] {
+            for host in ["evil.example", "evil.example:\(server.port)", "127.0.0.1.evil.example"] {
+                let response = try server.rawResponse(target, host: host)
+                #expect(response.hasPrefix("HTTP/1.1 403 Forbidden\r\n"), "\(target) for \(host): \(response.prefix(40))")
+            }
+        }
+        let refused = try server.rawResponse("/en/", host: "evil.example")
+        #expect(refused.lowercased().contains("\r\ncache-control: no-store\r\n"))
+        #expect(refused.lowercased().contains("content-type: text/plain; charset=utf-8"))
+        #expect(refused.contains("'evil.example', which is not an allowed host name"))
+        #expect(refused.contains("Open http://127.0.0.1:\(server.port)/ instead"))
+        #expect(refused.contains("--allowed-host evil.example."))
+        #expect(!refused.contains("<html"))
+        #expect(try server.rawResponse("/en/", host: nil).hasPrefix("HTTP/1.1 403 "))
+        #expect(try server.rawResponse("/en/", host: "").hasPrefix("HTTP/1.1 403 "))
+        // This machine by its address or name, and a name given with --allowed-host.
+        for host in ["127.0.0.1:\(server.port)", "localhost:\(server.port)", "[::1]:\(server.port)", "Preview.Example.org:\(server.port)"] {
+            let response = try server.rawResponse("/en/", host: host)
+            #expect(response.hasPrefix("HTTP/1.1 200 OK\r\n"), "\(host): \(response.prefix(40))")
+        }
+        let page = try await server.get("/en/")
+        #expect(page.status == 200)
         await server.stop()
     }
 

@@ -32,6 +32,11 @@ extension Message {
             en: "--base-url \(String(reflecting: given)) must be an absolute http(s) address without spaces or control characters, such as https://example.org/cities/",
             zh: "--base-url 写的 \(String(reflecting: given)) 必须是以 http:// 或 https:// 开头、不含空格和控制字符的完整网址，例如 https://example.org/cities/")
     }
+    static func allowedHostNotAName(_ value: String) -> Message {
+        Message(
+            en: "--allowed-host takes a host name such as preview.example.org (no http://, no path), found '\(value)'",
+            zh: "--allowed-host 需要一个主机名，例如 preview.example.org（不带 http://，也不带路径），现为“\(value)”")
+    }
     static func commandError(_ message: Message) -> Message {
         Message(en: "error: \(message.en)", zh: "错误：\(message.zh)")
     }
