@@ -46,7 +46,7 @@ a11y-check: site-check
 unit-test:
 	$(SWIFT) build --build-tests
 	LCITY_SKIP_SLOW=1 $(SWIFT) test --skip-build
-	$(SWIFT) test --skip-build --filter RandomEditTests
+	$(SWIFT) test --skip-build --filter 'RandomEditTests|InterruptedBuildTests'
 
 site-check: build
 	$(BIN) check --strict

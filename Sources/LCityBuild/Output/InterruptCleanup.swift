@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Synchronization
 
@@ -12,8 +11,10 @@ import Synchronization
 /// (CI cancelling a job), SIGHUP (a closed terminal) — and then ends the process as the signal would have, so the
 /// shell sees the usual status (130 for Ctrl-C).
 ///
-/// The handlers are installed with the first folder remembered and stay: with no folder remembered a signal ends
-/// the process as it always would. `kill -9` cannot be caught; `OutputWriter.begin` removes what it leaves.
+/// The handlers are installed with the first folder remembered, at once (`signal(2)`: no moment in which a signal
+/// would be lost), and stay: with no folder remembered a signal ends the process as it always would. The handler
+/// itself only writes the signal's number into a pipe, which is all a signal handler may safely do; a thread of
+/// its own reads it and does the removing. `kill -9` cannot be caught; `OutputWriter.begin` removes what it leaves.
 final class InterruptCleanup: Sendable {
     static let shared = InterruptCleanup()
 
@@ -22,29 +23,33 @@ final class InterruptCleanup: Sendable {
 
     private struct State {
         var folders: Set<String> = []
+        var installed = false
         /// A signal arrived: the handler is removing the folders and will end the process.
         var stopping = false
-        /// The signal sources, kept alive once installed.
-        var sources: [any DispatchSourceSignal] = []
     }
 
     private let state = Mutex(State())
-    /// Signal handlers run here, on their own thread, even while rendering keeps every other thread busy.
-    private let queue = DispatchQueue(label: "lcity-site.interrupt-cleanup")
 
     /// Removes `folder` when the process is interrupted, until `forget` is called.
     func remember(_ folder: String) {
         state.withLock { state in
             state.folders.insert(folder)
-            guard state.sources.isEmpty else { return }
-            for number in Self.signals {
-                // The default action would end the process at once; the source now decides.
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-                source.setEventHandler { [self] in stop(on: number) }
-                source.resume()
-                state.sources.append(source)
+            guard !state.installed else { return }
+            state.installed = true
+            var ends: [Int32] = [-1, -1]
+            guard pipe(&ends) == 0 else { return }
+            _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
+            _ = fcntl(ends[1], F_SETFD, FD_CLOEXEC)
+            interruptPipe = ends[1]
+            let reader = ends[0]
+            let thread = Thread { [self] in
+                var number: UInt8 = 0
+                while read(reader, &number, 1) != 1 {}
+                stop(on: Int32(number))
             }
+            thread.name = "lcity-site interrupt cleanup"
+            thread.start()
+            for number in Self.signals { signal(number, forwardSignal) }
         }
     }
 
@@ -75,8 +80,8 @@ final class InterruptCleanup: Sendable {
                 try? FileManager.default.removeItem(atPath: folder)
             }
         }
-        // Dispatch's threads block signals: unblocked here, the default action ends the process; should it not,
-        // the status says which signal it was (128 + its number), as a shell would.
+        // This thread may have been started with signals blocked: unblocked here, the default action ends the
+        // process; should it not, the status says which signal it was (128 + its number), as a shell would.
         signal(number, SIG_DFL)
         var unblocked = sigset_t()
         sigemptyset(&unblocked)
@@ -85,6 +90,15 @@ final class InterruptCleanup: Sendable {
         raise(number)
         _exit(128 + number)
     }
+}
+
+/// The pipe's writing end, for the signal handler; set once, before the handler is installed.
+nonisolated(unsafe) private var interruptPipe: Int32 = -1
+
+/// The signal handler: one `write(2)`, which is async-signal-safe.
+private func forwardSignal(_ number: Int32) {
+    var byte = UInt8(truncatingIfNeeded: number)
+    _ = write(interruptPipe, &byte, 1)
 }
 
 /// The lock that keeps two builds from writing the same output: an exclusive `flock` on `.<name>.lock` next to the
