@@ -44,7 +44,11 @@ final class InterruptCleanup: Sendable {
             let reader = ends[0]
             let thread = Thread { [self] in
                 var number: UInt8 = 0
-                while read(reader, &number, 1) != 1 {}
+                while true {
+                    let count = read(reader, &number, 1)
+                    if count == 1 { break }
+                    if count == 0 || errno != EINTR { return }
+                }
                 stop(on: Int32(number))
             }
             thread.name = "lcity-site interrupt cleanup"

@@ -111,7 +111,9 @@ public struct OutputWriter: Sendable {
         guard let names = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
         let outputExists = fileManager.fileExists(atPath: destination.path)
         for name in names where name.hasPrefix(stagingPrefix) || (outputExists && name.hasPrefix(previousPrefix)) {
-            guard Int32(name.split(separator: "-").last ?? "") != nil else { continue }
+            // `<prefix><pid>`, or `<prefix><pid>.interrupted` when a signal's cleanup was itself cut short.
+            let process = name.split(separator: "-").last.map { $0.replacing(".interrupted", with: "") } ?? ""
+            guard Int32(process) != nil else { continue }
             try? fileManager.removeItem(at: parent.appendingPathComponent(name))
         }
     }
