@@ -333,7 +333,7 @@ struct HostileInputTests {
         ("http://127.0.0.1:8080/", "http://127.0.0.1:8080/"),
         ("javascript:alert(1)", nil),
         ("https://example.org/\nDisallow: /", nil),
-        ("https://example.org/\u{0}", nil),
+        ("https://example.org/\u{7F}", nil),
         ("//evil.example/", nil),
         ("https://exa mple.org/", nil),
         ("ftp://example.org/", nil),

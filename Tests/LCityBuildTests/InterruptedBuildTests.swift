@@ -62,6 +62,41 @@ struct OutputLockTests {
     }
 }
 
+@Suite("Output folder: what a build may replace")
+struct OutputReplacementTests {
+    /// `--output content`, `--output .`, a folder of documents, a file: each would be lost by the swap.
+    @Test(arguments: ["content", "templates", ".", "documents", "notes.txt"])
+    func aBuildDoesNotReplaceWhatIsNotASite(_ name: String) throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try FileManager.default.createDirectory(at: site.url("documents"), withIntermediateDirectories: true)
+        try site.write("documents/thesis.md", "years of work")
+        try site.write("notes.txt", "notes")
+        let output = site.url(name).standardizedFileURL
+        let before = try HostileInputTests.digest(of: site.root)
+
+        let report = Pipeline.build(root: site.root, output: output, options: buildOptions())
+
+        #expect(!report.succeeded)
+        let message = report.diagnostics.map { $0.text(in: .en) }.joined()
+        #expect(message.contains("is not a site built by lcity-site"), "\(message)")
+        var after = try HostileInputTests.digest(of: site.root)
+        after.removeValue(forKey: ".\(output.lastPathComponent).lock")
+        #expect(after == before)
+    }
+
+    @Test func aBuildReplacesAnEmptyFolderAndItsOwnOutput() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let output = site.url("public")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        #expect(Pipeline.build(root: site.root, output: output, options: buildOptions()).succeeded)
+        #expect(Pipeline.build(root: site.root, output: output, options: buildOptions()).succeeded)
+        let top = try FileManager.default.contentsOfDirectory(atPath: output.path)
+        #expect(OutputWriter.siteMarkers.allSatisfy(top.contains))
+    }
+}
+
 /// Real processes, killed: `kill -9` at random moments, and the signals a build catches.
 @Suite("Interrupted builds", .tags(.slow), .enabled(if: runsSlowTests))
 struct InterruptedBuildTests {

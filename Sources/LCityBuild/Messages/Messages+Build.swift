@@ -43,10 +43,19 @@ extension Message {
             zh: "另一个生成过程（进程 \(holder)）正在写入 \(path)；请等它结束，或用 --output 生成到另一个文件夹")
     }
 
+    /// The output exists and is not a site: a build would replace it whole.
+    static func outputNotASite(_ path: String) -> Message {
+        let markers = OutputWriter.siteMarkers
+        return Message(
+            en: "\(path) exists and is not a site built by lcity-site (it lacks \(markers.joined(separator: ", "))); a build replaces its output folder whole, so this one is left as it is: build into a new or empty folder, or move it away first",
+            zh: "\(path) 已存在，但不是 lcity-site 生成的网站（缺少 \(markers.joined(separator: "、"))）；生成时会整个替换输出文件夹，因此不动这个文件夹：请生成到新的或空的文件夹，或先把它移走")
+    }
+
     /// An error thrown while writing the output, in words.
     static func writeFailed(_ error: any Error) -> Message {
         if let error = error as? OutputWriter.WriteError { return .cannotWrite(error.path, reason: error.reason) }
         if let error = error as? OutputWriter.Busy { return .outputBusy(error.path, process: error.process) }
+        if let error = error as? OutputWriter.NotASite { return .outputNotASite(error.path) }
         return .systemError(error)
     }
 }

@@ -39,6 +39,16 @@ public struct OutputWriter: Sendable {
         public var description: String { "\(path) is being written by another build (process \(process.map(String.init) ?? "?"))" }
     }
 
+    /// The destination exists and is not a site a build wrote: replacing it would lose what it holds.
+    public struct NotASite: Error, CustomStringConvertible {
+        /// The output folder (or file).
+        public var path: String
+        public var description: String { "\(path) is not a site built by lcity-site; it is left as it is" }
+    }
+
+    /// Files every build writes at the top of its output: a folder holding them all is a site a build wrote.
+    static let siteMarkers = ["404.html", "index.html", "sitemap.xml"]
+
     /// A staging folder next to the destination, to be filled and then swapped in with `commit`.
     public final class Staging: Sendable {
         public let sink: DirectorySink
@@ -88,6 +98,10 @@ public struct OutputWriter: Sendable {
             throw WriteError(path: parent.path, reason: error.localizedDescription)
         }
         let lock = try OutputLock.acquire(parent.appendingPathComponent(".\(destination.lastPathComponent).lock"), for: destination)
+        guard isReplaceable else {
+            lock.release()
+            throw NotASite(path: destination.path)
+        }
         removeLeftovers()
         let staging = parent.appendingPathComponent(stagingPrefix + "\(getpid())")
         let previous = parent.appendingPathComponent(previousPrefix + "\(getpid())")
@@ -100,6 +114,17 @@ public struct OutputWriter: Sendable {
             throw WriteError(path: staging.path, reason: error.localizedDescription)
         }
         return Staging(writer: self, staging: staging, previous: previous, lock: lock)
+    }
+
+    /// Whether the destination may be replaced: missing, an empty folder, or a site an earlier build wrote (it has
+    /// `siteMarkers`). Anything else — a file, the site folder, `content/`, a folder of documents given by mistake
+    /// to `--output` — would be lost by the swap.
+    private var isReplaceable: Bool {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: destination.path, isDirectory: &isDirectory) else { return true }
+        guard isDirectory.boolValue, let names = try? FileManager.default.contentsOfDirectory(atPath: destination.path)
+        else { return false }
+        return names.isEmpty || Self.siteMarkers.allSatisfy(names.contains)
     }
 
     /// Removes the staging and previous folders of this output that earlier builds left: with the lock held, no
