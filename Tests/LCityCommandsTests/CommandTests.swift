@@ -5,6 +5,10 @@ import Testing
 @testable import LCityCommands
 import LCityTestSupport
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @Suite("Command line")
 struct CommandTests {
     @Test func parsesEveryCommand() throws {
@@ -131,5 +135,58 @@ struct SheetCommandTests {
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(bytes.starts(with: [0x50, 0x4B]))
         #expect(!FileManager.default.fileExists(atPath: site.url("content/cities/lanjiang.yaml").path))
+    }
+}
+
+@Suite("Commands facing files that are not files")
+struct NotAFileCommandTests {
+    /// `import` of a sheet that is a folder or a named pipe, or into a city "file" that is one: the loader's own
+    /// message, exit 1, no hang, nothing written; `build --base-url` with an address that is no web address: refused.
+    @Test(arguments: ["sheet folder", "sheet pipe", "city folder", "city pipe"])
+    func importSaysWhatTheFileIsInstead(_ situation: String) async throws {
+        let site = try TestSite.shipped()
+        defer { site.remove() }
+        let sheet = site.root.appendingPathComponent("qiaolan.xlsx")
+        let export = try #require(
+            try LCitySite.parseAsRoot(["export", "city", "qiaolan", "--root", site.root.path, "--output", sheet.path])
+                as? LCitySite.ExportCity)
+        try await export.run()
+        let city = site.url("content/cities/qiaolan.yaml")
+        var given = sheet
+        switch situation {
+        case "sheet folder":
+            given = site.root.appendingPathComponent("folder.xlsx")
+            try FileManager.default.createDirectory(at: given, withIntermediateDirectories: false)
+        case "sheet pipe":
+            given = site.root.appendingPathComponent("pipe.xlsx")
+            #expect(mkfifo(given.path, 0o644) == 0)
+        case "city folder":
+            try FileManager.default.removeItem(at: city)
+            try FileManager.default.createDirectory(at: city, withIntermediateDirectories: false)
+        default:
+            try FileManager.default.removeItem(at: city)
+            #expect(mkfifo(city.path, 0o644) == 0)
+        }
+        let importing = try #require(
+            try LCitySite.parseAsRoot(["import", "city", "qiaolan", given.path, "--root", site.root.path, "--lang", "en"])
+                as? LCitySite.ImportCity)
+        let collected = CommandMessageTests.Collected()
+        await LCitySite.$errorOutput.withValue({ collected.append($0) }) {
+            await #expect(throws: ExitCode.failure) { try await importing.run() }
+        }
+        let text = collected.all.joined(separator: "\n")
+        #expect(text.contains(situation.hasSuffix("folder") ? "this is a folder, not a file" : "named pipe (FIFO)"), "\(text)")
+        #expect(!text.contains("NSCocoaErrorDomain") && !text.contains("permission"))
+    }
+
+    @Test(arguments: ["javascript:alert(1)", "https://example.org/\nDisallow: /", "//evil.example/"])
+    func buildRefusesABaseURLThatIsNoWebAddress(_ address: String) async throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let build = try #require(
+            try LCitySite.parseAsRoot(["build", "--root", site.root.path, "--base-url", address, "--lang", "en"])
+                as? LCitySite.Build)
+        await #expect(throws: (any Error).self) { try await build.run() }
+        #expect(!FileManager.default.fileExists(atPath: site.url("public").path))
     }
 }
