@@ -68,6 +68,14 @@ package enum ContentFile {
             sink.error(.cannotReadFile((error as NSError).localizedDescription), at: at)
             return nil
         }
+        return text(of: data, displayPath: displayPath, sink: sink)
+    }
+
+    /// The text of a content file's bytes, or nil with a diagnostic when they are UTF-16, otherwise not UTF-8, hold a
+    /// NUL or only whitespace. A UTF-8 byte-order mark is dropped. `read` checks every file's bytes so; the fuzzing
+    /// harnesses give theirs here too.
+    package static func text(of data: Data, displayPath: String, sink: DiagnosticSink) -> String? {
+        let at = SourceLocation(file: displayPath)
         if isUTF16(data) {
             sink.error(.fileIsUTF16, at: at, notes: [.saveAsUTF8FromUTF16])
             return nil
