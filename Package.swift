@@ -13,6 +13,8 @@ import PackageDescription
 //                 session → LCityPages, LCitySpreadsheet, CAtomicRename
 //   LCityServer   preview server                                 → LCityBuild, Hummingbird
 //   LCityCommands the command line                               → LCityBuild, LCityServer, LCitySpreadsheet, ArgumentParser
+//   LCityFuzzing  fuzzing targets: bytes through the loader, validator, Markdown (scripts/fuzz) → LCityContent, LCityPages
+//   lcity-fuzz    the targets as a libFuzzer binary (-DFUZZING) or a replayer → LCityFuzzing, CLibFuzzer (header only)
 /// The site's own modules are optimized in debug builds too: the tests rebuild whole synthetic networks dozens of
 /// times, which takes ten times longer unoptimized. Dependencies keep the usual debug settings.
 let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
@@ -109,6 +111,12 @@ let package = Package(
             name: "lcity-synth",
             dependencies: ["LCitySynthetic", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // libFuzzer's driver declared for Swift; no library is linked here: `-sanitize=fuzzer` brings the toolchain's.
+        .systemLibrary(name: "CLibFuzzer", path: "Sources/CLibFuzzer"),
+        // The fuzzing targets: a city file, a Markdown page, a release file, as bytes, through what check and build do.
+        .target(name: "LCityFuzzing", dependencies: ["LCityContent", "LCityPages"]),
+        // The targets as one program: a libFuzzer binary when built by scripts/fuzz, else a replayer of inputs.
+        .executableTarget(name: "lcity-fuzz", dependencies: ["LCityFuzzing", "CLibFuzzer"]),
         // Incremental-rebuild timing for scripts/bench.
         .executableTarget(
             name: "lcity-bench",
@@ -128,6 +136,7 @@ let package = Package(
             dependencies: ["LCityBuild", "LCityTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Golden"]),
         .testTarget(name: "LCityCommandsTests", dependencies: ["LCityCommands", "LCityTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "LCityFuzzingTests", dependencies: ["LCityFuzzing", "LCityTestSupport"]),
         .testTarget(name: "LCityServerTests", dependencies: ["LCityServer", "LCityTestSupport"]),
         .testTarget(
             name: "LCitySpreadsheetTests",

@@ -149,7 +149,7 @@ package enum ContentFile {
 
     /// `data` as text: nil with a diagnostic when it is UTF-16, not UTF-8, holds a control character other than
     /// tab and line ends (at its line and column), or is empty. A byte-order mark is dropped, and CRLF and lone CR
-    /// line ends become LF.
+    /// line ends become LF. `read` checks every file's bytes so; the fuzzing harnesses give theirs here too.
     package static func text(of data: Data, displayPath: String, sink: DiagnosticSink) -> String? {
         let at = SourceLocation(file: displayPath)
         if isUTF16(data) {

@@ -242,7 +242,7 @@ public struct ContentLoader: Sendable {
 
 extension ContentPage {
     /// Splits an optional `---` YAML front matter (title, description) from the Markdown body.
-    static func parse(
+    package static func parse(
         _ text: String, name: String, language: String, file: String, requireTitle: Bool, sink: DiagnosticSink
     ) -> ContentPage {
         var title = ""

@@ -214,7 +214,9 @@ extension Validator {
         from before: (year: Int, value: Located<Double>), to after: (year: Int, value: Located<Double>), rule: YearlyChange,
         measure: Measure, unit: MeasureUnit, category: String?, sink: DiagnosticSink
     ) {
-        let years = after.year - before.year
+        // Years too far apart for an Int (each one is an error already, as implausible) allow any change.
+        let (years, overflow) = after.year.subtractingReportingOverflow(before.year)
+        guard !overflow else { return }
         let (a, b) = (before.value.value, after.value.value)
         let shown = UnitText(unit)
         let change: Message

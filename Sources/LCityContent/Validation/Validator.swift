@@ -144,7 +144,9 @@ public struct Validator: Sendable {
         }
     }
 
-    func validatePages(_ content: LoadedContent, sink: DiagnosticSink) {
+    /// The pages' rules: every page in every required language, the home page's pages present, and on the declaration
+    /// one `### N` heading for each commitment of the framework.
+    package func validatePages(_ content: LoadedContent, sink: DiagnosticSink) {
         let languages = content.config.requiredLanguages
         let names = Set(content.pages.map(\.name))
         for name in names.sorted() {

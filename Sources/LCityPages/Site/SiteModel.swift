@@ -85,14 +85,7 @@ public struct SiteModel: Sendable {
 
         var pages: [String: [String: RenderedPage]] = [:]
         for page in content.pages {
-            let options: Markdown.Options
-            if page.name == "declaration" {
-                options = Markdown.Options(headingID: SiteModel.declarationHeadingID, rewriteURL: SiteModel.rewriteURL)
-            } else {
-                options = Markdown.Options(rewriteURL: SiteModel.rewriteURL)
-            }
-            let rendered = Markdown.render(page.body, options: options)
-            pages[page.name, default: [:]][page.language] = RenderedPage(page: page, markdown: rendered)
+            pages[page.name, default: [:]][page.language] = RenderedPage(page: page, markdown: SiteModel.renderMarkdown(of: page))
         }
         self.pages = pages
 
@@ -144,6 +137,18 @@ public struct SiteModel: Sendable {
         case .orderedDescending: return false
         case .orderedSame: return a.slug < b.slug
         }
+    }
+
+    /// A Markdown page's body as HTML: site-absolute links marked (`rewriteURL`), and on the declaration the anchors
+    /// its links point at (`declarationHeadingID`).
+    package static func renderMarkdown(of page: ContentPage) -> RenderedMarkdown {
+        let options: Markdown.Options
+        if page.name == "declaration" {
+            options = Markdown.Options(headingID: SiteModel.declarationHeadingID, rewriteURL: SiteModel.rewriteURL)
+        } else {
+            options = Markdown.Options(rewriteURL: SiteModel.rewriteURL)
+        }
+        return Markdown.render(page.body, options: options)
     }
 
     /// Site-absolute links in Markdown (`/data/all.csv`) are marked so pages can make them relative.
