@@ -31,10 +31,13 @@ struct RandomEditTests {
         var random = SplitMix64(seed: 11)
         var kinds: [SiteSession.Report.Kind: Int] = [:]
         var edits = 0
-        while edits < 52 {
-            let edit = Self.schedule.randomElement(using: &random)!
+        var made = Set<Edit>()
+        // Every kind of edit first, once; then kinds drawn in the schedule's proportions.
+        while edits < 30 {
+            let edit = edits < Edit.allCases.count ? Edit.allCases[edits] : Self.schedule.randomElement(using: &random)!
             guard let path = try Self.apply(edit, in: site, random: &random) else { continue }
             edits += 1
+            made.insert(edit)
             let report = session.rebuild(changed: [path])
             kinds[report.kind, default: 0] += 1
             #expect(report.kind != .failed, "edit \(edits) (\(edit)) of \(path): \(report.diagnostics.prefix(3))")
@@ -44,8 +47,9 @@ struct RandomEditTests {
             let differing = SiteSession.difference(session.files, files)
             #expect(differing.isEmpty, "edit \(edits) (\(edit)) of \(path): \(differing.count) files differ: \(differing.prefix(5))")
         }
-        // The schedule reaches both the incremental step and the full rebuild.
-        #expect((kinds[.incremental] ?? 0) >= 25)
+        // Every kind was made, and the schedule reaches both the incremental step and the full rebuild.
+        #expect(made == Set(Edit.allCases))
+        #expect((kinds[.incremental] ?? 0) >= 15)
         #expect((kinds[.full] ?? 0) >= 3)
     }
 
