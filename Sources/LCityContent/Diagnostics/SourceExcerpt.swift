@@ -88,10 +88,8 @@ public final class SourceLines: @unchecked Sendable {
 
     private func read(_ file: String) -> [Substring]? {
         guard !file.isEmpty, !file.hasPrefix("/"), !file.split(separator: "/").contains(".."),
-            let real = ContentFile.realPath(root.appendingPathComponent(file)),
-            let site = ContentFile.realPath(root), ContentFile.isInside(real, site)
+            case .inside(let url) = ContentFile.place(of: file, in: root)
         else { return nil }
-        let url = URL(fileURLWithPath: real)
         guard ContentFile.kind(of: url) == .regular,
             let data = FileManager.default.contents(atPath: url.path), data.count <= ContentFile.maximumSize,
             let text = String(validating: data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...], as: UTF8.self)

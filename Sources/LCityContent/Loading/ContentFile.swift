@@ -45,31 +45,35 @@ package enum ContentFile {
     /// site folder. The diagnostic names `relative`, never the link's target.
     package static func locate(_ relative: String, in root: URL, sink: DiagnosticSink) -> URL? {
         let at = SourceLocation(file: relative)
-        let url = root.appendingPathComponent(relative)
-        guard let real = realPath(url) else {
-            if isLink(url) {
-                sink.error(.brokenLink, at: at, notes: [.replaceLinkWithFile])
-            } else {
-                sink.error(.fileMissing, at: at)
-            }
-            return nil
-        }
-        guard let site = realPath(root), isInside(real, site) else {
+        switch place(of: relative, in: root) {
+        case .inside(let real):
+            return real
+        case .outside:
             sink.error(.linkLeavesSite, at: at, notes: [.replaceLinkWithFile])
-            return nil
+        case .missing where isLink(root.appendingPathComponent(relative)):
+            sink.error(.brokenLink, at: at, notes: [.replaceLinkWithFile])
+        case .missing:
+            sink.error(.fileMissing, at: at)
         }
-        return URL(fileURLWithPath: real)
+        return nil
+    }
+
+    /// Where a site-relative path really is, every link followed.
+    enum Place: Equatable {
+        case inside(URL), outside, missing
+    }
+
+    /// The real place of `relative` in the site folder `root`, without diagnostics (for `locate` and `SourceLines`).
+    static func place(of relative: String, in root: URL) -> Place {
+        guard let real = realPath(root.appendingPathComponent(relative)) else { return .missing }
+        guard let site = realPath(root), site == "/" || real == site || real.hasPrefix(site + "/") else { return .outside }
+        return .inside(URL(fileURLWithPath: real))
     }
 
     /// Whether anything — a file, folder or link, even a link to nothing — is at `relative` in the site folder `root`.
     package static func exists(_ relative: String, in root: URL) -> Bool {
         var info = stat()
         return lstat(root.appendingPathComponent(relative).path, &info) == 0
-    }
-
-    /// Whether `path` (a real path) is `folder` (a real path) or inside it.
-    static func isInside(_ path: String, _ folder: String) -> Bool {
-        folder == "/" || path == folder || path.hasPrefix(folder + "/")
     }
 
     /// `realpath(3)`: the absolute path with every link, `.` and `..` resolved; nil when something on it is missing.
