@@ -50,18 +50,29 @@ public struct SiteRenderer: Sendable {
         let routes = model.routes
         var diagnostics = templates.validate(against: model, routes: routes)
         if diagnostics.errorCount > 0 { return StageResult(value: nil, diagnostics: diagnostics) }
-        let failures = renderPages(routes, to: sink, progress: progress)
-        diagnostics += failures
-        do {
-            for (path, data) in templates.assets.sorted(by: { $0.key < $1.key }) { try sink.write(path, data) }
-            try DataExport(model: model).write(to: sink)
-            try writeSearchIndexes(to: sink)
-            try sink.write("sitemap.xml", Data(Sitemap.xml(model: model, routes: routes).utf8))
-            try sink.write("robots.txt", Data("User-agent: *\nAllow: /\n\nSitemap: \(model.baseURL)sitemap.xml\n".utf8))
-        } catch {
-            diagnostics.append(.error(.writeFailed(error), at: SourceLocation(file: "public")))
+        // The downloads (long serial parts: the workbook, the zip) are made beside the pages, which take every core
+        // they find free.
+        let (failures, downloadFailure) = concurrently({ renderPages(routes, to: sink, progress: progress) }) {
+            [self] () -> Diagnostic? in
+            do {
+                try writeFiles(routes: routes, to: sink)
+                return nil
+            } catch {
+                return Diagnostic.error(.writeFailed(error), at: SourceLocation(file: "public"))
+            }
         }
+        diagnostics += failures
+        if let downloadFailure { diagnostics.append(downloadFailure) }
         return StageResult(value: diagnostics.errorCount == 0 ? routes.count : nil, diagnostics: diagnostics)
+    }
+
+    /// Everything but the pages: assets, downloads, search indexes, the sitemap and robots.txt.
+    func writeFiles(routes: [Route], to sink: some OutputSink) throws {
+        for (path, data) in templates.assets.sorted(by: { $0.key < $1.key }) { try sink.write(path, data) }
+        try DataExport(model: model).write(to: sink)
+        try writeSearchIndexes(to: sink)
+        try sink.write("sitemap.xml", Data(Sitemap.xml(model: model, routes: routes).utf8))
+        try sink.write("robots.txt", Data("User-agent: *\nAllow: /\n\nSitemap: \(model.baseURL)sitemap.xml\n".utf8))
     }
 
     /// The search index of each language, in its search page's folder (`<lang>/search/index.json` …).

@@ -31,3 +31,28 @@ package func parallelMap<Item: Sendable, Result: Sendable>(
     }
     return buffer.map { $0! }
 }
+
+/// Runs `background` on a thread of its own while `foreground` runs on the calling thread, and returns both
+/// results once both are done: two jobs of different kinds (the pages on all cores, the downloads' long serial
+/// parts) sharing the cores instead of following each other.
+package func concurrently<Foreground, Background: Sendable>(
+    _ foreground: () -> Foreground, beside background: @escaping @Sendable () -> Background
+) -> (Foreground, Background) {
+    let result = ResultBox<Background>()
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+        let value = background()
+        result.value.withLock { $0 = value }
+        done.signal()
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+    let first = foreground()
+    done.wait()
+    return (first, result.value.withLock { $0! })
+}
+
+/// A result handed from one thread to another.
+private final class ResultBox<Value: Sendable>: Sendable {
+    let value = Mutex<Value?>(nil)
+}
