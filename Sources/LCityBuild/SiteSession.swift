@@ -285,6 +285,12 @@ public final class SiteSession {
                 // A profile names its similar cities with their reasons and the progress of some of them.
                 guard slug != new.slug, !distributionChanged else { return true }
                 if before.peers[slug] != after.peers[slug] { return true }
+                // Its link to its changes names the changes page that lists it, which the edited city may move.
+                if let language = route.language,
+                    before.changesPage(of: slug, language: language) != after.changesPage(of: slug, language: language)
+                {
+                    return true
+                }
                 // The same peers for the same reasons: what else the profile shows of the edited city is its
                 // progress, where it is one the profile learns from.
                 guard names(after, slug, new.slug), let city = after.city(slug) else { return false }

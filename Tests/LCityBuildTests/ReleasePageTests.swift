@@ -4,6 +4,7 @@ import Testing
 @testable import LCityBuild
 import LCityContent
 import LCityPages
+import LCitySynthetic
 import LCityTestSupport
 
 /// The changes page, `data/changes/<version>.csv`, the links to them, and the Dataset metadata, on the shipped site.
@@ -88,6 +89,66 @@ struct ReleasePageTests {
         // The workbook and archive are made again once edits pause (`completeBundles`), as `serve` does.
         session.completeBundles()
         let full = try #require(site.render().0)
+        #expect(SiteSession.difference(session.files, full.files) == [])
+    }
+
+    /// A release that changes many cities: the changes pages list `Paging.changedCities` cities each, at most
+    /// `Paging.changedValues` rows a city and `Paging.changedCitiesPerMeasure` cities a measure; every city changed is
+    /// on exactly one page, which its profile links to; an edit that brings a city into the list (moving others to
+    /// the next page) rebuilds what a full build would.
+    @Test func manyChangesArePagedAndEveryCityIsLinkedToItsPage() throws {
+        let root = try temporaryFolder("lcity-changes-pages")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        try SyntheticNetwork.write(cities: 60, seed: 5, from: repositoryRoot, to: site, baselineChanged: 1)
+        var options = Pipeline.BuildOptions()
+        options.validator = testValidator
+        let session = SiteSession(root: site, options: options)
+        #expect(session.rebuildAll().kind == .full)
+        let model = try #require(session.model)
+        let comparison = try #require(model.releaseChanges)
+        let changed = comparison.cities.map(\.slug)
+        let pages = Paging.pageCount(changed.count, perPage: Paging.changedCities)
+        try #require(pages >= 2, "\(changed.count) cities changed")
+        func text(_ path: String) throws -> String {
+            String(decoding: try #require(session.files[path], "\(path)"), as: UTF8.self)
+        }
+        for language in model.languages {
+            var listed: [String] = []
+            for page in 1...pages {
+                let html = try text(Route(.changes(page: page), language: language).outputFile)
+                let slugs = html.matches(of: /<section id="city-([a-z0-9-]+)" class="changed-city">/).map { String($0.1) }
+                #expect(slugs.count <= Paging.changedCities)
+                listed += slugs
+                for slug in slugs {
+                    // The profile links to this page's section.
+                    let profile = try text(Route(.city(slug), language: language).outputFile)
+                    #expect(profile.contains("changes/\(page > 1 ? "page/\(page)/" : "")#city-\(slug)\""), "\(slug)")
+                }
+                for section in html.split(separator: "class=\"changed-city\"").dropFirst() {
+                    #expect(section.matches(of: /<tr class="change-/).count <= Paging.changedValues)
+                }
+            }
+            #expect(listed.sorted() == changed.sorted())
+        }
+        // Page 1 names at most a dozen cities per measure.
+        let first = try text("en/changes/index.html")
+        for row in first.split(separator: "<tr id=\"measure-").dropFirst() {
+            let cell = row.prefix { $0 != "\n" }
+            #expect(cell.matches(of: /#city-/).count <= Paging.changedCitiesPerMeasure)
+        }
+        // A city without changes gains one: it enters the list, and the cities after it may move to the next page.
+        let unchanged = try #require(model.cities.first { city in
+            comparison.city(city.slug) == nil && city.series(for: "1.1.2a") != nil
+        })
+        let path = "content/cities/\(unchanged.slug).yaml"
+        let file = site.appendingPathComponent(path)
+        let original = try String(contentsOf: file, encoding: .utf8)
+        try original.replacingOccurrences(of: "  1.1.2a:\n", with: "  1.1.2a:\n    - {year: 2010, value: 10, source: x}\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        #expect(session.rebuild(changed: [path]).kind == .incremental)
+        session.completeBundles()
+        let full = try #require(Pipeline.render(root: site, options: options).site)
         #expect(SiteSession.difference(session.files, full.files) == [])
     }
 }

@@ -2,25 +2,26 @@ import Foundation
 import LCityContent
 
 extension PageBuilder {
-    /// What changed since the previous release, in `language`: the changes page's view, which `lcity-site diff`
-    /// prints as text or Markdown too.
+    /// What changed since the previous release, in `language`: the changes pages' view with every city changed
+    /// (each with at most `Paging.changedValues` rows), which `lcity-site diff` prints as text or Markdown.
     public func changesView(language: String) -> ChangesView {
-        PageScope(builder: self, route: Route(.changes, language: language), l: localizers[language]!).changesView()
+        PageScope(builder: self, route: Route(.changes(), language: language), l: localizers[language]!).changesView(page: nil)
     }
 
     /// The changes page's title in `language`: "What changed in release 2026.1".
     public func changesTitle(language: String) -> String {
-        PageScope(builder: self, route: Route(.changes, language: language), l: localizers[language]!).changesTitle
+        PageScope(builder: self, route: Route(.changes(), language: language), l: localizers[language]!).changesTitle
     }
 }
 
 extension PageScope {
-    /// Added values listed per city before the rest are counted instead: a release that adds a year adds dozens
-    /// of values to every city, which the CSV lists in full.
-    static let addedRowsListed = 20
-
-    func changes() -> PageContext<ChangesView> {
-        context(layout(title: changesTitle, description: l[.changesDescription], showsData: true), changesView())
+    /// Changes page `page`: the summary and the table by measure on the first, `Paging.changedCities` cities on
+    /// each.
+    func changes(page: Int) -> PageContext<ChangesView> {
+        let count = Paging.pageCount(model.releaseChanges?.cities.count ?? 0, perPage: Paging.changedCities)
+        return context(
+            layout(title: pagedTitle(changesTitle, page: page, of: count), description: l[.changesDescription], showsData: true),
+            changesView(page: page))
     }
 
     var changesTitle: String {
@@ -32,7 +33,8 @@ extension PageScope {
         comparison.fromKeptRelease ? l.format(.changesReleaseName, ["version": comparison.from]) : comparison.from
     }
 
-    func changesView() -> ChangesView {
+    /// The changes view of changes page `page`, or with every city changed when `page` is nil (`diff`).
+    func changesView(page: Int?) -> ChangesView {
         let version = model.config.release?.version
         let releaseText = version.map { version in
             l.format(.changesRelease, ["version": version, "date": builder.dataDates[language] ?? ""])
@@ -40,33 +42,19 @@ extension PageScope {
         guard let comparison = model.releaseChanges else {
             return ChangesView(
                 intro: releaseText, summary: nil, empty: l[.changesFirstRelease], citiesAdded: [], citiesRemoved: [],
-                measures: [], cities: [], download: nil, headers: changeHeaders, cite: cite)
+                measures: [], cities: [], pager: "", download: nil, headers: changeHeaders, cite: cite)
         }
         let intro = l.format(.changesIntro, ["release": releaseText, "previous": comparedWith(comparison)])
         guard !comparison.isEmpty else {
             return ChangesView(
                 intro: intro, summary: nil, empty: l.format(.changesNone, ["previous": comparedWith(comparison)]), citiesAdded: [],
-                citiesRemoved: [], measures: [], cities: [], download: nil, headers: changeHeaders, cite: cite)
+                citiesRemoved: [], measures: [], cities: [], pager: "", download: nil, headers: changeHeaders, cite: cite)
         }
-        let collation = Locale(identifier: language)
-        let named = comparison.cities.map { (changes: $0, name: changedCityName($0)) }
-            .sorted { SiteModel.namesAscending(($0.name, $0.changes.slug), ($1.name, $1.changes.slug), in: collation) }
-        func link(_ city: (changes: CityChanges, name: String)) -> ChangedCityLink {
-            ChangedCityLink(name: city.name, slug: city.changes.slug, href: "#city-\(city.changes.slug)")
-        }
-        var byMeasure: [String: [ChangedCityLink]] = [:]
-        for city in named {
-            for id in Set(city.changes.changes.map(\.key.measure)) { byMeasure[id, default: []].append(link(city)) }
-        }
-        let measureIDs = byMeasure.keys.sorted {
-            let (i, j) = (model.measurePosition($0) ?? .max, model.measurePosition($1) ?? .max)
-            return i != j ? i < j : $0 < $1
-        }
-        let measures = measureIDs.map { id in
-            let measure = model.index.measures[id]
-            return ChangedMeasureView(
-                anchor: "measure-\(id)", id: id, label: measure.map(measureLabel) ?? id,
-                href: measure == nil ? href(.indicators) : href(.indicator(id)), cities: byMeasure[id] ?? [])
+        let order = model.changedCities[language] ?? []
+        let listed = page.map { Array(Paging.slice(order, page: $0, perPage: Paging.changedCities)) } ?? order
+        let first = page ?? 1 == 1
+        func link(_ slug: String) -> ChangedCityLink {
+            ChangedCityLink(name: changedCityName(slug), slug: slug, href: changedCityHref(slug))
         }
         return ChangesView(
             intro: intro,
@@ -74,12 +62,47 @@ extension PageScope {
                 added: comparison.count(.added), revised: comparison.count(.revised), withdrawn: comparison.count(.withdrawn),
                 cities: comparison.cities.count),
             empty: nil,
-            citiesAdded: named.filter { $0.changes.presence == .added }.map(link),
-            citiesRemoved: named.filter { $0.changes.presence == .removed }.map(link),
-            measures: measures,
-            cities: named.map { changedCity($0.changes, name: $0.name, comparison: comparison) },
+            citiesAdded: first ? order.filter { comparison.city($0)?.presence == .added }.map(link) : [],
+            citiesRemoved: first ? order.filter { comparison.city($0)?.presence == .removed }.map(link) : [],
+            measures: first ? changedMeasures(comparison, order: order) : [],
+            cities: listed.compactMap { slug in
+                comparison.city(slug).map { changedCity($0, name: changedCityName(slug), comparison: comparison) }
+            },
+            pager: page.map { pager(Paging.pageCount(order.count, perPage: Paging.changedCities), current: $0) { .changes(page: $0) } }
+                ?? "",
             download: version.map { Link(label: l[.changesDownload], href: file("data/changes/\($0).csv")) },
             headers: changeHeaders, cite: cite)
+    }
+
+    /// The measures with changes in framework order, each naming its first `Paging.changedCitiesPerMeasure` cities
+    /// (in the order of `order`) and counting the rest.
+    func changedMeasures(_ comparison: ReleaseComparison, order: [String]) -> [ChangedMeasureView] {
+        var byMeasure: [String: [String]] = [:]
+        for slug in order {
+            guard let changes = comparison.city(slug) else { continue }
+            for id in Set(changes.changes.map(\.key.measure)) { byMeasure[id, default: []].append(slug) }
+        }
+        let measureIDs = byMeasure.keys.sorted {
+            let (i, j) = (model.measurePosition($0) ?? .max, model.measurePosition($1) ?? .max)
+            return i != j ? i < j : $0 < $1
+        }
+        return measureIDs.map { id in
+            let measure = model.index.measures[id]
+            let slugs = byMeasure[id] ?? []
+            let unlisted = slugs.count - Paging.changedCitiesPerMeasure
+            return ChangedMeasureView(
+                anchor: "measure-\(id)", id: id, label: measure.map(measureLabel) ?? id,
+                href: measure == nil ? href(.indicators) : href(.indicator(id)),
+                cities: slugs.prefix(Paging.changedCitiesPerMeasure).map { slug in
+                    ChangedCityLink(name: changedCityName(slug), slug: slug, href: changedCityHref(slug))
+                },
+                more: unlisted > 0 ? l.format(.andMore, ["count": l.integer(unlisted)]) : nil)
+        }
+    }
+
+    /// The link to a city's changes: its section of the changes page that lists it.
+    func changedCityHref(_ slug: String) -> String {
+        href(.changes(page: model.changesPage(of: slug, language: language) ?? 1), fragment: "city-\(slug)")
     }
 
     var changeHeaders: ChangeHeadersView {
@@ -97,26 +120,18 @@ extension PageScope {
     }
 
     /// A city's name in this language: the current one, or for a city removed the one its last release had.
-    func changedCityName(_ changes: CityChanges) -> String {
-        if let city = model.city(changes.slug) { return cityName(city) }
-        return changes.name(in: language, fallbacks: l.fallbacks) ?? changes.slug
+    func changedCityName(_ slug: String) -> String {
+        if let city = model.city(slug) { return cityName(city) }
+        return model.releaseChanges?.city(slug)?.name(in: language, fallbacks: l.fallbacks) ?? slug
     }
 
     func changedCity(_ changes: CityChanges, name: String, comparison: ReleaseComparison) -> ChangedCityView {
         let to = model.config.release?.version ?? l[.changesCurrentData]
-        var rows: [ChangeRowView] = []
-        var unlisted = 0
-        var added = 0
-        for change in changes.changes {
-            if change.kind == .added {
-                added += 1
-                if added > Self.addedRowsListed {
-                    unlisted += 1
-                    continue
-                }
-            }
-            rows.append(changeRow(change, from: comparison.from, to: to))
-        }
+        // Revisions and withdrawals change what was published: they come first.
+        let listed = ([ChangeKind.revised, .withdrawn, .added].flatMap { kind in changes.changes.filter { $0.kind == kind } })
+            .prefix(Paging.changedValues)
+        let rows = listed.map { changeRow($0, from: comparison.from, to: to) }
+        let unlisted = changes.changes.count - rows.count
         let presence: String? = switch changes.presence {
         case .added: l[.changesCityJoined]
         case .removed: l[.changesCityLeft]
@@ -130,7 +145,7 @@ extension PageScope {
                 "withdrawn": l.integer(changes.count(.withdrawn)),
             ]),
             rows: rows,
-            more: unlisted > 0 ? l.format(.changesMoreAdded, ["count": l.integer(unlisted)]) : nil)
+            more: unlisted > 0 ? l.format(.changesMore, ["count": l.integer(unlisted)]) : nil)
     }
 
     func changeRow(_ change: DataChange, from: String, to: String) -> ChangeRowView {
@@ -170,7 +185,7 @@ extension PageScope {
         else { return nil }
         return ChangeNoticeView(
             text: l.format(.changesCityNotice, ["version": version, "count": l.integer(changes.changes.count)]),
-            link: Link(label: l[.changesSee], href: href(.changes, fragment: "city-\(slug)")))
+            link: Link(label: l[.changesSee], href: changedCityHref(slug)))
     }
 
     /// On an indicator page: for how many cities this release changed the measure's values; nil when none.
@@ -180,6 +195,6 @@ extension PageScope {
         guard count > 0 else { return nil }
         return ChangeNoticeView(
             text: l.format(.changesMeasureNotice, ["version": version, "cities": citiesCount(count)]),
-            link: Link(label: l[.changesSee], href: href(.changes, fragment: "measure-\(id)")))
+            link: Link(label: l[.changesSee], href: href(.changes(), fragment: "measure-\(id)")))
     }
 }

@@ -14,7 +14,7 @@ extension PageScope {
             page,
             DataPageView(
                 intro: l[.dataDescription], release: release, downloads: downloads,
-                changes: Link(label: changesTitle, href: href(.changes)), cite: cite))
+                changes: Link(label: changesTitle, href: href(.changes())), cite: cite))
     }
 
     /// "How to cite" in this page's language.

@@ -12,7 +12,7 @@ extension PageScope {
             EntryView(title: l[.pageData], text: l[.homeDataText], href: href(.data)),
             EntryView(
                 title: model.config.release.map { l.format(.changesTitle, ["version": $0.version]) } ?? l[.pageChanges],
-                text: l[.homeChangesText], href: href(.changes)),
+                text: l[.homeChangesText], href: href(.changes())),
         ]
         let documents = model.config.homePages.compactMap { name -> EntryView? in
             guard let page = renderedPage(name.value) else { return nil }

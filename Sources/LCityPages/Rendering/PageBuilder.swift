@@ -129,7 +129,7 @@ public struct PageBuilder: Sendable {
         case .country(let code, let number): return page.render(page.country(code, page: number))
         case .compare: return page.render(page.compare())
         case .search: return page.render(page.search())
-        case .changes: return page.render(page.changes())
+        case .changes(let number): return page.render(page.changes(page: number))
         case .data: return page.render(page.dataPage())
         case .page(let name): return page.render(page.markdownPage(name))
         }

@@ -16,7 +16,7 @@ public enum UIString: String, CaseIterable, Sendable {
     case changesCityJoined = "changes_city_joined"
     case changesCityLeft = "changes_city_left"
     case changesCitySummary = "changes_city_summary"
-    case changesMoreAdded = "changes_more_added"
+    case changesMore = "changes_more"
     case changesNotIn = "changes_not_in"
     case changesFlag = "changes_flag"
     case changeAdded = "change_added"

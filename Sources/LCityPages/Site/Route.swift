@@ -21,8 +21,8 @@ public enum PageKind: Sendable, Hashable {
     case compare
     /// Search of the whole site (the script reads `?q=`); without JavaScript it links the lists instead.
     case search
-    /// What changed in this release against the previous one.
-    case changes
+    /// What changed in this release against the previous one; page 2 and on list the rest of the cities changed.
+    case changes(page: Int = 1)
     /// The downloads, how to cite them, and the dataset's description.
     case data
     /// A Markdown page from `content/pages/<name>.<lang>.md`.
@@ -62,7 +62,7 @@ public struct Route: Sendable, Hashable {
     public static let reservedPageNames: Set<String> = {
         let generated: [PageKind] = [
             .declaration, .framework, .focusArea("x"), .indicators, .indicator("x"), .cities, .city("x"),
-            .regions, .region("x"), .country("x"), .compare, .search, .changes, .data,
+            .regions, .region("x"), .country("x"), .compare, .search, .changes(), .data,
         ]
         return Set(generated.compactMap { path($0, language: nil).split(separator: "/").first.map(String.init) })
     }()
@@ -91,7 +91,7 @@ public struct Route: Sendable, Hashable {
         case .country(let code, let page): return prefix + "countries/\(code.lowercased())/" + pageSuffix(page)
         case .compare: return prefix + "compare/"
         case .search: return prefix + "search/"
-        case .changes: return prefix + "changes/"
+        case .changes(let page): return prefix + "changes/" + pageSuffix(page)
         case .data: return prefix + "data/"
         case .page(let name): return prefix + "\(name)/"
         }
@@ -106,8 +106,10 @@ extension SiteModel {
         let pageNames = pages.keys.filter { $0 != "declaration" }.sorted()
         for language in languages {
             var kinds: [PageKind] = [
-                .home, .notFound, .declaration, .framework, .indicators, .cities, .regions, .compare, .search, .changes, .data,
+                .home, .notFound, .declaration, .framework, .indicators, .cities, .regions, .compare, .search,
             ]
+            let changesPages = Paging.pageCount(releaseChanges?.cities.count ?? 0, perPage: Paging.changedCities)
+            kinds += (1...changesPages).map { .changes(page: $0) } + [.data]
             kinds += framework.focusAreas.map { .focusArea($0.id) }
             for measure in framework.measures {
                 let pages = Paging.pageCount(statistics[measure.id]?.values.count ?? 0, perPage: Paging.tableRows)
@@ -137,6 +139,13 @@ public enum Paging {
     public static let listCities = 200
     /// Names listed under "no data" before "and N more".
     public static let missingNames = 60
+    /// Cities per changes page (each with at most `changedValues` rows), so that a release that changes every value
+    /// of a large network still gives pages of a readable size; the CSV of every change has them all.
+    public static let changedCities = 25
+    /// Changed values listed per city on the changes pages (revised and withdrawn first) before "and N more".
+    public static let changedValues = 10
+    /// Cities named per measure in the changes page's table by measure before "and N more".
+    public static let changedCitiesPerMeasure = 12
 
     /// Number of pages for `count` items (at least one).
     public static func pageCount(_ count: Int, perPage: Int) -> Int {

@@ -41,6 +41,11 @@ public struct SiteModel: Sendable {
     /// What changed since the previous release (`content/releases/`), per city; nil when there is none to compare
     /// with. Computed once, and for the edited city alone in an incremental rebuild.
     public private(set) var releaseChanges: ReleaseComparison?
+    /// For each language: the slugs of the cities `releaseChanges` holds, in the order of their names (a city no
+    /// longer in the data by the name its last release gave it): the order of the changes pages.
+    public private(set) var changedCities: [String: [String]] = [:]
+    /// For each language: each city's position in `changedCities`.
+    private var changedCityPositions: [String: [String: Int]] = [:]
     /// Every page of the site, in a fixed order, laid out once (`makeRoutes`).
     public private(set) var routes: [Route] = []
     /// Markdown pages by name, then language.
@@ -108,6 +113,11 @@ public struct SiteModel: Sendable {
         if let previous = content.previousRelease {
             let current = ReleaseData(version: content.config.release?.version ?? "", cities: cities)
             releaseChanges = ReleaseComparison(from: previous, to: current, framework: content.framework)
+            for language in languages {
+                let collation = Locale(identifier: language)
+                let named = releaseChanges!.cities.map { (name: changedCityName($0.slug, language: language), slug: $0.slug) }
+                setChangedCities(named.sorted { Self.namesAscending($0, $1, in: collation) }.map(\.slug), language: language)
+            }
         }
         routes = makeRoutes()
     }
@@ -127,6 +137,41 @@ public struct SiteModel: Sendable {
             comparison.cities.insert(changes, at: position)
         }
         releaseChanges = comparison
+        // The city's place in the changes pages' order, found again by bisection.
+        for language in languages {
+            var order = changedCities[language, default: []]
+            order.removeAll { $0 == city.slug }
+            if comparison.city(city.slug) != nil {
+                let collation = Locale(identifier: language)
+                let entry = (name: changedCityName(city.slug, language: language), slug: city.slug)
+                var (low, high) = (0, order.count)
+                while low < high {
+                    let middle = (low + high) / 2
+                    let other = (name: changedCityName(order[middle], language: language), slug: order[middle])
+                    if Self.namesAscending(other, entry, in: collation) { low = middle + 1 } else { high = middle }
+                }
+                order.insert(city.slug, at: low)
+            }
+            setChangedCities(order, language: language)
+        }
+    }
+
+    private mutating func setChangedCities(_ slugs: [String], language: String) {
+        changedCities[language] = slugs
+        changedCityPositions[language] = Dictionary(uniqueKeysWithValues: slugs.enumerated().map { ($1, $0) })
+    }
+
+    /// A changed city's name in `language`: its current one, or for a city no longer in the data the one its last
+    /// release gave it.
+    public func changedCityName(_ slug: String, language: String) -> String {
+        let fallbacks = config.fallbacks(for: language)
+        if let city = citiesBySlug[slug] { return city.name.text(in: language, fallbacks: fallbacks) }
+        return releaseChanges?.city(slug)?.name(in: language, fallbacks: fallbacks) ?? slug
+    }
+
+    /// The changes page (1-based) that lists city `slug` in `language`; nil when this release did not change it.
+    public func changesPage(of slug: String, language: String) -> Int? {
+        changedCityPositions[language]?[slug].map { $0 / Paging.changedCities + 1 }
     }
 
     /// Whether city `a` comes before `b` in an alphabetical list in the language of `collation`: that language's

@@ -10,8 +10,10 @@ public struct ChangesView: Sendable, Encodable {
     public var citiesRemoved: [ChangedCityLink]
     /// The measures with changes, in framework order, each naming its cities.
     public var measures: [ChangedMeasureView]
-    /// The cities with changes, in alphabetical order of name.
+    /// The cities with changes on this page (every city for `diff`), in alphabetical order of name.
     public var cities: [ChangedCityView]
+    /// Links to every changes page (`templates/partials/pager.mustache`), "" for one page.
+    public var pager: String
     /// `data/changes/<version>.csv`, when there are changes.
     public var download: Link?
     /// The headers of a city's table: measure, year, change, before, now, difference.
@@ -43,7 +45,10 @@ public struct ChangedMeasureView: Sendable, Encodable {
     public var id: String
     public var label: String
     public var href: String
+    /// The first cities with changes of the measure (`Paging.changedCitiesPerMeasure`).
     public var cities: [ChangedCityLink]
+    /// " and 40 more", when the cities are too many to name.
+    public var more: String?
 }
 
 /// One city's changes: its anchor (`city-<slug>`), name, profile (nil for a city removed), what happened to it
@@ -56,7 +61,8 @@ public struct ChangedCityView: Sendable, Encodable {
     public var presence: String?
     public var summary: String
     public var rows: [ChangeRowView]
-    /// "and 40 more values added …", when the added values are too many to list.
+    /// "40 more of this city's changes are listed in the CSV …", when its changes are too many to list
+    /// (`Paging.changedValues`).
     public var more: String?
 }
 
