@@ -96,18 +96,6 @@ public struct PageBuilder: Sendable {
         }
     }
 
-    /// Whether pages of `kind` come by the hundred (a city's, an indicator's, a list's), so that compiling their
-    /// template's shapes pays: a shape costs a second render when first seen, which only later pages of that shape
-    /// pay back. The one-of-a-kind pages (home, framework, each focus area …) are rendered directly.
-    static func isRepeated(_ kind: PageKind) -> Bool {
-        switch kind {
-        case .city, .indicator, .region, .country: return true
-        case .chooser, .notFound, .home, .declaration, .framework, .focusArea, .indicators, .cities, .regions, .compare,
-            .search, .changes, .data, .page:
-            return false
-        }
-    }
-
     /// The page of `route`: its view made from the model and filled into its template, as UTF-8 (nil when the
     /// template set has no template for it).
     public func render(_ route: Route) -> [UInt8]? {
@@ -172,17 +160,13 @@ struct PageScope {
     /// per language.
     var fragmentConstants: [String: Any] { ["t": l.strings.values] }
 
-    /// `context` filled into the template of this page's kind. The kinds that come by the hundred go through the
-    /// template's `FragmentRenderer`; the one-of-a-kind pages are rendered by swift-mustache directly, since
-    /// compiling their shape would only cost a second render.
+    /// `context` filled into the template of this page's kind, through the template's `FragmentRenderer` (every
+    /// kind of page: one rendering path).
     func render(_ context: PageContext<some Encodable & Sendable>) -> [UInt8]? {
         guard let renderer = builder.fragments.page(PageBuilder.template(for: route.kind)) else { return nil }
         // Texts shown in a fallback language become spans with their `lang` (pages in a fully translated
         // language hold none: the check is one scan for a byte that only marks begin with).
-        if PageBuilder.isRepeated(route.kind) || renderer.rendersDirectly {
-            return LanguageSpans.resolve(renderer.render(context, constants: fragmentConstants, constantsKey: language))
-        }
-        return LanguageSpans.resolve(Array(renderer.renderDirectly(context, constants: fragmentConstants).utf8))
+        return LanguageSpans.resolve(renderer.render(context, constants: fragmentConstants, constantsKey: language))
     }
 
     /// A table's rows rendered by `renderer` (each with its own fields and the UI strings), joined by line ends: one
