@@ -8,7 +8,15 @@ import LCityGeography
 public enum SyntheticNetwork {
     /// Writes a site at `destination`: the content (but cities) and templates of the site at `source`, plus
     /// `cities` generated city files. `destination` must not exist.
-    public static func write(cities: Int, seed: UInt64, from source: URL, to destination: URL) throws {
+    ///
+    /// - Parameters:
+    ///   - hugo: also write the same network as a Hugo site into this folder (which must not exist), the fixed
+    ///     yardstick of `scripts/compare-hugo`; see `HugoSite`.
+    ///   - baselineChanged: also write a release baseline of the network in which this percentage (0–100) of the
+    ///     values differs, and make `site.yaml`'s release the next one; see `SyntheticBaseline`.
+    public static func write(
+        cities: Int, seed: UInt64, from source: URL, to destination: URL, hugo: URL? = nil, baselineChanged: Double? = nil
+    ) throws {
         let fileManager = FileManager.default
         let loaded = ContentLoader(root: source).load()
         guard let content = loaded.value else {
@@ -20,9 +28,32 @@ public enum SyntheticNetwork {
                 at: source.appendingPathComponent("content/\(item)"), to: destination.appendingPathComponent("content/\(item)"))
         }
         try fileManager.copyItem(at: source.appendingPathComponent("templates"), to: destination.appendingPathComponent("templates"))
+        try writeCities(cities, seed: seed, content: content, to: destination)
+        guard hugo != nil || baselineChanged != nil else { return }
+        // Both read the network as lcity-site reads it: the numbers parsed from the files just written.
+        let network = ContentLoader(root: destination).load()
+        guard let generated = network.value else {
+            throw SyntheticNetworkError(message: "the synthetic network does not load: \(network.diagnostics.first?.description ?? "")")
+        }
+        if let baselineChanged {
+            let baseline = try SyntheticBaseline(content: generated, percent: baselineChanged, seed: seed)
+            try baseline.write(to: destination)
+            // The revised values' observations say so, as an editor would (else every one would be a warning).
+            try writeCities(cities, seed: seed, content: content, to: destination, revisions: baseline.revisions)
+        }
+        if let hugo { try HugoSite(content: generated).write(to: hugo) }
+    }
+
+    /// Writes the `count` city files of `seed`, or only those with an observation in `revisions` (marked there with
+    /// `revised:`; the others are unchanged).
+    static func writeCities(
+        _ count: Int, seed: UInt64, content: LoadedContent, to destination: URL, revisions: Revisions? = nil
+    ) throws {
         var generator = CityGenerator(content: content, seed: seed)
-        for index in 0..<cities {
+        generator.revisions = revisions
+        for index in 0..<count {
             let (slug, text) = generator.city(index)
+            if let revisions, revisions.observations[slug] == nil { continue }
             try Data(text.utf8).write(to: destination.appendingPathComponent("content/cities/\(slug).yaml"))
         }
     }
@@ -39,6 +70,8 @@ public struct CityGenerator: Sendable {
     let content: LoadedContent
     var random: SplitMix64
     let countries: [Country]
+    /// Observations to mark `revised:` with the release they were revised in (none by default).
+    public var revisions: Revisions?
 
     public init(content: LoadedContent, seed: UInt64) {
         self.content = content
@@ -83,11 +116,13 @@ public struct CityGenerator: Sendable {
             let breakdown = measure.breakdownID.flatMap(framework.breakdown)
             let years = random.unit() < 0.5 ? [2019, 2021, 2023] : [2023]
             lines.append("  \(measure.id):")
+            let marked = revisions?.observations[slug]?[measure.id] ?? []
             var base = value(for: measure, unit: unit, level: level)
             for year in years {
-                let flag = random.unit() < 0.05 ? ", flag: estimated" : ""
+                let revised = marked.contains(year) ? ", revised: \"\(revisions?.version ?? "")\"" : ""
+                let flag = (random.unit() < 0.05 ? ", flag: estimated" : "") + revised
                 if random.unit() < 0.02 {
-                    lines.append("    - {year: \(year), value: ~, note: {zh: 未收集, en: Not collected}}")
+                    lines.append("    - {year: \(year), value: ~, note: {zh: 未收集, en: Not collected}\(revised)}")
                     continue
                 }
                 base = drift(base, unit: unit, measure: measure)
