@@ -34,6 +34,9 @@ struct IncrementalBenchmark: ParsableCommand {
     @Option(help: "With --search: also write the indexes into this folder (<lang>/search/…), for scripts/site-sizes.")
     var output: String?
 
+    @Flag(help: "Time rendering every page, one after another, and print each kind of page's CPU per output byte against the median kind's (the rule: no kind above 2×).")
+    var kinds = false
+
     @Flag(name: .customLong("import"), help: "Time importing a submission sheet of --rows rows (XLSX and CSV), median of --runs.")
     var importSheet = false
 
@@ -45,6 +48,7 @@ struct IncrementalBenchmark: ParsableCommand {
         if peers { return try timePeers(rootURL) }
         if search { return try timeSearch(rootURL) }
         if importSheet { return try timeImport(rootURL) }
+        if kinds { return try timeKinds(rootURL) }
         let session = SiteSession(root: rootURL)
         let full = session.rebuildAll()
         guard full.kind == .full, let model = session.model else {
@@ -100,6 +104,43 @@ struct IncrementalBenchmark: ParsableCommand {
         let sorted = timings.sorted()
         print(String(format: "peers_ms=%.1f min_ms=%.1f model_ms=%.1f cities=%d peers_named=%d",
             sorted[sorted.count / 2], sorted.first!, modelMilliseconds, model.cities.count, named))
+    }
+
+    /// Renders every page on one thread (each kind's shapes compiled by a first pass, as a build has compiled them
+    /// after its first pages), and prints per kind of page: pages, bytes, nanoseconds per byte, and its ratio to
+    /// the median kind's nanoseconds per byte.
+    func timeKinds(_ rootURL: URL) throws {
+        let checked = Pipeline.check(root: rootURL)
+        let templates = TemplateSet.load(root: rootURL)
+        guard let content = checked.value, checked.diagnostics.errorCount == 0, let templates = templates.value else {
+            throw ValidationError("the site does not check: \(checked.diagnostics.first?.description ?? "")")
+        }
+        let model = SiteModel(content: content)
+        let builder = PageBuilder(model: model, fragments: Fragments(templates: templates))
+        for route in model.routes { _ = builder.render(route) }
+        var totals: [String: (pages: Int, bytes: Int, seconds: Double)] = [:]
+        for _ in 0..<max(1, runs) {
+            for route in model.routes {
+                let clock = ContinuousClock.now
+                let bytes = builder.render(route)?.count ?? 0
+                let seconds = clock.duration(to: .now).seconds
+                let name = PageBuilder.template(for: route.kind)
+                var total = totals[name] ?? (0, 0, 0)
+                total.pages += 1
+                total.bytes += bytes
+                total.seconds += seconds
+                totals[name] = total
+            }
+        }
+        let perByte = totals.mapValues { $0.seconds * 1e9 / Double(max(1, $0.bytes)) }
+        let median = perByte.values.sorted()[perByte.count / 2]
+        for (name, total) in totals.sorted(by: { $0.key < $1.key }) {
+            print(String(format: "%-22@ pages=%-6d bytes_per_page=%-8d ms_per_page=%-7.3f ns_per_byte=%-6.2f vs_median=%.2f",
+                name, total.pages, total.bytes / total.pages, total.seconds * 1000 / Double(total.pages), perByte[name]!,
+                perByte[name]! / median))
+        }
+        let worst = perByte.max { $0.value < $1.value }!
+        print(String(format: "kinds: median_ns_per_byte=%.2f worst=%@ worst_vs_median=%.2f", median, worst.key, worst.value / median))
     }
 
     /// Loads the site, makes its model and page builder, and times the search indexes of every language.
