@@ -34,7 +34,7 @@ extension PageScope {
                 breadcrumbs: [Link(label: l[.pageCities], href: href(.cities))], current: .compare, showsData: true),
             CompareView(
                 intro: l[.compareIntro], citiesHref: href(.cities), allCSVHref: file("data/all.csv"),
-                script: file("assets/compare.js"), config: RenderedHTML(bytes: Array(config.scriptJSON().utf8))))
+                script: file("assets/compare.js"), config: RenderedHTML(bytes: config.scriptJSON())))
     }
 
     /// The order in which the script tries a city's names: this language, its fallbacks (a partly translated
@@ -138,11 +138,20 @@ struct CompareConfig: Encodable {
 
     /// The configuration as JSON with sorted keys (deterministic output), `<`, `>` and `&` escaped so that no text
     /// can end the script element it sits in.
-    func scriptJSON() -> String {
+    func scriptJSON() -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
-        return json.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
+        let json = (try? encoder.encode(self)) ?? Data("{}".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(json.count + 64)
+        for byte in json {
+            switch byte {
+            case UInt8(ascii: "<"): output += Array("\\u003c".utf8)
+            case UInt8(ascii: ">"): output += Array("\\u003e".utf8)
+            case UInt8(ascii: "&"): output += Array("\\u0026".utf8)
+            default: output.append(byte)
+            }
+        }
+        return output
     }
 }

@@ -111,8 +111,8 @@ extension PageScope {
                 focusArea: focusAreaLabel(area), focusAreaHref: href(.focusArea(area.id)))
             commitments.append(link)
             // After each commitment heading, a cross-link to its focus area.
-            if let heading = html.range(of: "<h3 id=\"\(anchor)\">"),
-                let end = html.range(of: "</h3>", range: heading.upperBound..<html.endIndex)
+            if let heading = html.firstRange(of: "<h3 id=\"\(anchor)\">"),
+                let end = html[heading.upperBound...].firstRange(of: "</h3>")
             {
                 let crossLink =
                     "\n<p class=\"xref\"><a href=\"\(link.focusAreaHref)\">\(l.format(.focusAreaLink, ["name": HTML.escape(link.focusArea)]))</a></p>"

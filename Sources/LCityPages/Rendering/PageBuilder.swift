@@ -206,7 +206,7 @@ struct PageScope {
 
     /// Turns the markers that Markdown rendering left on site-absolute links into relative links.
     func resolveRootMarkers(_ html: String) -> String {
-        html.replacingOccurrences(of: SiteModel.rootMarker, with: root)
+        html.replacing(SiteModel.rootMarker, with: root)
     }
 
     // MARK: Layout
