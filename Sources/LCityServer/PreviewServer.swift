@@ -90,8 +90,7 @@ public struct PreviewServer: Sendable {
             middleware: PreviewMiddleware(
                 snapshots: box, broadcaster: broadcaster, languages: Self.languages(box), language: language,
                 sourceLines: { SourceLines(root: root) }))
-        var logger = Logger(label: "lcity-site.serve")
-        logger.logLevel = .warning
+        let logger = Logger(label: "lcity-site.serve", factory: { label in ServerLogHandler(label: label) })
         let onReady = onReady
         let app = Application(
             router: router,
