@@ -4,7 +4,8 @@ import Foundation
 /// DNS rebinding (its name made to resolve to 127.0.0.1): `localhost` and any `*.localhost` name, any IP address
 /// literal (a rebinding needs a DNS name), the address `serve` listens on, and the names given with `--allowed-host`.
 ///
-/// Names are compared without case, port or trailing dot. A missing, empty or malformed `Host` header is refused.
+/// Names are compared without case, port, trailing dot or the spaces and tabs around them. A missing, empty or
+/// malformed `Host` header is refused.
 public struct HostAllowList: Sendable, Equatable {
     /// The names allowed besides `localhost`, `*.localhost` and IP literals: lowercased, without a trailing dot.
     public let extraNames: Set<String>
@@ -28,7 +29,7 @@ public struct HostAllowList: Sendable, Equatable {
     /// trailing dot (`App.Localhost.:8080` → `app.localhost`, `[::1]:80` → `::1`); nil when it is empty or
     /// malformed: a bracketed part that is no IPv6 address, a port that is not a number, characters no host name has.
     public static func hostName(_ authority: String) -> String? {
-        let text = authority.trimmingCharacters(in: .whitespaces).lowercased()
+        let text = trimmingSpaces(authority).lowercased()
         if text.hasPrefix("[") {
             guard let close = text.firstIndex(of: "]") else { return nil }
             let address = String(text[text.index(after: text.startIndex)..<close])
@@ -43,6 +44,16 @@ public struct HostAllowList: Sendable, Equatable {
         if name.hasSuffix(".") { name = name.dropLast() }
         guard !name.isEmpty, name.unicodeScalars.allSatisfy(isHostNameCharacter) else { return nil }
         return String(name)
+    }
+
+    /// `text` without the spaces and tabs around it (HTTP's whitespace; any other character is no host name's, and
+    /// makes the name malformed).
+    private static func trimmingSpaces(_ text: String) -> Substring {
+        let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        let bytes = text.utf8
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return Substring(bytes[first...last])
     }
 
     /// The digits of a port after its `:` (none is allowed, as in RFC 3986).

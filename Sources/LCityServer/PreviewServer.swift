@@ -90,8 +90,7 @@ public struct PreviewServer: Sendable {
             middleware: PreviewMiddleware(
                 snapshots: box, broadcaster: broadcaster, languages: Self.languages(box), language: language,
                 sourceLines: { SourceLines(root: root) }))
-        var logger = Logger(label: "lcity-site.serve")
-        logger.logLevel = .warning
+        let logger = Logger(label: "lcity-site.serve", factory: { label in ServerLogHandler(label: label) })
         let onReady = onReady
         let app = Application(
             router: router,
@@ -199,6 +198,8 @@ struct PreviewMiddleware<Context: RequestContext>: RouterMiddleware {
             return plain(.methodNotAllowed, "method not allowed\n")
         }
         let snapshot = snapshots.get()
+        // The site's own paths, as its links spell them, are found at once; others are resolved.
+        if let file = snapshot.served[path] { return serve(file, snapshot: snapshot, path: path) }
         switch SitePaths.resolve(path, files: snapshot.files, languages: languages) {
         case .refused:
             return plain(.badRequest, "bad request\n")
@@ -208,15 +209,18 @@ struct PreviewMiddleware<Context: RequestContext>: RouterMiddleware {
             headers[.cacheControl] = "no-cache"
             return Response(status: .movedPermanently, headers: headers)
         case .file(let file):
-            if snapshot.hasErrors && file.hasSuffix(".html") { return errorPage(snapshot.diagnostics, path: path) }
-            let data = snapshot.files[file]!
-            if file.hasSuffix(".html") { return html(.ok, LiveReload.inject(into: data)) }
-            return body(.ok, data, contentType: SitePaths.contentType(file))
+            return serve(snapshot.served[file: file]!, snapshot: snapshot, path: path)
         case .notFound(let page):
             if snapshot.hasErrors { return errorPage(snapshot.diagnostics, path: path) }
-            guard let data = snapshot.files[page] else { return plain(.notFound, "not found\n") }
-            return html(.notFound, LiveReload.inject(into: data))
+            guard let file = snapshot.served[file: page] else { return plain(.notFound, "not found\n") }
+            return file.response(.notFound)
         }
+    }
+
+    /// A file of the site, or the error page instead of a page while the content has errors.
+    private func serve(_ file: ServedFile, snapshot: Snapshot, path: String) -> Response {
+        if snapshot.hasErrors && file.isPage { return errorPage(snapshot.diagnostics, path: path) }
+        return file.response()
     }
 
     /// The error page in the language of the requested page (`/zh/…`, `/en/…`), else the server's.

@@ -6,11 +6,22 @@ import LCityBuild
 
 /// What the server shows right now: the last good site, and the problems of the current content if any.
 struct Snapshot: Sendable {
+    /// The site's files as built (the session's, shared).
     var files: [String: Data]
-    var diagnostics: [Diagnostic]
+    /// The same files ready to be sent.
+    var served = ServedSite()
+    let diagnostics: [Diagnostic]
     var version: Int
+    /// Whether `diagnostics` hold an error (counted once, not at every request).
+    let hasErrors: Bool
 
-    var hasErrors: Bool { diagnostics.errorCount > 0 }
+    init(files: [String: Data], served: ServedSite = ServedSite(), diagnostics: [Diagnostic], version: Int) {
+        self.files = files
+        self.served = served
+        self.diagnostics = diagnostics
+        self.version = version
+        hasErrors = diagnostics.errorCount > 0
+    }
 }
 
 /// Owns the in-memory site and rebuilds it; publishes immutable snapshots for the request handlers.
@@ -44,9 +55,13 @@ actor SiteState {
         return true
     }
 
+    /// Makes the session's site the snapshot; only the files the rebuild changed are made ready to send again.
     @discardableResult
     private func publish(_ report: SiteSession.Report) -> SiteSession.Report {
-        snapshot = Snapshot(files: session.files, diagnostics: session.diagnostics, version: snapshot.version + 1)
+        var served = snapshot.served
+        served.update(report.changedPaths, from: session.files)
+        snapshot = Snapshot(
+            files: session.files, served: served, diagnostics: session.diagnostics, version: snapshot.version + 1)
         return report
     }
 }

@@ -12,7 +12,7 @@ struct HostCheckTests {
     @Test(arguments: [
         "localhost", "LOCALHOST.", "localhost:8080", "localhost:", "app.localhost", "App.Localhost.:3000",
         "127.0.0.1", "127.0.0.1:8080", "[::1]", "[::1]:8080", "[0:0:0:0:0:0:0:1]:80", "192.168.1.5", "192.168.1.5:8080",
-        "preview.example.org", "PREVIEW.example.org.:8080",
+        "preview.example.org", "PREVIEW.example.org.:8080", " localhost:8080\t", "\t127.0.0.1 ",
     ])
     func allowsThisMachineIPAddressesAndAllowedNames(_ host: String) {
         #expect(Self.allowList.allows(host))
@@ -22,7 +22,7 @@ struct HostCheckTests {
         "evil.example", "evil.example:8080", "127.0.0.1.evil.example", "localhost.evil.example", "localhost.evil.example:80",
         "example.org", "other.preview.example.org", "", " ", ":8080", ".", "::1", "[::1", "[evil.example]:80",
         "[::1]x", "localhost:80x", "localhost:-1", "local host", "evil.example/localhost", "evil.example@localhost",
-        "localhost\u{0}", "ｌｏｃａｌｈｏｓｔ",
+        "localhost\u{0}", "ｌｏｃａｌｈｏｓｔ", "localhost\u{3000}", "\u{A0}localhost", "local\thost",
     ])
     func refusesOtherNamesAndMalformedHeaders(_ host: String) {
         #expect(!Self.allowList.allows(host))

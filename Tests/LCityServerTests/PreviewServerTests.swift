@@ -9,6 +9,7 @@ import Testing
 @testable import LCityServer
 import LCityContent
 import LCityTestSupport
+import NIOCore
 
 
 /// A copy of the shipped site, served on an ephemeral port of 127.0.0.1 for the duration of a test.
@@ -257,6 +258,34 @@ struct PreviewServerTests {
         #expect(LiveReload.language(ofPath: "/zh/cities/a/", default: .en) == .zh)
         #expect(LiveReload.language(ofPath: "/en/", default: .zh) == .en)
         #expect(LiveReload.language(ofPath: "/assets/x.css", default: .zh) == .zh)
+    }
+
+    @Test func servedSiteIsMadeOnceAndKeptUpToDateByTheChangedPaths() throws {
+        var files = [
+            "index.html": Data("<html><body>root</body></html>".utf8), "en/index.html": Data("<body>en</body>".utf8),
+            "assets/style.css": Data("a{}".utf8),
+        ]
+        var site = ServedSite()
+        site.update(files.keys, from: files)
+        // A page by its file path and by its folder's, with the live-reload script and headers made once.
+        let page = try #require(site["/en/"])
+        #expect(page.isPage && site["/en/index.html"]?.body == page.body)
+        #expect(String(buffer: page.body) == "<body>en" + LiveReload.script + "\n</body>")
+        #expect(page.headers[.contentType] == "text/html; charset=utf-8" && page.headers[.cacheControl] == "no-cache")
+        #expect(page.headers[.contentLength] == String(page.body.readableBytes))
+        #expect(site["/"]?.isPage == true && site[file: "index.html"]?.body == site["/"]?.body)
+        let css = try #require(site["/assets/style.css"])
+        #expect(!css.isPage && String(buffer: css.body) == "a{}" && css.headers[.contentType] == "text/css; charset=utf-8")
+        // Only exact paths: anything else is left to SitePaths.resolve.
+        for path in ["/en", "/assets/", "/assets/style.css/", "/%65n/", "/en//", "/en/../en/", "en/"] { #expect(site[path] == nil) }
+        // A rebuild changes one file and removes another: only those entries change.
+        files["assets/style.css"] = Data("b{}".utf8)
+        files["en/index.html"] = nil
+        site.update(["assets/style.css", "en/index.html"], from: files)
+        #expect(String(buffer: try #require(site["/assets/style.css"]).body) == "b{}")
+        #expect(site["/en/"] == nil && site["/en/index.html"] == nil && site["/"] != nil)
+        #expect(ServedSite.requestPaths(of: "a/b/index.html") == ["/a/b/index.html", "/a/b/"])
+        #expect(ServedSite.requestPaths(of: "a/notindex.html") == ["/a/notindex.html"])
     }
 
     @Test func resolvesPathsLikeAStaticHost() {
