@@ -48,19 +48,23 @@ public enum LanguageSpans {
         return String(result)
     }
 
-    /// The page `html` with its marks resolved: `<span lang="code">` and `</span>` in text content; nothing inside a
-    /// tag, the document's `<title>` or an `<svg>`; inside a `<script>`, escapes its script resolves (`scriptEscape`).
-    /// Returns `html` itself when it holds no mark.
-    public static func resolve(_ html: [UInt8]) -> [UInt8] {
-        guard containsMark(html) else { return html }
-        var output: [UInt8] = []
-        output.reserveCapacity(html.count + 256)
+    /// Where a text stands in a page, as far as marks are concerned: in text content (a mark becomes a span), in a
+    /// tag, the document's `<title>` or an `<svg>` (marks are dropped), or in a `<script>` (marks become escapes its
+    /// script resolves). Follows the markup before it byte by byte (`read`).
+    public struct Place: Sendable, Equatable {
         var inTag = false
         var inTitle = false
         var inScript = false
         var svgDepth = 0
-        var index = 0
-        while index < html.count {
+
+        /// The start of a page or of a fragment placed in text content.
+        public init() {}
+
+        /// Whether a mark here becomes a span.
+        var allowsSpans: Bool { !inTag && !inTitle && svgDepth == 0 && !inScript }
+
+        /// Takes in the byte of `html` at `index` (only `<` and `>` matter).
+        mutating func read(_ html: UnsafeBufferPointer<UInt8>, at index: Int) {
             let byte = html[index]
             if byte == UInt8(ascii: "<") {
                 inTag = true
@@ -72,8 +76,38 @@ public enum LanguageSpans {
                 if matches(html, at: index + 1, "/script") { inScript = false }
             } else if byte == UInt8(ascii: ">") {
                 inTag = false
+            }
+        }
+
+        /// The place after `html`, which follows this one.
+        public func after(_ html: UnsafeBufferPointer<UInt8>) -> Place {
+            var place = self
+            for index in html.indices where html[index] == UInt8(ascii: "<") || html[index] == UInt8(ascii: ">") {
+                place.read(html, at: index)
+            }
+            return place
+        }
+    }
+
+    /// The page `html` with its marks resolved: `<span lang="code">` and `</span>` in text content; nothing inside a
+    /// tag, the document's `<title>` or an `<svg>`; inside a `<script>`, escapes its script resolves (`scriptEscape`).
+    /// Returns `html` itself when it holds no mark.
+    public static func resolve(_ html: [UInt8]) -> [UInt8] {
+        guard html.withUnsafeBufferPointer(containsMark) else { return html }
+        return html.withUnsafeBufferPointer { resolve($0, from: Place()) }
+    }
+
+    /// The marks of `html`, which stands at `place` in its page, resolved as `resolve(_:)` does.
+    public static func resolve(_ html: UnsafeBufferPointer<UInt8>, from place: Place) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(html.count + 256)
+        var place = place
+        var index = 0
+        while index < html.count {
+            let byte = html[index]
+            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") {
+                place.read(html, at: index)
             } else if byte == 0xEE, index + 2 < html.count, html[index + 1] == 0x80 {
-                let plain = inTag || inTitle || svgDepth > 0
                 switch html[index + 2] {
                 case start[2]:
                     var cursor = index + 3
@@ -83,17 +117,17 @@ public enum LanguageSpans {
                         cursor += 1
                     }
                     if matches(html, at: cursor, codeEnd) { cursor += 3 }
-                    if inScript {
+                    if place.inScript {
                         output.append(contentsOf: scriptEscape(start) + code + scriptEscape(codeEnd))
-                    } else if !plain && !code.isEmpty {
+                    } else if place.allowsSpans && !code.isEmpty {
                         output.append(contentsOf: Array("<span lang=\"".utf8) + code + Array("\">".utf8))
                     }
                     index = cursor
                     continue
                 case end[2]:
-                    if inScript {
+                    if place.inScript {
                         output.append(contentsOf: scriptEscape(end))
-                    } else if !plain {
+                    } else if place.allowsSpans {
                         output.append(contentsOf: Array("</span>".utf8))
                     }
                     index += 3
@@ -111,6 +145,17 @@ public enum LanguageSpans {
         return output
     }
 
+    /// Resolves the marks of `output[start...]`, which stands at `place` in its page, in place: what a writer calls
+    /// on each text it has just written, so that a page is never scanned again once written. Costs one `memchr`
+    /// when the text holds no mark.
+    public static func resolveTail(of output: inout [UInt8], from start: Int, at place: Place) {
+        let resolved: [UInt8]? = output.withUnsafeBufferPointer { buffer in
+            let tail = UnsafeBufferPointer(rebasing: buffer[start...])
+            return containsMark(tail) ? resolve(tail, from: place) : nil
+        }
+        if let resolved { output.replaceSubrange(start..., with: resolved) }
+    }
+
     /// A mark inside a `<script>` (the comparison page's JSON configuration): kept for the script to resolve, written
     /// as the escape (`\uE010`) that JSON and JavaScript strings read back as the character.
     static func scriptEscape(_ mark: [UInt8]) -> [UInt8] {
@@ -118,19 +163,16 @@ public enum LanguageSpans {
         return Array("\\u".utf8) + Array(String(scalar, radix: 16, uppercase: true).utf8)
     }
 
-    /// Whether `html` holds a mark: a scan (`memchr`, as every page is asked) for 0xEE, the lead byte of
-    /// U+E000…U+EFFF only.
-    static func containsMark(_ html: [UInt8]) -> Bool {
-        html.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return false }
-            var offset = 0
-            while offset < buffer.count, let found = memchr(base + offset, 0xEE, buffer.count - offset) {
-                let index = base.distance(to: UnsafeRawPointer(found))
-                if index + 2 < buffer.count, buffer[index + 1] == 0x80, (0x90...0x92).contains(buffer[index + 2]) { return true }
-                offset = index + 1
-            }
-            return false
+    /// Whether `html` holds a mark: a scan (`memchr`) for 0xEE, the lead byte of U+E000…U+EFFF only.
+    static func containsMark(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress else { return false }
+        var offset = 0
+        while offset < buffer.count, let found = memchr(base + offset, 0xEE, buffer.count - offset) {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if index + 2 < buffer.count, buffer[index + 1] == 0x80, (0x90...0x92).contains(buffer[index + 2]) { return true }
+            offset = index + 1
         }
+        return false
     }
 
     static func isCodeByte(_ byte: UInt8) -> Bool {
@@ -138,11 +180,11 @@ public enum LanguageSpans {
             || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
     }
 
-    static func matches(_ html: [UInt8], at index: Int, _ literal: String) -> Bool {
+    static func matches(_ html: UnsafeBufferPointer<UInt8>, at index: Int, _ literal: String) -> Bool {
         matches(html, at: index, Array(literal.utf8))
     }
 
-    static func matches(_ html: [UInt8], at index: Int, _ bytes: [UInt8]) -> Bool {
+    static func matches(_ html: UnsafeBufferPointer<UInt8>, at index: Int, _ bytes: [UInt8]) -> Bool {
         guard index + bytes.count <= html.count else { return false }
         for offset in bytes.indices where html[index + offset] != bytes[offset] { return false }
         return true

@@ -5,6 +5,7 @@ import Testing
 import LCityContent
 @testable import LCityPages
 import LCityTestSupport
+import LCityUTF8
 
 /// A row like the site's: texts that need escaping, an optional, a flag, a list and markup.
 private struct Row: Encodable, Sendable {
@@ -192,6 +193,34 @@ struct FragmentRendererTests {
         #expect(render(page, "a") == "<p>a</p>\n")
         #expect(render(row, "b") == "<p>b</p>")
         #expect(render(page, "c & d") == "<p>c &amp; d</p>\n")
+    }
+
+    /// Texts shown in a fallback language are resolved as they are filled in, each by its place in the markup: a
+    /// span in text content, nothing in a tag, the title or an SVG, escapes in a script. The filled page is what
+    /// resolving swift-mustache's whole page gives, and holds no mark.
+    @Test func marksAreResolvedAsEachTextIsWritten() throws {
+        struct Page: Encodable, Sendable {
+            var text: String
+            var chart: RenderedHTML
+        }
+        let template = """
+            <title>{{text}}</title><p title="{{text}}">{{text}}</p>{{{chart}}}<p>{{{text}}}</p>\
+            <script type="application/json">{"t":"{{{text}}}"}</script><svg><text>{{text}}</text></svg><p>{{text}}</p>
+
+            """
+        let library = try library(["page": template])
+        let marked = LanguageSpans.mark("Male & <female>", language: "en")
+        let chart = RenderedHTML(bytes: Array("<svg><title>\(marked)</title></svg><b>\(marked)</b>".utf8))
+        let page = Page(text: marked, chart: chart)
+        let renderer = FragmentRenderer(library: library, template: "page", trimsFinalLineEnd: false)
+        let filled = renderer.render(page, constants: [:], constantsKey: "")
+        let expected = LanguageSpans.resolve(Array(renderer.renderDirectly(page, constants: [:]).utf8))
+        #expect(String(decoding: filled, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+        #expect(!LanguageSpans.isMarked(String(decoding: filled, as: UTF8.self).replacingOccurrences(of: "\\uE010", with: "")))
+        #expect(String(decoding: filled, as: UTF8.self).contains(#"<p title="Male &amp; &lt;female&gt;"><span lang="en">Male &amp; &lt;female&gt;</span></p>"#))
+        #expect(String(decoding: filled, as: UTF8.self).contains(#"<svg><title>Male & <female></title></svg><b><span lang="en">Male & <female></span></b>"#))
+        // A second page of the same shape is filled, not rendered: the same again.
+        #expect(renderer.render(page, constants: [:], constantsKey: "") == filled)
     }
 
     /// Every page of the test site, its rows and pagers included, is the same filled from shapes as rendered by

@@ -25,6 +25,10 @@ enum FragmentText: Sendable {
 }
 
 /// A template's output for one shape of context: its fixed text as UTF-8, with holes where the context's texts go.
+///
+/// Each hole knows its place in the markup (text content, a tag, a title or SVG, a script), so the marks of texts
+/// shown in a fallback language (`LanguageSpans`) are resolved as each text is written: a filled output holds no
+/// mark, and no page is scanned again once written.
 struct FilledTemplate: Sendable {
     /// A place in `fixed` where a text goes.
     struct Hole: Sendable {
@@ -34,6 +38,8 @@ struct FilledTemplate: Sendable {
         let index: Int
         /// Whether the template escapes the text (`{{x}}`) or not (`{{{x}}}`).
         let escaped: Bool
+        /// Where the text stands in the markup, which says what its marks become.
+        let place: LanguageSpans.Place
     }
 
     let fixed: [UInt8]
@@ -74,11 +80,20 @@ struct FilledTemplate: Sendable {
                 return nil
             }
             guard number.hasPrefix("m"), let hole = Int(number.dropFirst()), hole >= 0, hole < count else { return nil }
-            holes.append(Hole(offset: fixed.count, index: hole, escaped: escaped))
+            holes.append(Hole(offset: fixed.count, index: hole, escaped: escaped, place: LanguageSpans.Place()))
             index = end + 3
         }
+        // Each hole's place: the markup before it (texts placed raw are whole elements, which leave it as it was).
+        var place = LanguageSpans.Place()
+        var start = 0
+        self.holes = fixed.withUnsafeBufferPointer { fixed in
+            holes.map { hole in
+                place = place.after(UnsafeBufferPointer(rebasing: fixed[start..<hole.offset]))
+                start = hole.offset
+                return Hole(offset: hole.offset, index: hole.index, escaped: hole.escaped, place: place)
+            }
+        }
         self.fixed = fixed
-        self.holes = holes
     }
 
     /// Appends the output for a context with `texts` (in visiting order) to `output`.
@@ -95,6 +110,8 @@ struct FilledTemplate: Sendable {
             for hole in holes {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: fixed[start..<hole.offset]))
                 start = hole.offset
+                let textStart = output.count
+                defer { LanguageSpans.resolveTail(of: &output, from: textStart, at: hole.place) }
                 switch texts[hole.index] {
                 case .text(let text):
                     if hole.escaped { HTML.appendEscaped(text, to: &output) } else { output.appendUTF8(text) }

@@ -70,26 +70,32 @@ final class FragmentRenderer: Sendable {
     /// `render(_:constants:constantsKey:into:)` with an encoder already reset to the constants' key, for the rows
     /// of a table, which one encoder takes one after another.
     func render(_ view: some Encodable, constants: [String: Any], encoder: TemplateEncoder, into output: inout [UInt8]) {
-        if rendersDirectly { return output.appendUTF8(renderDirectly(view, constants: constants)) }
+        if rendersDirectly { return appendDirect(renderDirectly(view, constants: constants), to: &output) }
         encoder.encode(view)
         let shape = Shape(bytes: encoder.shape)
         switch compiled.withLock({ $0[shape] }) {
         case .template(let template)?:
             template.fill(with: encoder.texts, into: &output)
         case .direct?:
-            output.appendUTF8(renderDirectly(view, constants: constants))
+            appendDirect(renderDirectly(view, constants: constants), to: &output)
         case nil:
             let expected = verifiesNewShapes ? renderDirectly(view, constants: constants) : nil
             let entry = compile(view, constants: constants, texts: encoder.texts, expected: expected)
             compiled.withLock { $0[shape] = entry }
-            if let expected {
-                output.appendUTF8(expected)
-            } else if case .template(let template) = entry {
+            if case .template(let template) = entry {
                 template.fill(with: encoder.texts, into: &output)
             } else {
-                output.appendUTF8(renderDirectly(view, constants: constants))
+                appendDirect(expected ?? renderDirectly(view, constants: constants), to: &output)
             }
         }
+    }
+
+    /// Appends swift-mustache's own output, its marks resolved as `FilledTemplate` resolves them (the fragment
+    /// stands in text content).
+    private func appendDirect(_ rendered: String, to output: inout [UInt8]) {
+        let start = output.count
+        output.appendUTF8(rendered)
+        LanguageSpans.resolveTail(of: &output, from: start, at: LanguageSpans.Place())
     }
 
     /// The template rendered for `view` plus `constants` by swift-mustache, without compiling its shape: for a
@@ -123,7 +129,9 @@ final class FragmentRenderer: Sendable {
         if let expected {
             var filled: [UInt8] = []
             template.fill(with: texts, into: &filled)
-            guard filled.elementsEqual(expected.utf8) else { return .direct }
+            var direct: [UInt8] = []
+            appendDirect(expected, to: &direct)
+            guard filled == direct else { return .direct }
         }
         return .template(template)
     }

@@ -164,9 +164,8 @@ struct PageScope {
     /// kind of page: one rendering path).
     func render(_ context: PageContext<some Encodable & Sendable>) -> [UInt8]? {
         guard let renderer = builder.fragments.page(PageBuilder.template(for: route.kind)) else { return nil }
-        // Texts shown in a fallback language become spans with their `lang` (pages in a fully translated
-        // language hold none: the check is one scan for a byte that only marks begin with).
-        return LanguageSpans.resolve(renderer.render(context, constants: fragmentConstants, constantsKey: language))
+        // Texts shown in a fallback language became spans with their `lang` as they were written (`FilledTemplate`).
+        return renderer.render(context, constants: fragmentConstants, constantsKey: language)
     }
 
     /// A table's rows rendered by `renderer` (each with its own fields and the UI strings), joined by line ends: one
