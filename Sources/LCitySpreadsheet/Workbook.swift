@@ -45,6 +45,37 @@ public struct Workbook: Sendable, Equatable {
     }
 }
 
+/// How a spreadsheet program should present a sheet: its name, column widths, frozen panes, protection and
+/// drop-down lists, without its cells (which `WorksheetRows` writes).
+public struct SheetLayout: Sendable {
+    public var name: String
+    /// Width of each column, in characters.
+    public var columnWidths: [Double]
+    /// The columns a user fills in; the others are locked when `protected`.
+    public var editableColumns: Set<Int>
+    /// Whether the sheet is protected (no password): only `editableColumns` can be changed, rows can be added,
+    /// sorted and filtered.
+    public var protected: Bool
+    /// Whether the first row stays in view when scrolling (and the first column, when `freezeFirstColumn`).
+    public var freezeHeader: Bool
+    public var freezeFirstColumn: Bool
+    /// Drop-down lists offered in some cells.
+    public var choices: [CellChoices]
+
+    public init(
+        name: String, columnWidths: [Double] = [], editableColumns: Set<Int> = [], protected: Bool = false,
+        freezeHeader: Bool = true, freezeFirstColumn: Bool = false, choices: [CellChoices] = []
+    ) {
+        self.name = name
+        self.columnWidths = columnWidths
+        self.editableColumns = editableColumns
+        self.protected = protected
+        self.freezeHeader = freezeHeader
+        self.freezeFirstColumn = freezeFirstColumn
+        self.choices = choices
+    }
+}
+
 /// A sheet to write, with how a spreadsheet program should present it.
 public struct SheetDesign: Sendable {
     /// The grid: `rows[0]` is the header row.
@@ -73,6 +104,13 @@ public struct SheetDesign: Sendable {
         self.freezeHeader = freezeHeader
         self.freezeFirstColumn = freezeFirstColumn
         self.choices = choices
+    }
+
+    /// How the sheet is presented, without its cells.
+    public var layout: SheetLayout {
+        SheetLayout(
+            name: sheet.name, columnWidths: columnWidths, editableColumns: editableColumns, protected: protected,
+            freezeHeader: freezeHeader, freezeFirstColumn: freezeFirstColumn, choices: choices)
     }
 }
 

@@ -1,29 +1,35 @@
 import Foundation
 import LCityContent
-import ZIPFoundation
 
 /// Writes sheets as an Office Open XML workbook (`.xlsx`) that Excel, LibreOffice and Numbers open.
 ///
 /// The package is zipped by ZIPFoundation with a fixed date on every entry, so that the same sheets give the same
-/// bytes. The XML parts are fixed in shape and written as text; only cell texts vary, and they are escaped.
+/// bytes. The XML parts are fixed in shape and written as text; only cell texts vary, and they are escaped. A
+/// grid of cells (`data(_:)`) and rows streamed into a `WorkbookWriter` give the same bytes for the same cells.
 public enum XLSXWriter {
     /// The `.xlsx` bytes of `sheets`, in order (the first is the one a spreadsheet program opens on).
     public static func data(_ sheets: [SheetDesign]) throws -> Data {
-        var parts: [(path: String, text: String)] = [
+        var workbook = try WorkbookWriter()
+        for design in sheets {
+            workbook.addSheet(design.layout, columns: design.sheet.rows.map(\.count).max() ?? 0) { rows in
+                for row in design.sheet.rows {
+                    for cell in row { rows.cell(cell) }
+                    rows.endRow()
+                }
+            }
+        }
+        return try workbook.data()
+    }
+
+    /// The package's parts before the worksheets, by path.
+    static func leadingParts(_ sheets: [SheetLayout]) -> [(path: String, text: String)] {
+        [
             ("[Content_Types].xml", contentTypes(sheetCount: sheets.count)),
             ("_rels/.rels", packageRelationships),
-            ("xl/workbook.xml", workbook(sheets.map(\.sheet.name))),
+            ("xl/workbook.xml", workbook(sheets.map(\.name))),
             ("xl/_rels/workbook.xml.rels", workbookRelationships(sheetCount: sheets.count)),
             ("xl/styles.xml", styles),
         ]
-        // Texts are shared, as spreadsheet programs write them: a measure's name and definition, repeated on each of
-        // its rows, are stored once.
-        var strings = SharedStrings()
-        for (index, design) in sheets.enumerated() {
-            parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(design, strings: &strings)))
-        }
-        parts.append(("xl/sharedStrings.xml", strings.part))
-        return try ZipArchive.data(parts.map { ($0.path, Data($0.text.utf8)) })
     }
 
     // MARK: Package parts
@@ -87,11 +93,8 @@ public enum XLSXWriter {
         return text + "</Relationships>"
     }
 
-    /// The cell formats, by index: 0 plain, 1 header, 2 locked (greyed), 3 editable, 4 wrapped text.
-    private enum Style: Int {
-        case plain = 0, header, locked, editable, wrapped
-    }
-
+    /// The cell formats, by index (`WorksheetRows.Style`): 0 plain, 1 header, 2 locked (greyed), 3 editable,
+    /// 4 wrapped text.
     private static let styles = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
@@ -116,44 +119,19 @@ public enum XLSXWriter {
 
     // MARK: Worksheets
 
-    /// The workbook's texts, each once, in order of first use.
-    struct SharedStrings {
-        private var indices: [String: Int] = [:]
-        private var texts: [String] = []
-        private var uses = 0
-
-        mutating func index(of text: String) -> Int {
-            uses += 1
-            if let index = indices[text] { return index }
-            indices[text] = texts.count
-            texts.append(text)
-            return texts.count - 1
-        }
-
-        var part: String {
-            var xml = """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
-                count="\(uses)" uniqueCount="\(texts.count)">
-                """
-            for text in texts { xml += "<si><t xml:space=\"preserve\">\(XLSXWriter.escape(text))</t></si>" }
-            return xml + "</sst>"
-        }
-    }
-
-    private static func worksheet(_ design: SheetDesign, strings: inout SharedStrings) -> String {
-        let sheet = design.sheet
-        let columnCount = max(design.columnWidths.count, sheet.rows.map(\.count).max() ?? 0)
+    /// A worksheet's XML up to its rows: the used range (`rowCount` rows of `columnCount` cells), frozen panes,
+    /// column widths.
+    static func worksheetHead(_ layout: SheetLayout, rowCount: Int, columnCount: Int) -> String {
         var text = """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
             """
-        if columnCount > 0, !sheet.rows.isEmpty {
-            text += "<dimension ref=\"A1:\(reference(row: sheet.rows.count - 1, column: columnCount - 1))\"/>"
+        if columnCount > 0, rowCount > 0 {
+            text += "<dimension ref=\"A1:\(reference(row: rowCount - 1, column: columnCount - 1))\"/>"
         }
         text += "<sheetViews><sheetView workbookViewId=\"0\">"
-        if design.freezeHeader {
-            if design.freezeFirstColumn {
+        if layout.freezeHeader {
+            if layout.freezeFirstColumn {
                 text += "<pane xSplit=\"1\" ySplit=\"1\" topLeftCell=\"B2\" activePane=\"bottomRight\" state=\"frozen\"/>"
                 text += "<selection pane=\"bottomRight\" activeCell=\"B2\" sqref=\"B2\"/>"
             } else {
@@ -162,47 +140,29 @@ public enum XLSXWriter {
             }
         }
         text += "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>"
-        if !design.columnWidths.isEmpty {
+        if !layout.columnWidths.isEmpty {
             text += "<cols>"
-            for (index, width) in design.columnWidths.enumerated() {
+            for (index, width) in layout.columnWidths.enumerated() {
                 text += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(width)\" customWidth=\"1\"/>"
             }
             text += "</cols>"
         }
-        text += "<sheetData>"
-        // Column names once per sheet, not once per cell: a sheet of all the data has millions of cells.
-        let columnNames = (0..<columnCount).map { SourceLocation.columnName($0 + 1) }
-        for (rowIndex, row) in sheet.rows.enumerated() {
-            text += "<row r=\"\(rowIndex + 1)\">"
-            for column in 0..<columnCount {
-                let value = column < row.count ? row[column] : .empty
-                let style = style(row: rowIndex, column: column, design: design)
-                // Empty cells are written only where their format shows (a fill, an unlocked cell).
-                if value == .empty && (style == .plain || style == .wrapped) { continue }
-                text += "<c r=\"\(columnNames[column])\(rowIndex + 1)\""
-                if style != .plain { text += " s=\"\(style.rawValue)\"" }
-                switch value {
-                case .empty:
-                    text += "/>"
-                case .text(let string):
-                    text += " t=\"s\"><v>\(strings.index(of: string))</v></c>"
-                case .number(let number, _):
-                    text += "><v>\(CityYAML.number(number))</v></c>"
-                }
-            }
-            text += "</row>"
-        }
-        text += "</sheetData>"
-        if design.protected {
+        return text + "<sheetData>"
+    }
+
+    /// A worksheet's XML after its rows: protection, drop-down lists, page setup.
+    static func worksheetTail(_ layout: SheetLayout) -> String {
+        var text = "</sheetData>"
+        if layout.protected {
             // No password; formatting, inserting and deleting rows, sorting and filtering stay allowed.
             text += """
                 <sheetProtection sheet="1" objects="1" scenarios="1" formatCells="0" formatColumns="0" \
                 formatRows="0" insertRows="0" deleteRows="0" sort="0" autoFilter="0"/>
                 """
         }
-        if !design.choices.isEmpty {
-            text += "<dataValidations count=\"\(design.choices.count)\">"
-            for choice in design.choices {
+        if !layout.choices.isEmpty {
+            text += "<dataValidations count=\"\(layout.choices.count)\">"
+            for choice in layout.choices {
                 let list = choice.values.joined(separator: ",")
                 text += """
                     <dataValidation type="list" errorStyle="information" allowBlank="1" showInputMessage="1" \
@@ -216,13 +176,6 @@ public enum XLSXWriter {
         text += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
         text += "<pageSetup orientation=\"landscape\"/>"
         return text + "</worksheet>"
-    }
-
-    private static func style(row: Int, column: Int, design: SheetDesign) -> Style {
-        if row == 0 && design.freezeHeader { return .header }
-        if design.editableColumns.contains(column) { return design.protected ? .editable : .plain }
-        if design.protected { return .locked }
-        return design.columnWidths.indices.contains(column) && design.columnWidths[column] >= 60 ? .wrapped : .plain
     }
 
     /// `A1`-style name of a 0-based row and column.

@@ -445,7 +445,7 @@ public enum CSV {
     }
 }
 
-/// Where rows of fields go: a CSV file's bytes (`CSVWriter`) or a worksheet's cells (`SheetRows`), so that each
+/// Where rows of fields go: a CSV file's bytes (`CSVWriter`) or a worksheet's XML (`WorksheetRows`), so that each
 /// table is described once for both.
 protocol RowSink {
     /// The next field of the current row, a text.
