@@ -80,35 +80,16 @@ public struct SheetLayout: Sendable {
 public struct SheetDesign: Sendable {
     /// The grid: `rows[0]` is the header row.
     public var sheet: Sheet
-    /// Width of each column, in characters.
-    public var columnWidths: [Double]
-    /// The columns a user fills in; the others are locked when `protected`.
-    public var editableColumns: Set<Int>
-    /// Whether the sheet is protected (no password): only `editableColumns` can be changed, rows can be added,
-    /// sorted and filtered.
-    public var protected: Bool
-    /// Whether the first row stays in view when scrolling (and the first column, when `freezeFirstColumn`).
-    public var freezeHeader: Bool
-    public var freezeFirstColumn: Bool
-    /// Drop-down lists offered in some cells.
-    public var choices: [CellChoices]
+    /// How the sheet is presented, without its cells (named as `sheet`).
+    public var layout: SheetLayout
 
+    /// `sheet` presented as the other parameters say (see `SheetLayout`).
     public init(
         sheet: Sheet, columnWidths: [Double], editableColumns: Set<Int> = [], protected: Bool = false,
         freezeHeader: Bool = true, freezeFirstColumn: Bool = false, choices: [CellChoices] = []
     ) {
         self.sheet = sheet
-        self.columnWidths = columnWidths
-        self.editableColumns = editableColumns
-        self.protected = protected
-        self.freezeHeader = freezeHeader
-        self.freezeFirstColumn = freezeFirstColumn
-        self.choices = choices
-    }
-
-    /// How the sheet is presented, without its cells.
-    public var layout: SheetLayout {
-        SheetLayout(
+        layout = SheetLayout(
             name: sheet.name, columnWidths: columnWidths, editableColumns: editableColumns, protected: protected,
             freezeHeader: freezeHeader, freezeFirstColumn: freezeFirstColumn, choices: choices)
     }

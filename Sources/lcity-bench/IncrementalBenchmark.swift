@@ -106,17 +106,22 @@ struct IncrementalBenchmark: ParsableCommand {
             sorted[sorted.count / 2], sorted.first!, modelMilliseconds, model.cities.count, named))
     }
 
-    /// Renders every page on one thread (each kind's shapes compiled by a first pass, as a build has compiled them
-    /// after its first pages), and prints per kind of page: pages, bytes, nanoseconds per byte, and its ratio to
-    /// the median kind's nanoseconds per byte.
-    func timeKinds(_ rootURL: URL) throws {
+    /// The site at `rootURL` loaded and checked, its model made, and the builder of its pages.
+    func pageBuilder(_ rootURL: URL) throws -> PageBuilder {
         let checked = Pipeline.check(root: rootURL)
         let templates = TemplateSet.load(root: rootURL)
         guard let content = checked.value, checked.diagnostics.errorCount == 0, let templates = templates.value else {
             throw ValidationError("the site does not check: \(checked.diagnostics.first?.description ?? "")")
         }
-        let model = SiteModel(content: content)
-        let builder = PageBuilder(model: model, fragments: Fragments(templates: templates))
+        return PageBuilder(model: SiteModel(content: content), fragments: Fragments(templates: templates))
+    }
+
+    /// Renders every page on one thread (each kind's shapes compiled by a first pass, as a build has compiled them
+    /// after its first pages), and prints per kind of page: pages, bytes, nanoseconds per byte, and its ratio to
+    /// the median kind's nanoseconds per byte.
+    func timeKinds(_ rootURL: URL) throws {
+        let builder = try pageBuilder(rootURL)
+        let model = builder.model
         for route in model.routes { _ = builder.render(route) }
         var totals: [String: (pages: Int, bytes: Int, seconds: Double)] = [:]
         for _ in 0..<max(1, runs) {
@@ -145,13 +150,8 @@ struct IncrementalBenchmark: ParsableCommand {
 
     /// Loads the site, makes its model and page builder, and times the search indexes of every language.
     func timeSearch(_ rootURL: URL) throws {
-        let checked = Pipeline.check(root: rootURL)
-        let templates = TemplateSet.load(root: rootURL)
-        guard let content = checked.value, checked.diagnostics.errorCount == 0, let templates = templates.value else {
-            throw ValidationError("the site does not check: \(checked.diagnostics.first?.description ?? "")")
-        }
-        let model = SiteModel(content: content)
-        let builder = PageBuilder(model: model, fragments: Fragments(templates: templates))
+        let builder = try pageBuilder(rootURL)
+        let model = builder.model
         var timings: [Double] = []
         var bytes = 0
         var entries = 0
