@@ -52,18 +52,15 @@ extension PageScope {
         }
         let order = model.changedCities[language] ?? []
         let listed = page.map { Array(Paging.slice(order, page: $0, perPage: Paging.changedCities)) } ?? order
-        let first = page ?? 1 == 1
-        func link(_ slug: String) -> ChangedCityLink {
-            ChangedCityLink(name: changedCityName(slug), slug: slug, href: changedCityHref(slug))
-        }
+        let first = (page ?? 1) == 1
         return ChangesView(
             intro: intro,
             summary: changeCounts(
                 added: comparison.count(.added), revised: comparison.count(.revised), withdrawn: comparison.count(.withdrawn),
                 cities: comparison.cities.count),
             empty: nil,
-            citiesAdded: first ? order.filter { comparison.city($0)?.presence == .added }.map(link) : [],
-            citiesRemoved: first ? order.filter { comparison.city($0)?.presence == .removed }.map(link) : [],
+            citiesAdded: first ? order.filter { comparison.city($0)?.presence == .added }.map(changedCityLink) : [],
+            citiesRemoved: first ? order.filter { comparison.city($0)?.presence == .removed }.map(changedCityLink) : [],
             measures: first ? changedMeasures(comparison, order: order) : [],
             cities: listed.compactMap { slug in
                 comparison.city(slug).map { changedCity($0, name: changedCityName(slug), comparison: comparison) }
@@ -93,11 +90,14 @@ extension PageScope {
             return ChangedMeasureView(
                 anchor: "measure-\(id)", id: id, label: measure.map(measureLabel) ?? id,
                 href: measure == nil ? href(.indicators) : href(.indicator(id)),
-                cities: slugs.prefix(Paging.changedCitiesPerMeasure).map { slug in
-                    ChangedCityLink(name: changedCityName(slug), slug: slug, href: changedCityHref(slug))
-                },
+                cities: slugs.prefix(Paging.changedCitiesPerMeasure).map(changedCityLink),
                 more: unlisted > 0 ? l.format(.andMore, ["count": l.integer(unlisted)]) : nil)
         }
+    }
+
+    /// A changed city named and linked to its changes.
+    func changedCityLink(_ slug: String) -> ChangedCityLink {
+        ChangedCityLink(name: changedCityName(slug), slug: slug, href: changedCityHref(slug))
     }
 
     /// The link to a city's changes: its section of the changes page that lists it.
@@ -121,8 +121,7 @@ extension PageScope {
 
     /// A city's name in this language: the current one, or for a city removed the one its last release had.
     func changedCityName(_ slug: String) -> String {
-        if let city = model.city(slug) { return cityName(city) }
-        return model.releaseChanges?.city(slug)?.name(in: language, fallbacks: l.fallbacks) ?? slug
+        model.city(slug).map(cityName) ?? model.changedCityName(slug, language: language)
     }
 
     func changedCity(_ changes: CityChanges, name: String, comparison: ReleaseComparison) -> ChangedCityView {
